@@ -1,0 +1,3 @@
+"""理赔助手 — claim-filing assistant for online-shop sellers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,577 @@
+"""The case file, format version 1: what one claim is about.
+
+A case arrives as JSON (see docs/case-format.md) and is parsed by `case_from_json` into a frozen
+`Case`; `case_to_json` writes it back so that ``case_from_json(case_to_json(c), now) == c``.
+Parsing is strict: unknown keys, wrong types and impossible values raise `CaseError` naming the
+field. Money is `Decimal`; datetimes are timezone-aware, Asia/Shanghai when no offset is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .errors import CaseError
+from .money import ZERO, format_yuan, parse_amount
+
+FORMAT_VERSION = 1
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+CARRIER_CODES = ("sf", "jd", "zto", "yto", "sto", "yunda", "jt", "ems", "deppon", "other")
+_TRACKING_RE = re.compile(r"^[A-Z0-9]{6,40}$")
+_SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Region(StrEnum):
+    SAME_CITY = "same_city"
+    DOMESTIC = "domestic"
+    HK_MO_TW = "hk_mo_tw"
+    INTERNATIONAL = "international"
+
+
+class Incident(StrEnum):
+    DELAY = "delay"
+    LOSS = "loss"
+    DAMAGE = "damage"
+    MISMATCH = "mismatch"
+
+
+class Extent(StrEnum):
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+class MismatchKind(StrEnum):
+    WRONG_ITEM = "wrong_item"
+    SHORT = "short"
+
+
+class SignerWho(StrEnum):
+    BUYER = "buyer"
+    AUTHORIZED = "authorized"
+    UNAUTHORIZED = "unauthorized"
+    UNKNOWN = "unknown"
+
+
+class PhotoKind(StrEnum):
+    OUTER_PACKAGE = "outer_package"
+    WAYBILL_LABEL = "waybill_label"
+    DAMAGED_ITEM = "damaged_item"
+    INNER_PACKING = "inner_packing"
+    CONTENTS_OVERVIEW = "contents_overview"
+    WEIGHT_SCALE = "weight_scale"
+    CHAT_RECORD = "chat_record"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Damage:
+    extent: Extent
+    lost_value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    kind: MismatchKind
+    lost_value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Delay:
+    value_destroyed: bool = False
+    lost_value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Signer:
+    who: SignerWho
+    inspected: bool
+    name: str | None = None
+    placed_without_consent: bool | None = None
+    signed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Exemptions:
+    sender_fault: bool = False
+    force_majeure: bool = False
+
+
+@dataclass(frozen=True)
+class Shop:
+    name: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Buyer:
+    name: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True)
+class Goods:
+    description: str | None = None
+    quantity: int | None = None
+    perishable: bool = False
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """One evidence photo as the case file names it; the evidence package fills in the rest."""
+
+    file: str
+    kind: PhotoKind = PhotoKind.OTHER
+    caption: str = ""
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    tracking_numbers: tuple[str, ...]
+    region: Region
+    posted_at: datetime
+    claim_at: datetime
+    incident: Incident
+    service_fee: Decimal
+    goods_value: Decimal
+    weight_kg: Decimal
+    insurance_fee: Decimal = ZERO
+    insured_value: Decimal | None = None
+    salvage_value: Decimal | None = None
+    carrier: str | None = None
+    damage: Damage | None = None
+    mismatch: Mismatch | None = None
+    delay: Delay | None = None
+    signer: Signer | None = None
+    exemptions: Exemptions = field(default_factory=Exemptions)
+    policy: str = "standard"
+    courier_replied_at: datetime | None = None
+    agreed_at: datetime | None = None
+    buyer_requested_at: datetime | None = None
+    platform_escalated_at: datetime | None = None
+    order_id: str | None = None
+    shop: Shop | None = None
+    buyer: Buyer | None = None
+    goods: Goods | None = None
+    description: str | None = None
+    photos: tuple[PhotoRef, ...] = ()
+
+    @property
+    def insured(self) -> bool:
+        return self.insured_value is not None
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse_datetime(value: object, field_name: str) -> datetime:
+    """ISO 8601 datetime or bare date; no offset means Asia/Shanghai, a bare date its midnight."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time(0, 0))
+    elif isinstance(value, str) and value.strip():
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                parsed = datetime.combine(date.fromisoformat(text), time(0, 0))
+            else:
+                parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise CaseError(field_name, "bad_datetime", value=value) from None
+    else:
+        raise CaseError(field_name, "bad_datetime", value=value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=SHANGHAI)
+    return parsed
+
+
+def normalize_tracking_number(value: object, field_name: str) -> str:
+    """Upper-case, without spaces or dashes; 6-40 letters and digits."""
+    if not isinstance(value, str | int) or isinstance(value, bool):
+        raise CaseError(field_name, "bad_tracking_number", value=value)
+    text = re.sub(r"[\s\-]", "", str(value)).upper()
+    if not _TRACKING_RE.match(text):
+        raise CaseError(field_name, "bad_tracking_number", value=value)
+    return text
+
+
+class _Reader:
+    """Reads one JSON object, remembering which keys were used so leftovers can be reported."""
+
+    def __init__(self, data: object, path: str) -> None:
+        if not isinstance(data, Mapping):
+            raise CaseError(path or "case", "not_an_object")
+        self.data: Mapping[str, Any] = data
+        self.path = path
+        self.seen: set[str] = set()
+
+    def name(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def raw(self, key: str, required: bool = False) -> Any:
+        self.seen.add(key)
+        value = self.data.get(key)
+        if value is None and required:
+            raise CaseError(self.name(key), "required")
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise CaseError(self.name(key), "not_a_string", value=value)
+        stripped = value.strip()
+        if required and not stripped:
+            raise CaseError(self.name(key), "required")
+        return stripped or None
+
+    def flag(self, key: str, default: bool | None = False, required: bool = False) -> Any:
+        value = self.raw(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise CaseError(self.name(key), "not_a_bool", value=value)
+        return value
+
+    def amount(self, key: str, *, required: bool = False, positive: bool = False) -> Any:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        amount = parse_amount(value, self.name(key))
+        if positive and amount <= 0:
+            raise CaseError(self.name(key), "must_be_positive", value=value)
+        if amount < 0:
+            raise CaseError(self.name(key), "must_not_be_negative", value=value)
+        return amount
+
+    def when(self, key: str, required: bool = False) -> datetime | None:
+        value = self.raw(key, required)
+        return None if value is None else parse_datetime(value, self.name(key))
+
+    def choice(self, key: str, enum: type[StrEnum], required: bool = False) -> Any:
+        value = self.raw(key, required)
+        if value is None:
+            return None
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = " | ".join(member.value for member in enum)
+            raise CaseError(self.name(key), "not_one_of", value=value, allowed=allowed) from None
+
+    def child(self, key: str) -> _Reader | None:
+        value = self.raw(key)
+        return None if value is None else _Reader(value, self.name(key))
+
+    def finish(self) -> None:
+        for key in self.data:
+            if key not in self.seen:
+                raise CaseError(self.name(key), "unknown_key", key=key)
+
+
+def _lost_value(reader: _Reader, goods_value: Decimal, required: bool) -> Decimal | None:
+    lost = reader.amount("lost_value", required=required, positive=True)
+    if lost is not None and lost > goods_value:
+        raise CaseError(reader.name("lost_value"), "lost_above_goods", goods_value=goods_value)
+    return lost  # type: ignore[no-any-return]
+
+
+def case_from_json(data: object, now: datetime) -> Case:
+    """Parse a case file object. `now` is the default for ``claim_at`` (the clock is injected)."""
+    top = _Reader(data, "")
+    fmt = top.raw("format", required=True)
+    if fmt != FORMAT_VERSION or isinstance(fmt, bool):
+        raise CaseError("format", "bad_format", value=fmt, expected=FORMAT_VERSION)
+
+    raw_numbers = top.raw("tracking_numbers", required=True)
+    if isinstance(raw_numbers, str):
+        raw_numbers = [raw_numbers]
+    if not isinstance(raw_numbers, list) or not raw_numbers:
+        raise CaseError("tracking_numbers", "need_tracking_number")
+    numbers: list[str] = []
+    for index, value in enumerate(raw_numbers):
+        number = normalize_tracking_number(value, f"tracking_numbers[{index}]")
+        if number not in numbers:
+            numbers.append(number)
+
+    carrier = top.text("carrier")
+    if carrier is not None:
+        carrier = carrier.lower()
+        if carrier not in CARRIER_CODES:
+            raise CaseError(
+                "carrier", "not_one_of", value=carrier, allowed=" | ".join(CARRIER_CODES)
+            )
+
+    posted_at = top.when("posted_at", required=True)
+    claim_at = top.when("claim_at") or now
+    assert posted_at is not None
+    if claim_at < posted_at:
+        raise CaseError("claim_at", "claim_before_posting")
+
+    goods_value = top.amount("goods_value", required=True, positive=True)
+    incident = top.choice("incident", Incident, required=True)
+
+    damage = mismatch = delay = None
+    damage_reader = top.child("damage")
+    if damage_reader is not None:
+        extent = damage_reader.choice("extent", Extent, required=True)
+        lost = _lost_value(damage_reader, goods_value, extent is Extent.PARTIAL)
+        damage_reader.finish()
+        damage = Damage(extent, lost)
+    elif incident is Incident.DAMAGE:
+        raise CaseError("damage", "damage_details_required")
+
+    mismatch_reader = top.child("mismatch")
+    if mismatch_reader is not None:
+        kind = mismatch_reader.choice("kind", MismatchKind, required=True)
+        lost = _lost_value(mismatch_reader, goods_value, kind is MismatchKind.SHORT)
+        mismatch_reader.finish()
+        mismatch = Mismatch(kind, lost)
+    elif incident is Incident.MISMATCH:
+        raise CaseError("mismatch", "mismatch_details_required")
+
+    delay_reader = top.child("delay")
+    if delay_reader is not None:
+        destroyed = delay_reader.flag("value_destroyed")
+        lost = _lost_value(delay_reader, goods_value, required=False)
+        delay_reader.finish()
+        delay = Delay(destroyed, lost)
+
+    signer = None
+    signer_reader = top.child("signer")
+    if signer_reader is not None:
+        signer = Signer(
+            who=signer_reader.choice("who", SignerWho, required=True),
+            inspected=signer_reader.flag("inspected", required=True),
+            name=signer_reader.text("name"),
+            placed_without_consent=signer_reader.flag("placed_without_consent", default=None),
+            signed_at=signer_reader.when("signed_at"),
+        )
+        signer_reader.finish()
+
+    exemptions = Exemptions()
+    exemptions_reader = top.child("exemptions")
+    if exemptions_reader is not None:
+        exemptions = Exemptions(
+            sender_fault=exemptions_reader.flag("sender_fault"),
+            force_majeure=exemptions_reader.flag("force_majeure"),
+        )
+        exemptions_reader.finish()
+
+    shop = buyer = goods = None
+    shop_reader = top.child("shop")
+    if shop_reader is not None:
+        shop = Shop(shop_reader.text("name"), shop_reader.text("contact"), shop_reader.text("phone"))
+        shop_reader.finish()
+    buyer_reader = top.child("buyer")
+    if buyer_reader is not None:
+        buyer = Buyer(
+            buyer_reader.text("name"), buyer_reader.text("phone"), buyer_reader.text("address")
+        )
+        buyer_reader.finish()
+    goods_reader = top.child("goods")
+    if goods_reader is not None:
+        quantity = goods_reader.raw("quantity")
+        if quantity is not None and (
+            isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1
+        ):
+            raise CaseError("goods.quantity", "bad_quantity", value=quantity)
+        goods = Goods(
+            goods_reader.text("description"), quantity, goods_reader.flag("perishable")
+        )
+        goods_reader.finish()
+
+    photos = _parse_photos(top.raw("photos"))
+
+    case = Case(
+        tracking_numbers=tuple(numbers),
+        carrier=carrier,
+        region=top.choice("region", Region, required=True),
+        posted_at=posted_at,
+        claim_at=claim_at,
+        incident=incident,
+        service_fee=top.amount("service_fee", required=True),
+        insurance_fee=top.amount("insurance_fee") or ZERO,
+        insured_value=top.amount("insured_value", positive=True),
+        goods_value=goods_value,
+        weight_kg=top.amount("weight_kg", required=True, positive=True),
+        salvage_value=top.amount("salvage_value"),
+        damage=damage,
+        mismatch=mismatch,
+        delay=delay,
+        signer=signer,
+        exemptions=exemptions,
+        policy=top.text("policy") or "standard",
+        courier_replied_at=top.when("courier_replied_at"),
+        agreed_at=top.when("agreed_at"),
+        buyer_requested_at=top.when("buyer_requested_at"),
+        platform_escalated_at=top.when("platform_escalated_at"),
+        order_id=_order_id(top.raw("order_id")),
+        shop=shop,
+        buyer=buyer,
+        goods=goods,
+        description=top.text("description"),
+        photos=photos,
+    )
+    top.finish()
+    if case.salvage_value is not None and case.salvage_value > goods_value:
+        raise CaseError("salvage_value", "salvage_above_goods", goods_value=goods_value)
+    return case
+
+
+def _order_id(value: object) -> str | None:
+    """Order ids come as strings or, from spreadsheets, as integers."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise CaseError("order_id", "not_a_string", value=value)
+    return str(value).strip() or None
+
+
+def _parse_photos(value: object) -> tuple[PhotoRef, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise CaseError("photos", "not_a_list")
+    photos = []
+    for index, item in enumerate(value):
+        path = f"photos[{index}]"
+        if isinstance(item, str):
+            item = {"file": item}
+        reader = _Reader(item, path)
+        sha = reader.text("sha256")
+        if sha is not None and not _SHA256_RE.match(sha.lower()):
+            raise CaseError(f"{path}.sha256", "bad_sha256", value=sha)
+        photos.append(
+            PhotoRef(
+                file=reader.text("file", required=True) or "",
+                kind=reader.choice("kind", PhotoKind) or PhotoKind.OTHER,
+                caption=reader.text("caption") or "",
+                sha256=sha.lower() if sha else None,
+            )
+        )
+        reader.finish()
+    return tuple(photos)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _drop_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def case_to_json(case: Case) -> dict[str, Any]:
+    """The case as a JSON-ready dict (money as exact strings, datetimes ISO 8601 with offset)."""
+    data: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "tracking_numbers": list(case.tracking_numbers),
+        "carrier": case.carrier,
+        "region": case.region.value,
+        "posted_at": _iso(case.posted_at),
+        "claim_at": _iso(case.claim_at),
+        "incident": case.incident.value,
+        "service_fee": _money(case.service_fee),
+        "insurance_fee": _money(case.insurance_fee),
+        "insured_value": _money(case.insured_value),
+        "goods_value": _money(case.goods_value),
+        "weight_kg": _money(case.weight_kg),
+        "salvage_value": _money(case.salvage_value),
+        "policy": case.policy,
+        "courier_replied_at": _iso(case.courier_replied_at),
+        "agreed_at": _iso(case.agreed_at),
+        "buyer_requested_at": _iso(case.buyer_requested_at),
+        "platform_escalated_at": _iso(case.platform_escalated_at),
+        "order_id": case.order_id,
+        "description": case.description,
+    }
+    if case.damage:
+        data["damage"] = _drop_none(
+            {"extent": case.damage.extent.value, "lost_value": _money(case.damage.lost_value)}
+        )
+    if case.mismatch:
+        data["mismatch"] = _drop_none(
+            {"kind": case.mismatch.kind.value, "lost_value": _money(case.mismatch.lost_value)}
+        )
+    if case.delay:
+        data["delay"] = _drop_none(
+            {
+                "value_destroyed": case.delay.value_destroyed,
+                "lost_value": _money(case.delay.lost_value),
+            }
+        )
+    if case.signer:
+        data["signer"] = _drop_none(
+            {
+                "who": case.signer.who.value,
+                "name": case.signer.name,
+                "inspected": case.signer.inspected,
+                "placed_without_consent": case.signer.placed_without_consent,
+                "signed_at": _iso(case.signer.signed_at),
+            }
+        )
+    data["exemptions"] = {
+        "sender_fault": case.exemptions.sender_fault,
+        "force_majeure": case.exemptions.force_majeure,
+    }
+    if case.shop:
+        data["shop"] = _drop_none(vars(case.shop).copy())
+    if case.buyer:
+        data["buyer"] = _drop_none(vars(case.buyer).copy())
+    if case.goods:
+        data["goods"] = _drop_none(vars(case.goods).copy())
+    if case.photos:
+        data["photos"] = [
+            _drop_none(
+                {"file": p.file, "kind": p.kind.value, "caption": p.caption, "sha256": p.sha256}
+            )
+            for p in case.photos
+        ]
+    return _drop_none(data)
+
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SHANGHAI",
+    "Buyer",
+    "Case",
+    "Damage",
+    "Delay",
+    "Exemptions",
+    "Extent",
+    "Goods",
+    "Incident",
+    "Mismatch",
+    "MismatchKind",
+    "PhotoKind",
+    "PhotoRef",
+    "Region",
+    "Shop",
+    "Signer",
+    "SignerWho",
+    "case_from_json",
+    "case_to_json",
+    "format_yuan",
+    "normalize_tracking_number",
+    "parse_datetime",
+]
