@@ -95,7 +95,7 @@ def ensure_system_packages(packages: list[str]) -> None:
 
 
 def ensure_venv(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- this script runs on any system Python
         sys.exit(f"Python >= 3.11 is needed, this is {platform.python_version()}")
     python = venv_python()
     if not python.exists():
