@@ -1,4 +1,4 @@
-"""`seller-app`: the desktop application (placeholder window until the wizard lands)."""
+"""`seller-app`: the desktop application (PySide6). The Qt code lives in `seller_app.ui`."""
 
 from __future__ import annotations
 
@@ -6,17 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    from seller_app.ui.app import run
 
-    app = QApplication(sys.argv if argv is None else argv)
-    app.setApplicationName("理赔助手")
-    label = QLabel(
-        "理赔助手 — Seller claims assistant\n(the claim wizard arrives in a later version)"
-    )
-    label.setMargin(40)
-    label.setWindowTitle("理赔助手")
-    label.show()
-    return app.exec()
+    return run(sys.argv if argv is None else argv)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,143 @@
+"""Language, fonts and locale formatting for the UI.
+
+Source strings in the code are Chinese (the default language); English comes from
+``resources/translations/seller_app_en.ts``, compiled to ``.qm`` with pyside6-lrelease — by
+`compile_translations` at install/test time, or on first start into a cache directory when the
+bundled ``.qm`` is missing (a source checkout). Qt's own dialogs use Qt's bundled catalogues.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from seller_app.domain.case import SHANGHAI
+from seller_app.domain.money import round_yuan
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh", "en")
+QT_LOCALES = {"zh": "zh_CN", "en": "en_US"}
+CATALOGUE = "seller_app"
+_DATE_FORMATS = {"zh": "yyyy年M月d日", "en": "d MMM yyyy"}
+_DATETIME_FORMATS = {"zh": "yyyy年M月d日 HH:mm", "en": "d MMM yyyy HH:mm"}
+
+
+def qt_locale(lang: str) -> QLocale:
+    return QLocale(QT_LOCALES.get(lang, "zh_CN"))
+
+
+def format_money(amount: Decimal | str | None, lang: str) -> str:
+    """``¥1,234.50`` (both languages write yuan this way); '—' when there is no figure."""
+    if amount is None or amount == "":
+        return "—"
+    value = round_yuan(Decimal(str(amount)))
+    return f"¥{value:,.2f}"
+
+
+def format_date(value: date | datetime | None, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        local = value.astimezone(SHANGHAI)
+        stamp = QDateTime(
+            QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+        )
+        return qt_locale(lang).toString(stamp, _DATETIME_FORMATS[lang])
+    return qt_locale(lang).toString(QDate(value.year, value.month, value.day), _DATE_FORMATS[lang])
+
+
+def translations_dir(resources: Path) -> Path:
+    return resources / "translations"
+
+
+def _lrelease() -> str | None:
+    found = shutil.which("pyside6-lrelease")
+    if found:
+        return found
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    return str(beside) if beside.exists() else None
+
+
+def compile_translations(source: Path, target: Path) -> list[Path]:
+    """Compile every ``.ts`` in `source` to ``.qm`` in `target`; returns the files written."""
+    tool = _lrelease()
+    if tool is None:
+        log.warning("pyside6-lrelease not found; the UI stays in Chinese")
+        return []
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ts in sorted(source.glob("*.ts")):
+        qm = target / ts.with_suffix(".qm").name
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            written.append(qm)
+            continue
+        result = subprocess.run(
+            [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True
+        )
+        if result.returncode == 0:
+            written.append(qm)
+        else:
+            log.warning("lrelease failed for %s: %s", ts.name, result.stderr.strip())
+    return written
+
+
+def install_language(
+    app: QApplication, lang: str, resources: Path, cache: Path
+) -> list[QTranslator]:
+    """Install the translators for `lang` (none are needed for Chinese source strings but Qt's
+    own). Returns them; the caller keeps them alive and removes them to switch language."""
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_own = QTranslator(app)
+    if qt_own.load(qt_locale(lang), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_own)
+        translators.append(qt_own)
+    if lang != "zh":
+        name = f"{CATALOGUE}_{lang}.qm"
+        bundled = translations_dir(resources) / name
+        qm = bundled if bundled.exists() else None
+        if qm is None:
+            compiled = compile_translations(translations_dir(resources), cache)
+            qm = next((path for path in compiled if path.name == name), None)
+        ours = QTranslator(app)
+        if qm is not None and ours.load(str(qm)):
+            app.installTranslator(ours)
+            translators.append(ours)
+        else:
+            log.warning("no %s translation found; the UI stays in Chinese", lang)
+    QLocale.setDefault(qt_locale(lang))
+    return translators
+
+
+def remove_language(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def register_fonts(resources: Path) -> str | None:
+    """Register the bundled CJK font(s) in ``resources/fonts``; returns the family used."""
+    fonts = resources / "fonts"
+    family = None
+    if fonts.is_dir():
+        for path in sorted(fonts.iterdir()):
+            if path.suffix.lower() not in (".ttf", ".otf", ".ttc"):
+                continue
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if families and family is None:
+                family = families[0]
+    if family:
+        font = QFont(family)
+        font.setPointSize(QApplication.font().pointSize())
+        QApplication.setFont(font)
+    return family

@@ -1,0 +1,319 @@
+"""The main window: the case list with search and status filter, "New claim", the reminders
+panel, and tray notifications of what is due."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seller_app.domain.catalog import Catalog
+from seller_app.domain.money import parse_amount
+
+from .case_rows import CaseRow, case_rows, due_soon
+from .casebook import STATUSES, CaseBook, CaseRecord
+from .tasks import run_task
+from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
+from .widgets.reminders import RemindersPanel
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 30 * 60 * 1000
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    rows_loaded = Signal()
+
+    def __init__(
+        self,
+        book: CaseBook,
+        catalog: Catalog,
+        settings: QSettings,
+        lang: str,
+        clock: Callable[[], datetime],
+        files_dir: Path,
+        icon: QIcon | None = None,
+    ) -> None:
+        super().__init__()
+        self.book = book
+        self.catalog = catalog
+        self.settings = settings
+        self.lang = lang
+        self.clock = clock
+        self.files_dir = files_dir
+        self.wizard = None
+        self.rows: list[CaseRow] = []
+        self._notified: set[tuple[str, str]] = set()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("理赔助手"))
+        if icon is not None:
+            self.setWindowIcon(icon)
+
+        self.new_button = QPushButton(self.tr("＋ 新建索赔"))
+        self.new_button.setObjectName("newClaim")
+        self.new_button.setDefault(True)
+        self.new_button.setStyleSheet("font-weight: bold; padding: 6px 16px;")
+        self.new_button.clicked.connect(lambda: self.open_wizard(None))
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("搜索单号、快递公司、问题…"))
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_name(status), status)
+
+        texts = catalog.texts
+        incidents = {code: texts.get("incident", code, lang)
+                     for code in ("delay", "loss", "damage", "mismatch")}
+        self.model = CaseTableModel(incidents, lang, self)
+        self.proxy = CaseFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.empty_hint = QLabel(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #666; padding: 24px;")
+
+        self.reminders = RemindersPanel(lang)
+        self.reminders.open_case.connect(self.open_record)
+
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status_filter)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty_hint)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.reminders)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
+
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip(self.tr("理赔助手"))
+            self.tray.activated.connect(lambda *_: (self.showNormal(), self.raise_()))
+            self.tray.show()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self._restore_geometry()
+        self.refresh()
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        new = QAction(self.tr("新建索赔(&N)"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.open_wizard(None))
+        file_menu.addAction(new)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        language = self.menuBar().addMenu(self.tr("语言(&L)"))
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
+            language.addAction(action)
+
+    def _switch_language(self, lang: str) -> None:
+        if lang != self.lang:
+            self.language_requested.emit(lang)
+
+    # ------------------------------------------------------------------ the list
+
+    def refresh(self) -> None:
+        """Reload the records and recompute rows and reminders on the thread pool."""
+        records = self.book.records()
+        catalog, lang, now = self.catalog, self.lang, self.clock()
+        run_task(lambda: case_rows(records, catalog, lang, now), self._rows_ready,
+                 on_error=self._rows_failed)
+
+    def _rows_ready(self, rows: list[CaseRow]) -> None:
+        self.rows = rows
+        self.model.set_rows(rows)
+        self.empty_hint.setVisible(not rows)
+        now = self.clock()
+        today, week = due_soon(rows, now)
+        self.reminders.show_items(today, week, now)
+        self._notify(today)
+        self.rows_loaded.emit()
+
+    def _rows_failed(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("载入案件失败"), str(error))
+
+    def _notify(self, today: list) -> None:  # type: ignore[type-arg]
+        if self.tray is None:
+            return
+        fresh = [item for item in today if (item.record_id, item.title) not in self._notified]
+        if not fresh:
+            return
+        self._notified.update((item.record_id, item.title) for item in fresh)
+        lines = [f"{item.tracking}：{item.title}" for item in fresh[:5]]
+        self.tray.showMessage(self.tr("今天有 %1 项索赔事项到期").replace("%1", str(len(fresh))),
+                              "\n".join(lines))
+
+    def selected_record_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return None if not index.isValid() else str(index.data(RECORD_ID_ROLE))
+
+    def _open_index(self, index) -> None:  # type: ignore[no-untyped-def]
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_record(str(record_id))
+
+    def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        record_id = self.selected_record_id()
+        if record_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("打开"), lambda: self.open_record(record_id))
+        status_menu = menu.addMenu(self.tr("标记为"))
+        for status in STATUSES[1:]:
+            status_menu.addAction(status_name(status),
+                                  lambda s=status: self.set_status(record_id, s))
+        menu.addAction(self.tr("记录赔付金额…"), lambda: self._ask_recovered(record_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("删除…"), lambda: self._ask_delete(record_id))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def set_status(self, record_id: str, status: str, recovered: str | None = None) -> None:
+        record = self.book.get(record_id)
+        if record is None:
+            return
+        changes: dict[str, object] = {"status": status, "updated_at": self.clock()}
+        if recovered is not None:
+            changes["amount_recovered"] = recovered
+        self.book.save(record.with_changes(**changes))
+        self.refresh()
+
+    def _ask_recovered(self, record_id: str) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("记录赔付金额"),
+                                        self.tr("快递公司实际赔付了多少元？"))
+        if not ok:
+            return
+        try:
+            amount = parse_amount(text, "amount_recovered")
+        except ValueError:
+            QMessageBox.warning(self, self.tr("金额无效"),
+                                self.tr("请输入金额，例如 28.80"))
+            return
+        self.set_status(record_id, "paid", str(amount))
+
+    def _ask_delete(self, record_id: str) -> None:
+        answer = QMessageBox.question(self, self.tr("删除案件"),
+                                      self.tr("删除后无法恢复。确定删除这个案件吗？"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.book.delete(record_id)
+            self.refresh()
+
+    # ------------------------------------------------------------------ the wizard
+
+    def open_record(self, record_id: str) -> None:
+        record = self.book.get(record_id)
+        if record is not None:
+            self.open_wizard(record)
+
+    def open_wizard(self, record: CaseRecord | None):  # type: ignore[no-untyped-def]
+        """Open the claim wizard (new, or resuming `record` at the page it was left on)."""
+        from .wizard.claim_wizard import ClaimWizard
+        from .wizard.draft import WizardEnv
+
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        env = WizardEnv(self.catalog, self.lang, self.clock, self.settings, self.files_dir)
+        wizard = ClaimWizard(record or CaseRecord.new(self.clock()), self.book, env, self)
+        wizard.saved.connect(lambda _: self.refresh())
+        wizard.finished.connect(lambda _: self.refresh())
+        wizard.show()
+        if record is not None:
+            wizard.resume()
+        self.wizard = wizard
+        return wizard
+
+    # ------------------------------------------------------------------ settings
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 680)
+        splitter = self.settings.value("main/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([800, 300])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/splitter", self.splitter.saveState())
+        self.settings.sync()
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.close_without_asking()
+        super().closeEvent(event)

@@ -1,0 +1,155 @@
+"""The case list: a table model over `CaseRow`s and a proxy that searches and filters by status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ..case_rows import CaseRow
+from ..i18n import format_date, format_money
+
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+OVERDUE = QColor("#b3261e")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def status_name(status: str) -> str:
+    names = {
+        "draft": QCoreApplication.translate("CaseTable", "草稿"),
+        "ready": QCoreApplication.translate("CaseTable", "待提交"),
+        "filed": QCoreApplication.translate("CaseTable", "已提交"),
+        "paid": QCoreApplication.translate("CaseTable", "已赔付"),
+        "rejected": QCoreApplication.translate("CaseTable", "被拒赔"),
+        "closed": QCoreApplication.translate("CaseTable", "已结案"),
+    }
+    return names.get(status, status)
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, incident_names: dict[str, str], lang: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CaseRow] = []
+        self.lang = lang
+        self.incident_names = incident_names
+        self.headers = [
+            QCoreApplication.translate("CaseTable", "状态"),
+            QCoreApplication.translate("CaseTable", "快递单号"),
+            QCoreApplication.translate("CaseTable", "快递公司"),
+            QCoreApplication.translate("CaseTable", "问题"),
+            QCoreApplication.translate("CaseTable", "索赔金额"),
+            QCoreApplication.translate("CaseTable", "已赔付"),
+            QCoreApplication.translate("CaseTable", "下一个期限"),
+            QCoreApplication.translate("CaseTable", "更新时间"),
+        ]
+
+    def set_rows(self, rows: list[CaseRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def _text(self, row: CaseRow, column: int) -> str:
+        if column == 0:
+            return status_name(row.status)
+        if column == 1:
+            return row.tracking
+        if column == 2:
+            return row.courier
+        if column == 3:
+            return self.incident_names.get(row.incident or "", "—")
+        if column == 4:
+            return format_money(row.amount_claimed, self.lang)
+        if column == 5:
+            return format_money(row.amount_recovered, self.lang)
+        if column == 6:
+            if row.next_due is None:
+                return "—"
+            return f"{format_date(row.next_due.due.date(), self.lang)} {row.next_due.title}"
+        return format_date(row.updated_at, self.lang)
+
+    def _sort_key(self, row: CaseRow, column: int) -> Any:
+        if column in (4, 5):
+            value = row.amount_claimed if column == 4 else row.amount_recovered
+            return float(value) if value else -1.0  # sorting only, never arithmetic
+        if column == 6:
+            return row.next_due.due.timestamp() if row.next_due else float("inf")
+        if column == 7:
+            return row.updated_at.timestamp()
+        return self._text(row, column)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == RECORD_ID_ROLE:
+            return row.record_id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.overdue:
+            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.next_due:
+            return row.next_due.detail
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class CaseFilter(QSortFilterProxyModel):
+    """Rows whose status matches (``None``: all) and whose text contains the search words."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status: str | None = None
+        self.search = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def set_search(self, text: str) -> None:
+        self.search = text.strip().lower()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        first = model.index(source_row, 0, source_parent)
+        if self.status and model.data(first, STATUS_ROLE) != self.status:
+            return False
+        if not self.search:
+            return True
+        words = " ".join(
+            str(model.data(model.index(source_row, column, source_parent)))
+            for column in range(model.columnCount())
+        ).lower()
+        return all(word in words for word in self.search.split())

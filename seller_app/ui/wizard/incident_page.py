@@ -1,0 +1,254 @@
+"""Page 2, 问题与货物: what went wrong (with the follow-up questions each case needs) and the goods."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seller_app.domain.case import Extent, Incident, MismatchKind
+
+from .page import CasePage
+from .widgets import datetime_edit, money_edit, read_datetime, set_datetime, text_of
+
+
+def _radio_row(group: QButtonGroup, choices: list[tuple[str, str]]) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for value, label in choices:
+        button = QRadioButton(label)
+        button.setObjectName(f"choice:{value}")
+        button.setProperty("value", value)
+        group.addButton(button)
+        row.addWidget(button)
+    row.addStretch(1)
+    return box
+
+
+def _checked_value(group: QButtonGroup) -> str | None:
+    button = group.checkedButton()
+    return None if button is None else str(button.property("value"))
+
+
+def _check_value(group: QButtonGroup, value: object) -> None:
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(button.property("value") == value)
+    group.setExclusive(True)
+
+
+class IncidentPage(CasePage):
+    OWNS = (
+        "incident", "damage", "mismatch", "delay", "goods", "goods_value", "salvage_value",
+        "claim_at", "description", "exemptions",
+    )
+    ALIASES = {
+        "damage.lost_value": "lost_value",
+        "mismatch.lost_value": "lost_value",
+        "delay.lost_value": "lost_value",
+    }
+
+    def __init__(self, draft, env) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(draft, env)
+        self.setTitle(self.tr("问题与货物"))
+        self.setSubTitle(self.tr("包裹出了什么问题，里面是什么货、值多少钱。"))
+        texts = env.catalog.texts
+
+        self.incident = QButtonGroup(self)
+        incident_row = _radio_row(
+            self.incident,
+            [(item.value, texts.get("incident", item.value, env.lang)) for item in Incident],
+        )
+        self.incident.buttonToggled.connect(self._update_follow_up)
+
+        # Follow-up questions, one box per incident kind.
+        self.extent = QButtonGroup(self)
+        extent_row = _radio_row(
+            self.extent,
+            [(Extent.FULL.value, self.tr("全部损坏，没有价值了")),
+             (Extent.PARTIAL.value, self.tr("部分损坏"))],
+        )
+        self.mismatch = QButtonGroup(self)
+        mismatch_row = _radio_row(
+            self.mismatch,
+            [(MismatchKind.WRONG_ITEM.value, self.tr("收到的不是寄出的货")),
+             (MismatchKind.SHORT.value, self.tr("少了一部分"))],
+        )
+        self.value_destroyed = QCheckBox(self.tr("延误让货物失去了价值（例如生鲜变质）"))
+        self.value_destroyed.setObjectName("valueDestroyed")
+        self.lost_value = money_edit(self.tr("损失了多少钱的货，例如 120"))
+        self.lost_value.setObjectName("lostValue")
+        self.salvage_value = money_edit(self.tr("坏货还能卖多少钱（可不填）"))
+        self.salvage_value.setObjectName("salvageValue")
+        self.value_destroyed.toggled.connect(self._update_follow_up)
+        self.extent.buttonToggled.connect(self._update_follow_up)
+        self.mismatch.buttonToggled.connect(self._update_follow_up)
+
+        self.follow_up = QGroupBox(self.tr("具体情况"))
+        follow = QFormLayout(self.follow_up)
+        self.extent_row = self.field_row(extent_row, "damage")
+        self.mismatch_row = self.field_row(mismatch_row, "mismatch")
+        self.delay_row = self.field_row(self.value_destroyed, "delay")
+        self.lost_row = self.field_row(self.lost_value, "lost_value")
+        self.salvage_row = self.field_row(self.salvage_value, "salvage_value")
+        follow.addRow(self.tr("损坏程度"), self.extent_row)
+        follow.addRow(self.tr("不符情况"), self.mismatch_row)
+        follow.addRow(self.tr("延误后果"), self.delay_row)
+        follow.addRow(self.tr("损失金额（元）"), self.lost_row)
+        follow.addRow(self.tr("残值（元）"), self.salvage_row)
+        self._follow_form = follow
+
+        self.goods_description = QLineEdit()
+        self.goods_description.setObjectName("goodsDescription")
+        self.goods_description.setPlaceholderText(self.tr("例如 陶瓷餐具套装 12 件"))
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("quantity")
+        self.quantity.setRange(1, 99999)
+        self.quantity.setMaximumWidth(120)
+        self.goods_value = money_edit(self.tr("整票货物价值，例如 300"))
+        self.goods_value.setObjectName("goodsValue")
+        self.perishable = QCheckBox(self.tr("生鲜、易腐货物"))
+        self.perishable.setObjectName("perishable")
+        self.claim_at = datetime_edit()
+        self.claim_at.setObjectName("claimAt")
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(
+            self.tr("用几句话说明经过，例如：买家签收后开箱发现 4 只碗碎裂，外箱一角压扁。")
+        )
+        self.description.setFixedHeight(64)
+        self.sender_fault = QCheckBox(self.tr("问题是寄件时包装不当或货物本身造成的"))
+        self.sender_fault.setObjectName("senderFault")
+        self.force_majeure = QCheckBox(self.tr("问题是自然灾害等不可抗力造成的"))
+        self.force_majeure.setObjectName("forceMajeure")
+
+        form = QFormLayout()
+        self.add_field(form, self.tr("出了什么问题"), incident_row, "incident")
+        goods = QFormLayout()
+        self.add_field(goods, self.tr("货物名称"), self.goods_description, "goods.description")
+        self.add_field(goods, self.tr("数量"), self.quantity, "goods.quantity")
+        self.add_field(goods, self.tr("货物价值（元）"), self.goods_value, "goods_value")
+        goods.addRow("", self.perishable)
+        self.add_field(goods, self.tr("索赔日期"), self.claim_at, "claim_at")
+        self.add_field(goods, self.tr("经过说明"), self.description, "description")
+        exemptions = self.field_row(self.sender_fault, "exemptions")
+        goods.addRow(self.tr("特殊情况"), exemptions)
+        goods.addRow("", self.force_majeure)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.follow_up)
+        layout.addLayout(goods)
+        layout.addWidget(self.page_error)
+        layout.addStretch(1)
+        self._update_follow_up()
+
+    def _set_row_visible(self, row: QWidget, visible: bool) -> None:
+        self._follow_form.setRowVisible(row, visible)
+
+    def _update_follow_up(self, *_: object) -> None:
+        incident = _checked_value(self.incident)
+        extent = _checked_value(self.extent)
+        kind = _checked_value(self.mismatch)
+        destroyed = self.value_destroyed.isChecked()
+        damage = incident == Incident.DAMAGE
+        mismatch = incident == Incident.MISMATCH
+        delay = incident == Incident.DELAY
+        self._set_row_visible(self.extent_row, damage)
+        self._set_row_visible(self.mismatch_row, mismatch)
+        self._set_row_visible(self.delay_row, delay)
+        needs_lost = (
+            (damage and extent == Extent.PARTIAL)
+            or (mismatch and kind == MismatchKind.SHORT)
+            or (delay and destroyed)
+        )
+        self._set_row_visible(self.lost_row, needs_lost)
+        self._set_row_visible(self.salvage_row, damage or (delay and destroyed))
+        self.follow_up.setVisible(damage or mismatch or delay)
+
+    # ------------------------------------------------------------------ wizard protocol
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        data = self.draft.data
+        _check_value(self.incident, data.get("incident"))
+        damage = data.get("damage") or {}
+        mismatch = data.get("mismatch") or {}
+        delay = data.get("delay") or {}
+        _check_value(self.extent, damage.get("extent"))
+        _check_value(self.mismatch, mismatch.get("kind"))
+        self.value_destroyed.setChecked(bool(delay.get("value_destroyed")))
+        lost = damage.get("lost_value") or mismatch.get("lost_value") or delay.get("lost_value")
+        self.lost_value.setText(text_of(lost))
+        self.salvage_value.setText(text_of(data.get("salvage_value")))
+        goods = data.get("goods") or {}
+        self.goods_description.setText(text_of(goods.get("description")))
+        self.quantity.setValue(int(goods.get("quantity") or 1))
+        self.perishable.setChecked(bool(goods.get("perishable")))
+        self.goods_value.setText(text_of(data.get("goods_value")))
+        set_datetime(self.claim_at, data.get("claim_at"), self.env.clock())
+        self.description.setPlainText(text_of(data.get("description")))
+        exemptions = data.get("exemptions") or {}
+        self.sender_fault.setChecked(bool(exemptions.get("sender_fault")))
+        self.force_majeure.setChecked(bool(exemptions.get("force_majeure")))
+        self._update_follow_up()
+
+    def collect(self) -> None:
+        put = self.draft.put
+        incident = _checked_value(self.incident)
+        put("incident", incident)
+        lost = self.lost_value.text().strip() or None
+        put("damage", None)
+        put("mismatch", None)
+        put("delay", None)
+        put("salvage_value", None)
+        if incident == Incident.DAMAGE and _checked_value(self.extent):
+            extent = _checked_value(self.extent)
+            put("damage", _compact({
+                "extent": extent, "lost_value": lost if extent == Extent.PARTIAL else None,
+            }))
+            put("salvage_value", self.salvage_value.text())
+        elif incident == Incident.MISMATCH and _checked_value(self.mismatch):
+            kind = _checked_value(self.mismatch)
+            put("mismatch", _compact({
+                "kind": kind, "lost_value": lost if kind == MismatchKind.SHORT else None,
+            }))
+        elif incident == Incident.DELAY:
+            destroyed = self.value_destroyed.isChecked()
+            put("delay", _compact({
+                "value_destroyed": destroyed, "lost_value": lost if destroyed else None,
+            }))
+            if destroyed:
+                put("salvage_value", self.salvage_value.text())
+        put("goods", _compact({
+            "description": self.goods_description.text().strip() or None,
+            "quantity": self.quantity.value(),
+            "perishable": self.perishable.isChecked(),
+        }))
+        put("goods_value", self.goods_value.text())
+        put("claim_at", read_datetime(self.claim_at))
+        put("description", self.description.toPlainText())
+        put("exemptions", {
+            "sender_fault": self.sender_fault.isChecked(),
+            "force_majeure": self.force_majeure.isChecked(),
+        })
+
+    def after_valid(self) -> bool:
+        if _checked_value(self.incident) is None:
+            return False  # check_case already reported "required" beside the choice
+        return True
+
+
+def _compact(values: dict[str, object]) -> dict[str, object]:
+    return {key: value for key, value in values.items() if value is not None}

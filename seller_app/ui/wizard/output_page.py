@@ -1,0 +1,240 @@
+"""Page 6, 生成文件: the claim form previewed (QtPdf) and saved, the buyer statement when one is
+needed, the deadlines with "add to calendar" (.ics), and "mark as filed"."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seller_app.domain.errors import CaseError
+
+from ..i18n import format_date
+from ..tasks import run_task
+from .page import CasePage
+from .widgets import text_of
+
+log = logging.getLogger(__name__)
+
+SHOP_KEYS = ("name", "contact", "phone")
+
+
+class OutputPage(CasePage):
+    OWNS = ("shop",)
+
+    def __init__(self, draft, env) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(draft, env)
+        self.setTitle(self.tr("生成文件"))
+        self.setSubTitle(self.tr("核对索赔单，保存后交给快递公司；把跟进期限加入日历。"))
+        self.busy = False
+        self.made: Any = None
+        self.pdf_document: Any = None
+
+        self.shop_name = QLineEdit()
+        self.shop_name.setObjectName("shopName")
+        self.shop_contact = QLineEdit()
+        self.shop_contact.setObjectName("shopContact")
+        self.shop_phone = QLineEdit()
+        self.shop_phone.setObjectName("shopPhone")
+        shop = QGroupBox(self.tr("店铺（索赔人）"))
+        shop_form = QFormLayout(shop)
+        self.add_field(shop_form, self.tr("店铺名称"), self.shop_name, "shop.name")
+        self.add_field(shop_form, self.tr("联系人"), self.shop_contact, "shop.contact")
+        self.add_field(shop_form, self.tr("电话"), self.shop_phone, "shop.phone")
+        self.regenerate = QPushButton(self.tr("更新索赔单"))
+        self.regenerate.setObjectName("regenerate")
+        self.regenerate.clicked.connect(self.make_documents)
+        shop_form.addRow("", self.regenerate)
+
+        self.status = QLabel()
+        self.status.setObjectName("outputStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumHeight(8)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+
+        self.save_form = QPushButton(self.tr("保存索赔单 PDF…"))
+        self.save_form.setObjectName("saveForm")
+        self.save_form.clicked.connect(lambda: self._save_copy("claim_form", ".pdf"))
+        self.save_statement = QPushButton(self.tr("保存买家情况说明…"))
+        self.save_statement.setObjectName("saveStatement")
+        self.save_statement.clicked.connect(lambda: self._save_copy("statement", ".pdf"))
+        self.save_calendar = QPushButton(self.tr("加入日历（.ics）…"))
+        self.save_calendar.setObjectName("saveCalendar")
+        self.save_calendar.clicked.connect(lambda: self._save_copy("calendar", ".ics"))
+        self.deadlines = QListWidget()
+        self.deadlines.setObjectName("deadlines")
+        self.filed = QCheckBox(self.tr("已经把索赔单交给快递公司了（标记为已提交）"))
+        self.filed.setObjectName("filed")
+
+        self.preview_box = QVBoxLayout()
+        side = QVBoxLayout()
+        side.addWidget(shop)
+        side.addWidget(self.save_form)
+        side.addWidget(self.save_statement)
+        side.addWidget(self.save_calendar)
+        side.addWidget(QLabel(self.tr("跟进期限")))
+        side.addWidget(self.deadlines, 1)
+        side.addWidget(self.filed)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setMaximumWidth(360)
+        row = QHBoxLayout()
+        row.addLayout(self.preview_box, 1)
+        row.addWidget(side_widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addLayout(row, 1)
+        layout.addWidget(self.page_error)
+        self._set_buttons()
+
+    # ------------------------------------------------------------------ making the documents
+
+    def _preview(self):  # type: ignore[no-untyped-def]
+        """The PDF view, created on first use (QtPdf loads lazily, for a quick start)."""
+        if self.pdf_document is None:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self.pdf_document = QPdfDocument(self)
+            self.pdf_view = QPdfView(self)
+            self.pdf_view.setObjectName("pdfView")
+            self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.pdf_view.setDocument(self.pdf_document)
+            self.preview_box.addWidget(self.pdf_view)
+        return self.pdf_document
+
+    def make_documents(self) -> None:
+        if self.busy:
+            return
+        self.clear_errors()
+        self.collect()
+        try:
+            case = self.draft.case(self.env.clock())
+        except CaseError as error:
+            self.show_error(error)
+            return
+        from .document_tasks import make_documents
+
+        self.busy = True
+        self.made = None
+        self._set_buttons()
+        self.progress.show()
+        self.status.setText(self.tr("正在生成索赔单…"))
+        catalog, lang = self.env.catalog, self.env.lang
+        photos = [dict(photo) for photo in self.draft.photos]
+        out_dir = self.env.files_dir / self.draft.record_id
+        run_task(
+            lambda: make_documents(case, catalog, photos, out_dir, lang),
+            self._made,
+            on_error=self._failed,
+        )
+
+    def _made(self, made: Any) -> None:
+        self.busy = False
+        self.made = made
+        self.progress.hide()
+        documents = {
+            "claim_form": made.claim_form, "statement": made.statement, "calendar": made.calendar,
+        }
+        self.draft.documents = {k: str(v) for k, v in documents.items() if v is not None}
+        if made.claim_form is not None:
+            self._preview().load(str(made.claim_form))
+            self.status.setText(self.tr("索赔单已生成，请核对下面的预览。"))
+        else:
+            self.status.setText(self.tr("索赔单模块还没有安装，暂时不能生成 PDF。"))
+        self.deadlines.clear()
+        now = self.env.clock()
+        for deadline in made.deadlines:
+            due = datetime.fromisoformat(deadline["due"])
+            item = QListWidgetItem(f"{format_date(due, self.env.lang)}  {deadline['title']}")
+            item.setToolTip(deadline.get("detail", ""))
+            if due < now:
+                item.setForeground(_red())
+            self.deadlines.addItem(item)
+        self._set_buttons()
+
+    def _failed(self, error: Exception) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.status.setText("")
+        self.show_message(self.tr("生成文件失败：%1").replace("%1", str(error)))
+        self._set_buttons()
+
+    def _set_buttons(self) -> None:
+        made = self.made
+        self.save_form.setEnabled(bool(made and made.claim_form))
+        self.save_statement.setVisible(bool(made and made.statement))
+        self.save_calendar.setEnabled(bool(made and made.calendar))
+        self.regenerate.setEnabled(not self.busy)
+
+    def _save_copy(self, kind: str, suffix: str) -> None:
+        source = self.draft.documents.get(kind)
+        if not source:
+            return
+        folder = Path(str(self.env.settings.value("last_folder", str(Path.home()))))
+        numbers = self.draft.data.get("tracking_numbers") or ["claim"]
+        suggested = folder / f"{numbers[0]}-{Path(source).stem}{suffix}"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存"), str(suggested))
+        if target:
+            shutil.copyfile(source, target)
+            self.env.settings.setValue("last_folder", str(Path(target).parent))
+            self.status.setText(self.tr("已保存到 %1").replace("%1", target))
+
+    # ------------------------------------------------------------------ wizard protocol
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        shop = self.draft.data.get("shop") or {}
+        for key, edit in zip(SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone),
+                             strict=True):
+            value = shop.get(key) or self.env.settings.value(f"shop/{key}", "")
+            edit.setText(text_of(value))
+        self.filed.setChecked(self.draft.status == "filed")
+        self.make_documents()
+
+    def collect(self) -> None:
+        shop = {
+            key: edit.text().strip()
+            for key, edit in zip(SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone),
+                                 strict=True)
+        }
+        self.draft.put("shop", {k: v for k, v in shop.items() if v} or None)
+
+    def after_valid(self) -> bool:
+        if self.busy:
+            self.show_message(self.tr("索赔单还在生成中，请稍等。"))
+            return False
+        for key in SHOP_KEYS:
+            value = (self.draft.data.get("shop") or {}).get(key)
+            if value:
+                self.env.settings.setValue(f"shop/{key}", value)
+        self.draft.status = "filed" if self.filed.isChecked() else "ready"
+        return True
+
+
+def _red():  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    return QColor("#b3261e")

@@ -1,0 +1,119 @@
+"""Work the photo page hands to the thread pool: plain functions, no widgets.
+
+They call the evidence package (imported here, lazily, so the app starts without Pillow) and
+return plain dicts the page keeps in the draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from seller_app.domain.case import Case, PhotoKind
+
+
+def photo_record(photo: Any, lang: str) -> dict[str, Any]:
+    """An `EvidencePhoto` as the draft keeps it (JSON-ready)."""
+    from seller_app.evidence.messages import render
+
+    return {
+        "source": str(photo.source),
+        "sha256": photo.sha256,
+        "prepared_path": str(photo.prepared_path),
+        "kind": photo.kind.value,
+        "caption": photo.caption,
+        "width": photo.width,
+        "height": photo.height,
+        "captured_at": photo.captured_at.isoformat() if photo.captured_at else None,
+        "camera": photo.camera,
+        "barcodes": list(photo.barcodes),
+        "warnings": [render(note, lang) for note in photo.warnings],
+        "notes": [
+            {"code": note.code, "params": {k: str(v) for k, v in note.params.items()}}
+            for note in photo.warnings
+        ],
+        "size_bytes": photo.size_bytes,
+        "prepared_width": photo.prepared_width,
+        "prepared_height": photo.prepared_height,
+    }
+
+
+def photo_from_record(record: dict[str, Any]) -> Any:
+    """Rebuild the `EvidencePhoto` a draft keeps as a dict (for the claim form)."""
+    from datetime import datetime
+
+    from seller_app.domain.rules import Note
+    from seller_app.evidence import EvidencePhoto
+
+    captured = record.get("captured_at")
+    return EvidencePhoto(
+        source=Path(record["source"]),
+        sha256=record["sha256"],
+        size_bytes=int(record.get("size_bytes", 0)),
+        width=int(record["width"]),
+        height=int(record["height"]),
+        captured_at=datetime.fromisoformat(captured) if captured else None,
+        camera=record.get("camera"),
+        kind=PhotoKind(record["kind"]),
+        caption=record.get("caption", ""),
+        prepared_path=Path(record["prepared_path"]),
+        prepared_width=int(record.get("prepared_width", record["width"])),
+        prepared_height=int(record.get("prepared_height", record["height"])),
+        barcodes=tuple(record.get("barcodes", ())),
+        warnings=tuple(Note(n["code"], n.get("params", {})) for n in record.get("notes", ())),
+    )
+
+
+def import_files(
+    paths: Sequence[Path],
+    out_dir: Path,
+    case: Case | None,
+    lang: str,
+    report: Callable[[int, int], None],
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Prepare `paths` one at a time (so progress can be shown); returns records and errors."""
+    from seller_app.evidence import PhotoInput, PhotoError, import_photos
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records: list[dict[str, Any]] = []
+    errors: list[str] = []
+    report(0, len(paths))
+    for done, path in enumerate(paths, start=1):
+        (result,) = import_photos([PhotoInput(path)], out_dir, case, read_barcodes=True,
+                                  processes=1)
+        if isinstance(result, PhotoError):
+            errors.append(result.message(lang))
+        else:
+            records.append(photo_record(result, lang))
+        report(done, len(paths))
+    return records, errors
+
+
+def read_label_numbers(path: Path, out_dir: Path) -> list[str]:
+    """The tracking numbers in the barcodes of one waybill-label photo."""
+    from seller_app.evidence import PhotoError, PhotoInput, import_photos
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (result,) = import_photos(
+        [PhotoInput(path, PhotoKind.WAYBILL_LABEL)], out_dir, None, read_barcodes=True,
+        processes=1,
+    )
+    if isinstance(result, PhotoError):
+        raise ValueError(result.message("zh"))
+    return list(result.barcodes)
+
+
+def shot_list(incident: str | None, kinds: Sequence[str]) -> tuple[float, list[str], list[str]]:
+    """(score, missing kinds, required kinds) for the incident, from the evidence shot lists."""
+    from seller_app.domain.case import Incident
+    from seller_app.evidence.shotlist import score
+
+    if incident is None:
+        return 1.0, [], []
+    result = score(Incident(incident), [PhotoKind(kind) for kind in kinds])
+    return (
+        result.score,
+        [kind.value for kind in result.missing],
+        [kind.value for kind in result.required],
+    )

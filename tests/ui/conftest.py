@@ -1,0 +1,82 @@
+"""UI fixtures: a main window on a temporary case book and settings file, with a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QEvent, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from seller_app.ui.casebook import JsonCaseBook  # noqa: E402
+from seller_app.ui.main_window import MainWindow  # noqa: E402
+from seller_app.ui.tasks import tasks_running  # noqa: E402
+from tests.conftest import NOW  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> JsonCaseBook:
+    return JsonCaseBook(tmp_path / "data" / "cases")
+
+
+@pytest.fixture
+def make_window(qtbot, book, catalog, settings, tmp_path):  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make(lang: str = "zh") -> MainWindow:
+        window = MainWindow(book, catalog, settings, lang, lambda: NOW, tmp_path / "data" / "files")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: tasks_running() == 0)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.wizard is not None and window.wizard.isVisible():
+            window.wizard.close_without_asking()
+
+
+@pytest.fixture
+def window(make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    yield make_window()
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type into `widget` as a user would: key clicks for ASCII, an input-method commit for
+    anything else (``qtbot.keyClicks`` aborts the process on non-ASCII text)."""
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def clear_and_type(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(qtbot, widget, text)
+
+
+def press_enter(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def idle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: tasks_running() == 0, timeout=20000)
+
+
+__all__ = ["QEvent", "clear_and_type", "idle", "press_enter", "type_text"]
