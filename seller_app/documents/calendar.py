@@ -33,7 +33,11 @@ def case_key(case: Case) -> str:
 
 
 def event_uid(case: Case, kind: str) -> str:
-    """``SF1234567890123-courier_reply-3f2a9c1b0d4e@seller-claims.local``; stable per case and kind."""
+    """Stable per case and kind: ``SF1234567890123-courier_reply-3f2a9c1b0d4e@seller-claims.local``.
+
+    The hash covers the first tracking number and the order id (`case_key`), so two orders shipped
+    under one tracking number still get separate events.
+    """
     digest = hashlib.sha256(f"{case_key(case)}|{kind}".encode()).hexdigest()[:12]
     return f"{case.tracking_numbers[0]}-{kind}-{digest}@{UID_DOMAIN}"
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-import chinese_calendar
+import chinese_calendar  # type: ignore[import-untyped]  # no type hints shipped
 
 _ONE_DAY = timedelta(days=1)
 _MAX_SEARCH_DAYS = 366  # no real calendar has a year without working days; a bound against bad data
@@ -43,7 +43,7 @@ class WeekdayCalendar:
 
 
 class ChinaCalendar:
-    """Statutory holidays and 调休 make-up days from ``chinese-calendar``; Mon-Fri beyond its years."""
+    """Holidays and 调休 make-up days from ``chinese-calendar``; Monday-Friday beyond its years."""
 
     def __init__(self) -> None:
         self._fallback = WeekdayCalendar()
