@@ -25,6 +25,7 @@ from ..domain.texts import Texts
 PRODID = "-//seller-claims//理赔助手 follow-up schedule//ZH"
 UID_DOMAIN = "seller-claims.local"
 EVENT_LENGTH = timedelta(minutes=30)
+NEW_FILE_MODE = 0o644
 
 
 def case_key(case: Case) -> str:
@@ -124,10 +125,15 @@ def write_ics(
     """Write the .ics atomically: a failed write leaves any earlier file at `path` untouched."""
     data = ics_bytes(case, deadlines, texts, lang, stamp=stamp)
     path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
     handle, temp_name = tempfile.mkstemp(prefix=".", suffix=".ics.tmp", dir=path.parent or ".")
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
+        os.chmod(temp_name, mode)  # mkstemp makes 0600; a calendar file is an ordinary document
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -127,6 +127,21 @@ def test_write_ics_writes_the_file(tmp_path: Path, catalog: Catalog) -> None:
     )
     assert target.read_bytes() == ics_bytes(case, schedule(case), catalog.texts, "zh", stamp=STAMP)
     assert [p.name for p in tmp_path.iterdir()] == ["跟进.ics"]
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_write_ics_replaces_an_earlier_export_keeping_its_mode(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    target = tmp_path / "case.ics"
+    target.write_bytes(b"old calendar")
+    target.chmod(0o600)
+    case = full_case()
+    write_ics(case, schedule(case), catalog.texts, "zh", target, stamp=STAMP)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    if os.name == "posix":
+        assert target.stat().st_mode & 0o777 == 0o600
 
 
 def test_a_failed_write_keeps_the_old_file(
