@@ -239,7 +239,13 @@ def deadline_title(deadline: Deadline, texts: Texts, lang: str) -> str:
 
 def deadline_detail(deadline: Deadline, texts: Texts, lang: str) -> str:
     """What the deadline means and what to do, plus the art. 203 roll-over when there is one."""
-    detail = texts.get("deadline_detail", deadline.kind, lang, due=_when(deadline.due))
+    detail = texts.get(
+        "deadline_detail",
+        deadline.kind,
+        lang,
+        due=_when(deadline.due),
+        due_date=deadline.due.astimezone(SHANGHAI).date().isoformat(),
+    )
     if deadline.legal_due is not None:
         detail += texts.get(
             "deadline_detail",
