@@ -14,6 +14,7 @@ from seller_app.domain.catalog import Catalog
 from seller_app.domain.rules import Note
 from seller_app.domain.schedule import (
     BASIS,
+    LEGAL_DUE_BASIS,
     Deadline,
     DeadlineKind,
     add_one_year,
@@ -375,3 +376,13 @@ def test_deadline_to_dict_shape(catalog: Catalog) -> None:
     assert complaint["warnings"] == []
     assert "legal_due" not in by_kind["courier_reply"]
     assert by_kind["seller_response"]["warnings"][0]["code"] == "platform_rule_unverified"
+
+
+def test_every_legal_basis_is_a_quoted_clause(catalog: Catalog) -> None:
+    """Statute and standard bases cite clauses.toml; the platform ones are named rules."""
+    for kind, basis in BASIS.items():
+        if basis.startswith("platform-"):
+            assert kind in (DeadlineKind.SELLER_RESPONSE, DeadlineKind.PLATFORM_RULING)
+        else:
+            assert catalog.texts.clause(basis).quote
+    assert "法定休假日" in catalog.texts.clause(LEGAL_DUE_BASIS).quote
