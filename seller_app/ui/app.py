@@ -57,8 +57,15 @@ class DesktopApp:
         self.translators = install_language(
             self.app, lang, self.resources, self.data_dir / "translations"
         )
-        window = MainWindow(self.book, self.catalog, self.settings, lang, shanghai_now,
-                            self.data_dir / "files", self.icon)
+        window = MainWindow(
+            self.book,
+            self.catalog,
+            self.settings,
+            lang,
+            shanghai_now,
+            self.data_dir / "files",
+            self.icon,
+        )
         window.language_requested.connect(self.switch_language)
         window.show()
         self.window = window

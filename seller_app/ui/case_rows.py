@@ -55,8 +55,11 @@ def _deadlines(record: CaseRecord, case: Any, catalog: Catalog, lang: str) -> li
     except ImportError:
         due_day = claim_deadline(local_date(case.posted_at))
         title = "索赔期限" if lang == "zh" else "Claim deadline"
-        return [DueItem(record.id, tracking, title, "A.4",
-                        datetime.combine(due_day, time(23, 59), SHANGHAI))]
+        return [
+            DueItem(
+                record.id, tracking, title, "A.4", datetime.combine(due_day, time(23, 59), SHANGHAI)
+            )
+        ]
     items = []
     for deadline in build_schedule(case):
         words = deadline_to_dict(deadline, catalog.texts, lang)

@@ -88,8 +88,10 @@ class MainWindow(QMainWindow):
             self.status_filter.addItem(status_name(status), status)
 
         texts = catalog.texts
-        incidents = {code: texts.get("incident", code, lang)
-                     for code in ("delay", "loss", "damage", "mismatch")}
+        incidents = {
+            code: texts.get("incident", code, lang)
+            for code in ("delay", "loss", "damage", "mismatch")
+        }
         self.model = CaseTableModel(incidents, lang, self)
         self.proxy = CaseFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -189,8 +191,12 @@ class MainWindow(QMainWindow):
         """Reload the records and recompute rows and reminders on the thread pool."""
         records = self.book.records()
         catalog, lang, now = self.catalog, self.lang, self.clock()
-        run_task(lambda: case_rows(records, catalog, lang, now), self._rows_ready,
-                 on_error=self._rows_failed)
+        run_task(
+            lambda: case_rows(records, catalog, lang, now),
+            self._rows_ready,
+            on_error=self._rows_failed,
+            owner=self,
+        )
 
     def _rows_ready(self, rows: list[CaseRow]) -> None:
         self.rows = rows
@@ -213,8 +219,9 @@ class MainWindow(QMainWindow):
             return
         self._notified.update((item.record_id, item.title) for item in fresh)
         lines = [f"{item.tracking}：{item.title}" for item in fresh[:5]]
-        self.tray.showMessage(self.tr("今天有 %1 项索赔事项到期").replace("%1", str(len(fresh))),
-                              "\n".join(lines))
+        self.tray.showMessage(
+            self.tr("今天有 %1 项索赔事项到期").replace("%1", str(len(fresh))), "\n".join(lines)
+        )
 
     def selected_record_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -233,8 +240,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("打开"), lambda: self.open_record(record_id))
         status_menu = menu.addMenu(self.tr("标记为"))
         for status in STATUSES[1:]:
-            status_menu.addAction(status_name(status),
-                                  lambda s=status: self.set_status(record_id, s))
+            status_menu.addAction(
+                status_name(status), lambda s=status: self.set_status(record_id, s)
+            )
         menu.addAction(self.tr("记录赔付金额…"), lambda: self._ask_recovered(record_id))
         menu.addSeparator()
         menu.addAction(self.tr("删除…"), lambda: self._ask_delete(record_id))
@@ -251,21 +259,22 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _ask_recovered(self, record_id: str) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("记录赔付金额"),
-                                        self.tr("快递公司实际赔付了多少元？"))
+        text, ok = QInputDialog.getText(
+            self, self.tr("记录赔付金额"), self.tr("快递公司实际赔付了多少元？")
+        )
         if not ok:
             return
         try:
             amount = parse_amount(text, "amount_recovered")
         except ValueError:
-            QMessageBox.warning(self, self.tr("金额无效"),
-                                self.tr("请输入金额，例如 28.80"))
+            QMessageBox.warning(self, self.tr("金额无效"), self.tr("请输入金额，例如 28.80"))
             return
         self.set_status(record_id, "paid", str(amount))
 
     def _ask_delete(self, record_id: str) -> None:
-        answer = QMessageBox.question(self, self.tr("删除案件"),
-                                      self.tr("删除后无法恢复。确定删除这个案件吗？"))
+        answer = QMessageBox.question(
+            self, self.tr("删除案件"), self.tr("删除后无法恢复。确定删除这个案件吗？")
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.book.delete(record_id)
             self.refresh()

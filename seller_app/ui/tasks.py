@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,10 @@ class _TaskSignals(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None,
         on_progress: ProgressFn | None,
+        owner: QObject | None,
     ) -> None:
         super().__init__()
+        self.owner = owner
         self.on_done = on_done
         self.on_error = on_error
         self.on_progress = on_progress
@@ -43,20 +46,24 @@ class _TaskSignals(QObject):
         self.failed.connect(self._deliver_error, queued)
         self.progress.connect(self._deliver_progress, queued)
 
+    def _owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
+
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
         _running.discard(self)
-        self.on_done(result)
+        if not self._owner_gone():
+            self.on_done(result)
 
     @Slot(object)
     def _deliver_error(self, error: object) -> None:
         _running.discard(self)
-        if self.on_error is not None:
+        if self.on_error is not None and not self._owner_gone():
             self.on_error(error)  # type: ignore[arg-type]
 
     @Slot(int, int)
     def _deliver_progress(self, done: int, total: int) -> None:
-        if self.on_progress is not None:
+        if self.on_progress is not None and not self._owner_gone():
             self.on_progress(done, total)
 
 
@@ -69,10 +76,8 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            if self.wants_progress:
-                result = self.fn(self.signals.progress.emit)
-            else:
-                result = self.fn()
+            args = (self.signals.progress.emit,) if self.wants_progress else ()
+            result = self.fn(*args)
         except Exception as error:  # noqa: BLE001 - every failure is reported to the GUI thread
             log.exception("background task failed")
             self.signals.failed.emit(error)
@@ -86,15 +91,17 @@ def run_task(
     *,
     on_error: Callable[[Exception], None] | None = None,
     on_progress: ProgressFn | None = None,
+    owner: QObject | None = None,
     pool: QThreadPool | None = None,
 ) -> None:
     """Run `fn()` on the thread pool and call `on_done(result)` on the GUI thread.
 
     With `on_progress`, `fn` is called as ``fn(report)`` and may call ``report(done, total)``
     from the worker; `on_progress(done, total)` then runs on the GUI thread. Exceptions go to
-    `on_error` (logged either way), never up into Qt.
+    `on_error` (logged either way), never up into Qt. When `owner` (the widget the callbacks
+    update) has been deleted by the time the result arrives, the result is dropped.
     """
-    signals = _TaskSignals(on_done, on_error, on_progress)
+    signals = _TaskSignals(on_done, on_error, on_progress, owner)
     _running.add(signals)
     (pool or QThreadPool.globalInstance()).start(_Task(fn, signals, on_progress is not None))
 

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
+from icalendar import Calendar
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QRadioButton, QWizard
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QWizard,
+)
 
 from seller_app.ui.wizard.claim_wizard import ClaimWizard
 
@@ -28,8 +38,9 @@ def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def set_when(edit, moment: datetime) -> None:  # type: ignore[no-untyped-def]
-    edit.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                               QTime(moment.hour, moment.minute)))
+    edit.setDateTime(
+        QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+    )
 
 
 def next_page(qtbot, wizard: ClaimWizard) -> None:
@@ -40,12 +51,22 @@ def next_page(qtbot, wizard: ClaimWizard) -> None:
 
 def _visible_errors(wizard: ClaimWizard) -> list[str]:
     page = wizard.currentPage()
-    return [label.text() for label in page.findChildren(QLabel) if label.isVisible()
-            and label.styleSheet().startswith("color: #b3261e")]
+    return [
+        label.text()
+        for label in page.findChildren(QLabel)
+        if label.isVisible() and label.styleSheet().startswith("color: #b3261e")
+    ]
 
 
-def fill_shipment(qtbot, wizard, numbers: str, fee: str, kg: str, posted: datetime,  # type: ignore[no-untyped-def]
-                  insured: tuple[str, str] | None = None) -> None:
+def fill_shipment(
+    qtbot,
+    wizard,
+    numbers: str,
+    fee: str,
+    kg: str,
+    posted: datetime,  # type: ignore[no-untyped-def]
+    insured: tuple[str, str] | None = None,
+) -> None:
     page = wizard.currentPage()
     type_text(qtbot, child(page, QLineEdit, "tracking"), numbers)
     set_when(page.posted_at, posted)
@@ -96,9 +117,12 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
     assert "A.3.3" in report  # the clause is cited
     next_page(qtbot, wizard)
 
-    # 6 生成文件: mark as filed and finish
+    # 6 生成文件: the deadlines are listed and written to a calendar file; mark as filed
     page = wizard.currentPage()
     idle(qtbot)
+    deadlines = child(page, QListWidget, "deadlines")
+    assert deadlines.count() >= 3
+    assert child(page, QPushButton, "saveCalendar").isEnabled()
     type_text(qtbot, child(page, QLineEdit, "shopName"), "小白家居旗舰店")
     click(qtbot, child(page, QCheckBox, "filed"))
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
@@ -108,17 +132,33 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
     assert record.status == "filed"
     assert record.amount_claimed == "28.80"
     assert record.data["shop"] == {"name": "小白家居旗舰店"}
+    calendar = Calendar.from_ical(Path(record.documents["calendar"]).read_bytes())
+    events = [event for event in calendar.walk("VEVENT")]
+    assert len(events) == deadlines.count()
+    assert any(
+        "SF1234567890123" in str(event.get("summary")) + str(event.get("description"))
+        for event in events
+    )
     idle(qtbot)
     assert window.model.rowCount() == 1
     row = [window.model.index(0, c).data() for c in range(window.model.columnCount())]
     assert row[0] == "已提交" and row[1] == "SF1234567890123" and row[4] == "¥28.80"
+    assert row[6] != "—"  # the next deadline of the schedule
+    assert window.reminders.list.count() > 2  # headers plus what is due
 
 
 def test_loss_claim_insured_signed_by_someone_else(qtbot, window, book) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, window.new_button)
     wizard = window.wizard
-    fill_shipment(qtbot, wizard, "JT0012345678901, JT0012345678902", "18", "3.5",
-                  datetime(2026, 10, 28, 9, 0), insured=("1500", "6"))
+    fill_shipment(
+        qtbot,
+        wizard,
+        "JT0012345678901, JT0012345678902",
+        "18",
+        "3.5",
+        datetime(2026, 10, 28, 9, 0),
+        insured=("1500", "6"),
+    )
     assert "极兔" in child(wizard.currentPage(), QLabel, "carrierHint").text()
     next_page(qtbot, wizard)
     page = wizard.currentPage()

@@ -39,8 +39,9 @@ def status_name(status: str) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, incident_names: dict[str, str], lang: str,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, incident_names: dict[str, str], lang: str, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
         self.lang = lang
@@ -67,8 +68,12 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None

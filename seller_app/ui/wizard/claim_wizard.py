@@ -24,7 +24,12 @@ from .signer_page import SignerPage
 log = logging.getLogger(__name__)
 
 PAGES: tuple[type[CasePage], ...] = (
-    ShipmentPage, IncidentPage, PhotosPage, SignerPage, CompensationPage, OutputPage,
+    ShipmentPage,
+    IncidentPage,
+    PhotosPage,
+    SignerPage,
+    CompensationPage,
+    OutputPage,
 )
 
 
@@ -37,6 +42,7 @@ class ClaimWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self.draft = WizardDraft.from_record(record)
+        self.resume_page = record.page
         self.book = book
         self.env = env
         self.confirm_box: QMessageBox | None = None
@@ -66,7 +72,7 @@ class ClaimWizard(QWizard):
 
     def resume(self) -> None:
         """Walk forward to the page the draft was left on (each page re-checks its input)."""
-        target = self.draft.page
+        target = self.resume_page
         while self.currentId() < target:
             before = self.currentId()
             self.next()
@@ -114,7 +120,9 @@ class ClaimWizard(QWizard):
         box.setInformativeText(
             self.tr("保存草稿后，可以在案件列表里双击这条草稿，从当前这一步继续。")
         )
-        self.keep_button = box.addButton(self.tr("保存草稿并关闭"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep_button = box.addButton(
+            self.tr("保存草稿并关闭"), QMessageBox.ButtonRole.AcceptRole
+        )
         self.discard_button = box.addButton(
             self.tr("放弃并删除草稿"), QMessageBox.ButtonRole.DestructiveRole
         )

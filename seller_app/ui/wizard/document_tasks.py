@@ -59,8 +59,13 @@ def make_documents(
         missing.append("claim_form")
     else:
         claim_form = render_claim_form(
-            case, assessment, out_dir / "claim_form.pdf", catalog=catalog, photos=photos,
-            deadlines=deadlines, lang=lang,
+            case,
+            assessment,
+            out_dir / "claim_form.pdf",
+            catalog=catalog,
+            photos=photos,
+            deadlines=deadlines,
+            lang=lang,
         )
     try:
         from seller_app.documents.statement import render_buyer_statement, statement_needed

@@ -1,4 +1,4 @@
-"""Page 2, 问题与货物: what went wrong (with the follow-up questions each case needs) and the goods."""
+"""Page 2, 问题与货物: what went wrong (with the follow-up questions each needs) and the goods."""
 
 from __future__ import annotations
 
@@ -50,8 +50,16 @@ def _check_value(group: QButtonGroup, value: object) -> None:
 
 class IncidentPage(CasePage):
     OWNS = (
-        "incident", "damage", "mismatch", "delay", "goods", "goods_value", "salvage_value",
-        "claim_at", "description", "exemptions",
+        "incident",
+        "damage",
+        "mismatch",
+        "delay",
+        "goods",
+        "goods_value",
+        "salvage_value",
+        "claim_at",
+        "description",
+        "exemptions",
     )
     ALIASES = {
         "damage.lost_value": "lost_value",
@@ -76,14 +84,18 @@ class IncidentPage(CasePage):
         self.extent = QButtonGroup(self)
         extent_row = _radio_row(
             self.extent,
-            [(Extent.FULL.value, self.tr("全部损坏，没有价值了")),
-             (Extent.PARTIAL.value, self.tr("部分损坏"))],
+            [
+                (Extent.FULL.value, self.tr("全部损坏，没有价值了")),
+                (Extent.PARTIAL.value, self.tr("部分损坏")),
+            ],
         )
         self.mismatch = QButtonGroup(self)
         mismatch_row = _radio_row(
             self.mismatch,
-            [(MismatchKind.WRONG_ITEM.value, self.tr("收到的不是寄出的货")),
-             (MismatchKind.SHORT.value, self.tr("少了一部分"))],
+            [
+                (MismatchKind.WRONG_ITEM.value, self.tr("收到的不是寄出的货")),
+                (MismatchKind.SHORT.value, self.tr("少了一部分")),
+            ],
         )
         self.value_destroyed = QCheckBox(self.tr("延误让货物失去了价值（例如生鲜变质）"))
         self.value_destroyed.setObjectName("valueDestroyed")
@@ -215,39 +227,64 @@ class IncidentPage(CasePage):
         put("salvage_value", None)
         if incident == Incident.DAMAGE and _checked_value(self.extent):
             extent = _checked_value(self.extent)
-            put("damage", _compact({
-                "extent": extent, "lost_value": lost if extent == Extent.PARTIAL else None,
-            }))
+            put(
+                "damage",
+                _compact(
+                    {
+                        "extent": extent,
+                        "lost_value": lost if extent == Extent.PARTIAL else None,
+                    }
+                ),
+            )
             put("salvage_value", self.salvage_value.text())
         elif incident == Incident.MISMATCH and _checked_value(self.mismatch):
             kind = _checked_value(self.mismatch)
-            put("mismatch", _compact({
-                "kind": kind, "lost_value": lost if kind == MismatchKind.SHORT else None,
-            }))
+            put(
+                "mismatch",
+                _compact(
+                    {
+                        "kind": kind,
+                        "lost_value": lost if kind == MismatchKind.SHORT else None,
+                    }
+                ),
+            )
         elif incident == Incident.DELAY:
             destroyed = self.value_destroyed.isChecked()
-            put("delay", _compact({
-                "value_destroyed": destroyed, "lost_value": lost if destroyed else None,
-            }))
+            put(
+                "delay",
+                _compact(
+                    {
+                        "value_destroyed": destroyed,
+                        "lost_value": lost if destroyed else None,
+                    }
+                ),
+            )
             if destroyed:
                 put("salvage_value", self.salvage_value.text())
-        put("goods", _compact({
-            "description": self.goods_description.text().strip() or None,
-            "quantity": self.quantity.value(),
-            "perishable": self.perishable.isChecked(),
-        }))
+        put(
+            "goods",
+            _compact(
+                {
+                    "description": self.goods_description.text().strip() or None,
+                    "quantity": self.quantity.value(),
+                    "perishable": self.perishable.isChecked(),
+                }
+            ),
+        )
         put("goods_value", self.goods_value.text())
         put("claim_at", read_datetime(self.claim_at))
         put("description", self.description.toPlainText())
-        put("exemptions", {
-            "sender_fault": self.sender_fault.isChecked(),
-            "force_majeure": self.force_majeure.isChecked(),
-        })
+        put(
+            "exemptions",
+            {
+                "sender_fault": self.sender_fault.isChecked(),
+                "force_majeure": self.force_majeure.isChecked(),
+            },
+        )
 
     def after_valid(self) -> bool:
-        if _checked_value(self.incident) is None:
-            return False  # check_case already reported "required" beside the choice
-        return True
+        # check_case already reported "required" beside the choice when nothing is chosen
+        return _checked_value(self.incident) is not None
 
 
 def _compact(values: dict[str, object]) -> dict[str, object]:

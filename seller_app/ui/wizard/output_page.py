@@ -150,6 +150,7 @@ class OutputPage(CasePage):
             lambda: make_documents(case, catalog, photos, out_dir, lang),
             self._made,
             on_error=self._failed,
+            owner=self,
         )
 
     def _made(self, made: Any) -> None:
@@ -157,7 +158,9 @@ class OutputPage(CasePage):
         self.made = made
         self.progress.hide()
         documents = {
-            "claim_form": made.claim_form, "statement": made.statement, "calendar": made.calendar,
+            "claim_form": made.claim_form,
+            "statement": made.statement,
+            "calendar": made.calendar,
         }
         self.draft.documents = {k: str(v) for k, v in documents.items() if v is not None}
         if made.claim_form is not None:
@@ -207,8 +210,9 @@ class OutputPage(CasePage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         shop = self.draft.data.get("shop") or {}
-        for key, edit in zip(SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone),
-                             strict=True):
+        for key, edit in zip(
+            SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone), strict=True
+        ):
             value = shop.get(key) or self.env.settings.value(f"shop/{key}", "")
             edit.setText(text_of(value))
         self.filed.setChecked(self.draft.status == "filed")
@@ -217,8 +221,9 @@ class OutputPage(CasePage):
     def collect(self) -> None:
         shop = {
             key: edit.text().strip()
-            for key, edit in zip(SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone),
-                                 strict=True)
+            for key, edit in zip(
+                SHOP_KEYS, (self.shop_name, self.shop_contact, self.shop_phone), strict=True
+            )
         }
         self.draft.put("shop", {k: v for k, v in shop.items() if v} or None)
 

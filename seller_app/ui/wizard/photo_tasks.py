@@ -73,15 +73,16 @@ def import_files(
     report: Callable[[int, int], None],
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Prepare `paths` one at a time (so progress can be shown); returns records and errors."""
-    from seller_app.evidence import PhotoInput, PhotoError, import_photos
+    from seller_app.evidence import PhotoError, PhotoInput, import_photos
 
     out_dir.mkdir(parents=True, exist_ok=True)
     records: list[dict[str, Any]] = []
     errors: list[str] = []
     report(0, len(paths))
     for done, path in enumerate(paths, start=1):
-        (result,) = import_photos([PhotoInput(path)], out_dir, case, read_barcodes=True,
-                                  processes=1)
+        (result,) = import_photos(
+            [PhotoInput(path)], out_dir, case, read_barcodes=True, processes=1
+        )
         if isinstance(result, PhotoError):
             errors.append(result.message(lang))
         else:
@@ -96,7 +97,10 @@ def read_label_numbers(path: Path, out_dir: Path) -> list[str]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     (result,) = import_photos(
-        [PhotoInput(path, PhotoKind.WAYBILL_LABEL)], out_dir, None, read_barcodes=True,
+        [PhotoInput(path, PhotoKind.WAYBILL_LABEL)],
+        out_dir,
+        None,
+        read_barcodes=True,
         processes=1,
     )
     if isinstance(result, PhotoError):

@@ -146,7 +146,9 @@ class PhotosPage(CasePage):
     def _choose_files(self) -> None:
         start = str(self.env.settings.value("last_folder", str(Path.home())))
         names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择证据照片"), start,
+            self,
+            self.tr("选择证据照片"),
+            start,
             self.tr("图片 (*.jpg *.jpeg *.png *.heic *.heif *.webp)"),
         )
         self.add_photos([Path(name) for name in names])
@@ -172,6 +174,7 @@ class PhotosPage(CasePage):
             self._imported,
             on_error=self._import_failed,
             on_progress=self._progress,
+            owner=self,
         )
 
     def _case_or_none(self):  # type: ignore[no-untyped-def]
@@ -227,7 +230,9 @@ class PhotosPage(CasePage):
             pixmap = QPixmap(photo["prepared_path"])
             if not pixmap.isNull():
                 pixmap = pixmap.scaled(
-                    THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                    THUMB,
+                    THUMB,
+                    Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
             item = QListWidgetItem(QIcon(pixmap), self._item_text(photo))
@@ -293,12 +298,16 @@ class PhotosPage(CasePage):
 
     def collect(self) -> None:
         refs = [
-            {k: v for k, v in {
-                "file": photo["prepared_path"],
-                "kind": photo["kind"],
-                "caption": photo.get("caption") or None,
-                "sha256": photo["sha256"],
-            }.items() if v}
+            {
+                k: v
+                for k, v in {
+                    "file": photo["prepared_path"],
+                    "kind": photo["kind"],
+                    "caption": photo.get("caption") or None,
+                    "sha256": photo["sha256"],
+                }.items()
+                if v
+            }
             for photo in self.draft.photos
         ]
         self.draft.put("photos", refs or None)

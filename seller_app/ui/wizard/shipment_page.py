@@ -33,8 +33,15 @@ def split_numbers(text: str) -> list[str]:
 
 class ShipmentPage(CasePage):
     OWNS = (
-        "tracking_numbers", "carrier", "order_id", "region", "posted_at", "service_fee",
-        "weight_kg", "insured_value", "insurance_fee",
+        "tracking_numbers",
+        "carrier",
+        "order_id",
+        "region",
+        "posted_at",
+        "service_fee",
+        "weight_kg",
+        "insured_value",
+        "insurance_fee",
     )
     # A posting date after the claim date is the posting date's fault on this page.
     ALIASES = {"claim_at": "posted_at"}
@@ -148,7 +155,9 @@ class ShipmentPage(CasePage):
     def _read_label_photo(self) -> None:
         start = str(self.env.settings.value("last_folder", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择面单照片"), start,
+            self,
+            self.tr("选择面单照片"),
+            start,
             self.tr("图片 (*.jpg *.jpeg *.png *.heic *.webp)"),
         )
         if path:
@@ -166,6 +175,7 @@ class ShipmentPage(CasePage):
             lambda: read_label_numbers(path, self.env.files_dir),
             self._numbers_read,
             on_error=self._numbers_failed,
+            owner=self,
         )
 
     def _numbers_read(self, numbers: list[str]) -> None:

@@ -127,10 +127,16 @@ class SignerPage(CasePage):
         except CaseError:
             return []
         texts, lang = self.env.catalog.texts, self.env.lang
-        found = [render_note(texts, "advice", n, lang)["text"]
-                 for n in assessment.advice if n.code in SIGNER_NOTES]
-        found += [render_note(texts, "warnings", n, lang)["text"]
-                  for n in assessment.warnings if n.code in SIGNER_NOTES]
+        found = [
+            render_note(texts, "advice", n, lang)["text"]
+            for n in assessment.advice
+            if n.code in SIGNER_NOTES
+        ]
+        found += [
+            render_note(texts, "warnings", n, lang)["text"]
+            for n in assessment.warnings
+            if n.code in SIGNER_NOTES
+        ]
         return found
 
     def _update_advice(self, *_: object) -> None:
