@@ -86,9 +86,11 @@ class CompensationPage(CasePage):
 
         money = lambda value: format_money(value, lang)  # noqa: E731
         if a.eligible:
-            head = f"<h2 style='color:#1b5e20'>{escape(self.tr('可以索赔'))} {money(a.amount)}</h2>"
+            title = self.tr("可以索赔")
+            head = f"<h2 style='color:#1b5e20'>{escape(title)} {money(a.amount)}</h2>"
         else:
-            head = f"<h2 style='color:#b3261e'>{escape(self.tr('按条款不能获得赔偿'))}</h2>"
+            title = self.tr("按条款不能获得赔偿")
+            head = f"<h2 style='color:#b3261e'>{escape(title)}</h2>"
         treatment = texts.get("treatment", a.treatment, lang)
         rows = [
             (self.tr("处理方式"), escape(treatment)),
@@ -121,11 +123,12 @@ class CompensationPage(CasePage):
             )
         parts.append(listing(self.tr("依据条款"), clauses))
         policy = a.policy
+        policy_word = self.tr("赔偿规则")
         verified = (
             self.tr("已核实") if policy.verified else self.tr("未核实，请以快递公司现行条款为准")
         )
         parts.append(
-            f"<p style='color:#777'><small>{escape(self.tr('赔偿规则'))}："
+            f"<p style='color:#777'><small>{escape(policy_word)}："
             f"{escape(policy.name(lang))} · {escape(policy.source)} · "
             f"{escape(policy.as_of.isoformat())} · {escape(verified)}</small></p>"
         )

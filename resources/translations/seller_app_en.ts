@@ -1,0 +1,977 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>CaseTable</name>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="31"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="32"/>
+        <source>待提交</source>
+        <translation>To file</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="33"/>
+        <source>已提交</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="34"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="55"/>
+        <source>已赔付</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="35"/>
+        <source>被拒赔</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="36"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="50"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="51"/>
+        <source>快递单号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="52"/>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="53"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="54"/>
+        <source>索赔金额</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="56"/>
+        <source>下一个期限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="57"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimWizard</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="51"/>
+        <source>理赔助手 — 索赔向导</source>
+        <translation>Claims Assistant — claim wizard</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="55"/>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="56"/>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="57"/>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="58"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="99"/>
+        <source>保存失败</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="118"/>
+        <source>关闭向导</source>
+        <translation>Close the wizard</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="119"/>
+        <source>要关闭索赔向导吗？</source>
+        <translation>Close the claim wizard?</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="121"/>
+        <source>保存草稿后，可以在案件列表里双击这条草稿，从当前这一步继续。</source>
+        <translation>If you keep the draft, double-click it in the case list to continue from this step.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="124"/>
+        <source>保存草稿并关闭</source>
+        <translation>Keep draft and close</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="127"/>
+        <source>放弃并删除草稿</source>
+        <translation>Discard and delete the draft</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="129"/>
+        <source>继续填写</source>
+        <translation>Keep working</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="23"/>
+        <source>赔偿结果</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="24"/>
+        <source>按国家快递服务标准附录 A 和快递公司条款算出的结果，以及依据。</source>
+        <translation>What the national express service standard (Appendix A) and the courier&apos;s terms give, and why.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="37"/>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="126"/>
+        <source>赔偿规则</source>
+        <translation>Compensation rules</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="89"/>
+        <source>可以索赔</source>
+        <translation>You can claim</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="92"/>
+        <source>按条款不能获得赔偿</source>
+        <translation>No compensation under the terms</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="96"/>
+        <source>处理方式</source>
+        <translation>Treated as</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="97"/>
+        <source>退还运费</source>
+        <translation>Service fee refund</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="98"/>
+        <source>货物赔偿</source>
+        <translation>Goods compensation</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="99"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="102"/>
+        <source>按民法典可主张的实际损失</source>
+        <translation>Actual loss claimable under the Civil Code</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="109"/>
+        <source>原因</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="110"/>
+        <source>需要注意</source>
+        <translation>Watch out</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="111"/>
+        <source>建议</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="112"/>
+        <source>计算过程</source>
+        <translation>How it was calculated</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="124"/>
+        <source>依据条款</source>
+        <translation>Clauses relied on</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="128"/>
+        <source>已核实</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/result_page.py" line="128"/>
+        <source>未核实，请以快递公司现行条款为准</source>
+        <translation>not verified; the courier&apos;s current terms prevail</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="72"/>
+        <source>问题与货物</source>
+        <translation>Problem and goods</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="73"/>
+        <source>包裹出了什么问题，里面是什么货、值多少钱。</source>
+        <translation>What went wrong with the parcel, what was in it and what it was worth.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="88"/>
+        <source>全部损坏，没有价值了</source>
+        <translation>Totally damaged, worthless</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="89"/>
+        <source>部分损坏</source>
+        <translation>Partly damaged</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="96"/>
+        <source>收到的不是寄出的货</source>
+        <translation>Not what was sent</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="97"/>
+        <source>少了一部分</source>
+        <translation>Some items missing</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="100"/>
+        <source>延误让货物失去了价值（例如生鲜变质）</source>
+        <translation>The delay made the goods worthless (e.g. fresh food spoiled)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="102"/>
+        <source>损失了多少钱的货，例如 120</source>
+        <translation>Value of goods lost, e.g. 120</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="104"/>
+        <source>坏货还能卖多少钱（可不填）</source>
+        <translation>What the damaged goods can still fetch (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="110"/>
+        <source>具体情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="117"/>
+        <source>损坏程度</source>
+        <translation>How bad</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="118"/>
+        <source>不符情况</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="119"/>
+        <source>延误后果</source>
+        <translation>Effect of the delay</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="120"/>
+        <source>损失金额（元）</source>
+        <translation>Value lost (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="121"/>
+        <source>残值（元）</source>
+        <translation>Salvage (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="126"/>
+        <source>例如 陶瓷餐具套装 12 件</source>
+        <translation>e.g. ceramic tableware set, 12 pieces</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="131"/>
+        <source>整票货物价值，例如 300</source>
+        <translation>Value of the whole shipment, e.g. 300</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="133"/>
+        <source>生鲜、易腐货物</source>
+        <translation>Fresh or perishable goods</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="141"/>
+        <source>用几句话说明经过，例如：买家签收后开箱发现 4 只碗碎裂，外箱一角压扁。</source>
+        <translation>What happened, in a few words, e.g.: the buyer opened it and found 4 bowls broken, one corner of the box crushed.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="144"/>
+        <source>问题是寄件时包装不当或货物本身造成的</source>
+        <translation>Caused by poor packing when sent, or by the goods themselves</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="146"/>
+        <source>问题是自然灾害等不可抗力造成的</source>
+        <translation>Caused by force majeure such as a natural disaster</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="150"/>
+        <source>出了什么问题</source>
+        <translation>What went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="152"/>
+        <source>货物名称</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="153"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="154"/>
+        <source>货物价值（元）</source>
+        <translation>Goods value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="156"/>
+        <source>索赔日期</source>
+        <translation>Claim date</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="157"/>
+        <source>经过说明</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="159"/>
+        <source>特殊情况</source>
+        <translation>Special cases</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="71"/>
+        <location filename="../../seller_app/ui/main_window.py" line="153"/>
+        <source>理赔助手</source>
+        <translation>Claims Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="75"/>
+        <source>＋ 新建索赔</source>
+        <translation>+ New claim</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="82"/>
+        <source>搜索单号、快递公司、问题…</source>
+        <translation>Search tracking numbers, couriers, problems…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="86"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="119"/>
+        <source>还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。</source>
+        <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="148"/>
+        <source>所有资料只保存在这台电脑上。</source>
+        <translation>Everything is kept on this computer only.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="166"/>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="167"/>
+        <source>新建索赔(&amp;N)</source>
+        <translation>&amp;New claim</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="172"/>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="176"/>
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="212"/>
+        <source>载入案件失败</source>
+        <translation>Could not load the cases</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="223"/>
+        <source>今天有 %1 项索赔事项到期</source>
+        <translation>%1 claim deadline(s) due today</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="240"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="241"/>
+        <source>标记为</source>
+        <translation>Mark as</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="246"/>
+        <source>记录赔付金额…</source>
+        <translation>Record the amount paid…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="248"/>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <source>记录赔付金额</source>
+        <translation>Record the amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <source>快递公司实际赔付了多少元？</source>
+        <translation>How many yuan did the courier actually pay?</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="270"/>
+        <source>金额无效</source>
+        <translation>Invalid amount</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="270"/>
+        <source>请输入金额，例如 28.80</source>
+        <translation>Enter an amount, e.g. 28.80</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="276"/>
+        <source>删除案件</source>
+        <translation>Delete case</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="276"/>
+        <source>删除后无法恢复。确定删除这个案件吗？</source>
+        <translation>This cannot be undone. Delete this case?</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="45"/>
+        <source>生成文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="46"/>
+        <source>核对索赔单，保存后交给快递公司；把跟进期限加入日历。</source>
+        <translation>Check the claim form, save it and hand it to the courier; put the follow-up deadlines in your calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="57"/>
+        <source>店铺（索赔人）</source>
+        <translation>Shop (claimant)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="59"/>
+        <source>店铺名称</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="60"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="61"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="62"/>
+        <source>更新索赔单</source>
+        <translation>Update the claim form</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="76"/>
+        <source>保存索赔单 PDF…</source>
+        <translation>Save claim form PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="79"/>
+        <source>保存买家情况说明…</source>
+        <translation>Save the buyer statement…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="82"/>
+        <source>加入日历（.ics）…</source>
+        <translation>Add to calendar (.ics)…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="87"/>
+        <source>已经把索赔单交给快递公司了（标记为已提交）</source>
+        <translation>I have handed the claim to the courier (mark as filed)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="96"/>
+        <source>跟进期限</source>
+        <translation>Follow-up deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="145"/>
+        <source>正在生成索赔单…</source>
+        <translation>Making the claim form…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="168"/>
+        <source>索赔单已生成，请核对下面的预览。</source>
+        <translation>The claim form is ready; check the preview below.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="170"/>
+        <source>索赔单模块还没有安装，暂时不能生成 PDF。</source>
+        <translation>The claim-form module is not installed yet; no PDF can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="186"/>
+        <source>生成文件失败：%1</source>
+        <translation>Could not make the documents: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="203"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="207"/>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="232"/>
+        <source>索赔单还在生成中，请稍等。</source>
+        <translation>The claim form is still being made; please wait.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="45"/>
+        <source>证据照片</source>
+        <translation>Evidence photos</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="47"/>
+        <source>外包装、面单、损坏的货物……照片越全，快递公司越难拒赔。可以把照片直接拖进来。</source>
+        <translation>Outer box, waybill label, the damaged goods… the fuller the photos, the harder it is for the courier to refuse. You can drag photos in.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="52"/>
+        <source>外包装</source>
+        <translation>Outer package</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="53"/>
+        <source>快递面单</source>
+        <translation>Waybill label</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="54"/>
+        <source>损坏的货物</source>
+        <translation>Damaged item</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="55"/>
+        <source>内包装</source>
+        <translation>Inner packing</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="56"/>
+        <source>内件全貌</source>
+        <translation>Contents overview</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="57"/>
+        <source>称重</source>
+        <translation>Weighing</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="58"/>
+        <source>聊天记录</source>
+        <translation>Chat record</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="62"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="65"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="70"/>
+        <source>正在处理照片 %v / %m</source>
+        <translation>Preparing photos %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="87"/>
+        <source>还没有照片。点“添加照片…”或把照片拖到这里。</source>
+        <translation>No photos yet. Click &quot;Add photos…&quot; or drag photos here.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="98"/>
+        <source>说明，例如：外箱右上角压扁</source>
+        <translation>Caption, e.g.: top right corner of the box crushed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="109"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="110"/>
+        <source>说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="150"/>
+        <source>选择证据照片</source>
+        <translation>Choose evidence photos</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="152"/>
+        <source>图片 (*.jpg *.jpeg *.png *.heic *.heif *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.heif *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="209"/>
+        <source>照片处理失败：%1</source>
+        <translation>Could not prepare the photos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="282"/>
+        <source>照片清单不可用。</source>
+        <translation>The shot list is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="285"/>
+        <source>照片清单完成度 %1%</source>
+        <translation>Shot list %1% complete</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="287"/>
+        <source>已有：</source>
+        <translation>Have: </translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="289"/>
+        <source>还缺：</source>
+        <translation>Still missing: </translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="291"/>
+        <source>必需的照片都齐了。</source>
+        <translation>All required photos are there.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="318"/>
+        <source>照片还在处理中，请稍等。</source>
+        <translation>Photos are still being prepared; please wait.</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersPanel</name>
+    <message>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="23"/>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="48"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="50"/>
+        <source>今天没有到期的事项</source>
+        <translation>Nothing due today</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="53"/>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="55"/>
+        <source>未来 7 天没有到期的事项</source>
+        <translation>Nothing due in the next 7 days</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="51"/>
+        <source>快件信息</source>
+        <translation>Shipment</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="52"/>
+        <source>出问题的那个包裹：快递单号、寄出时间和运费。单号可以填多个。</source>
+        <translation>The parcel that went wrong: tracking number, when it was sent and the fee. You can enter several numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="57"/>
+        <source>例如 SF1234567890123，多个单号用空格或逗号分开</source>
+        <translation>e.g. SF1234567890123; separate several numbers with spaces or commas</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="60"/>
+        <source>从面单照片读取…</source>
+        <translation>Read from label photo…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="62"/>
+        <source>选一张快递面单照片，自动读出条码里的单号</source>
+        <translation>Pick a photo of the waybill label to read the number from its barcode</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="72"/>
+        <source>按单号自动识别</source>
+        <translation>Detect from the number</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="80"/>
+        <source>平台订单号（可不填）</source>
+        <translation>Platform order number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="87"/>
+        <source>例如 12.00</source>
+        <translation>e.g. 12.00</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="89"/>
+        <source>例如 2 或 0.5</source>
+        <translation>e.g. 2 or 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="91"/>
+        <source>寄件时办理了保价</source>
+        <translation>Insured when sent</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="93"/>
+        <source>保价金额，例如 1500</source>
+        <translation>Insured value, e.g. 1500</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="95"/>
+        <source>保价费，例如 6</source>
+        <translation>Insurance fee, e.g. 6</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="100"/>
+        <source>快递单号</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="102"/>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="103"/>
+        <source>订单号</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="104"/>
+        <source>寄送范围</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="105"/>
+        <source>寄出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="106"/>
+        <source>运费（元）</source>
+        <translation>Service fee (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="107"/>
+        <source>计费重量（公斤）</source>
+        <translation>Billed weight (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="109"/>
+        <source>保价金额（元）</source>
+        <translation>Insured value (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="110"/>
+        <source>保价费（元）</source>
+        <translation>Insurance fee (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="136"/>
+        <source>输入单号后自动识别快递公司</source>
+        <translation>The courier is detected once you type a number</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="141"/>
+        <source>无法从单号识别快递公司，请在下面选择</source>
+        <translation>The courier cannot be told from the number; choose it below</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="143"/>
+        <source>识别为：%1</source>
+        <translation>Detected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="146"/>
+        <source>（也可能是 %1，请确认）</source>
+        <translation> (could also be %1; please confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="148"/>
+        <source>⚠ 所选快递公司与单号格式不符，请核对</source>
+        <translation>⚠ The chosen courier does not match the number format; please check</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="159"/>
+        <source>选择面单照片</source>
+        <translation>Choose a label photo</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="161"/>
+        <source>图片 (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="173"/>
+        <source>正在读取面单条码…</source>
+        <translation>Reading the label barcode…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="184"/>
+        <source>照片里没有找到可读的条码，请手动输入单号。</source>
+        <translation>No readable barcode in the photo; please type the number.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="193"/>
+        <source>读取面单照片失败：%1</source>
+        <translation>Could not read the label photo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignerPage</name>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="34"/>
+        <source>签收核实</source>
+        <translation>Who signed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="35"/>
+        <source>快递显示签收了吗？是谁签的？这决定了先找谁、按什么索赔。</source>
+        <translation>Does tracking show it delivered? Who signed? That decides whom to settle with first and what to claim.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="52"/>
+        <source>签收底单或签收照片上的名字（可不填）</source>
+        <translation>Name on the proof of delivery or photo (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="53"/>
+        <source>知道签收时间</source>
+        <translation>I know when it was signed for</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="58"/>
+        <source>快递员离开前，收件人当面开箱验了货</source>
+        <translation>The recipient opened and checked it before the courier left</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="60"/>
+        <source>未经收件人同意，放进了快递柜或驿站</source>
+        <translation>Left in a locker or pickup point without consent</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="78"/>
+        <source>买家信息（印在索赔单上，加密保存在本机）</source>
+        <translation>Buyer (printed on the claim form, kept encrypted on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="80"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="81"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="82"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="85"/>
+        <source>谁签收的</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="86"/>
+        <source>签收人姓名</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="88"/>
+        <source>签收时间</source>
+        <translation>Signed at</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="145"/>
+        <source>选择签收人后，这里会告诉你接下来该怎么做。</source>
+        <translation>Choose who signed and this box tells you what to do next.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="147"/>
+        <source>✓ 签收情况没有问题，可以直接向快递公司索赔。</source>
+        <translation>✓ Delivery looks fine; claim from the courier directly.</translation>
+    </message>
+</context>
+</TS>
