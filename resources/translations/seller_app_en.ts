@@ -4,68 +4,68 @@
 <context>
     <name>CaseTable</name>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="31"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="38"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="32"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="39"/>
         <source>待提交</source>
         <translation>To file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="33"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="40"/>
         <source>已提交</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="34"/>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="55"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="41"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="62"/>
         <source>已赔付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="35"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="42"/>
         <source>被拒赔</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="36"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="43"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="50"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="57"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="51"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="58"/>
         <source>快递单号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="52"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="59"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="53"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="60"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="54"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="61"/>
         <source>索赔金额</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="56"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="63"/>
         <source>下一个期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="57"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="64"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
@@ -532,47 +532,47 @@
         <translation>Add to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="87"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="89"/>
         <source>已经把索赔单交给快递公司了（标记为已提交）</source>
         <translation>I have handed the claim to the courier (mark as filed)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="96"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="98"/>
         <source>跟进期限</source>
         <translation>Follow-up deadlines</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="145"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="147"/>
         <source>正在生成索赔单…</source>
         <translation>Making the claim form…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="168"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="170"/>
         <source>索赔单已生成，请核对下面的预览。</source>
         <translation>The claim form is ready; check the preview below.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="170"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="172"/>
         <source>索赔单模块还没有安装，暂时不能生成 PDF。</source>
         <translation>The claim-form module is not installed yet; no PDF can be made.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="186"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="188"/>
         <source>生成文件失败：%1</source>
         <translation>Could not make the documents: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="203"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="205"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="207"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="209"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="232"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="234"/>
         <source>索赔单还在生成中，请稍等。</source>
         <translation>The claim form is still being made; please wait.</translation>
     </message>
@@ -718,22 +718,22 @@
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="48"/>
-        <source>今天到期</source>
-        <translation>Due today</translation>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="49"/>
+        <source>今天到期及逾期</source>
+        <translation>Due today or overdue</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="50"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="51"/>
         <source>今天没有到期的事项</source>
         <translation>Nothing due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="53"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="54"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="55"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="56"/>
         <source>未来 7 天没有到期的事项</source>
         <translation>Nothing due in the next 7 days</translation>
     </message>

@@ -22,6 +22,13 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 OVERDUE = QColor("#b3261e")
+STATUS_COLORS = {
+    "draft": QColor("#777777"),
+    "ready": QColor("#b26a00"),
+    "filed": QColor("#0d47a1"),
+    "paid": QColor("#1b5e20"),
+    "rejected": QColor("#b3261e"),
+}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -122,6 +129,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.overdue:
             return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QBrush(STATUS_COLORS.get(row.status, QColor("#222")))
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.next_due:
             return row.next_due.detail
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):

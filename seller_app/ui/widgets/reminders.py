@@ -28,6 +28,7 @@ class RemindersPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("reminders")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.itemActivated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,7 +46,7 @@ class RemindersPanel(QWidget):
 
     def show_items(self, today: list[DueItem], week: list[DueItem], now: datetime) -> None:
         self.list.clear()
-        self._header(self.tr("今天到期"))
+        self._header(self.tr("今天到期及逾期"))
         if not today:
             self._empty(self.tr("今天没有到期的事项"))
         for item in today:

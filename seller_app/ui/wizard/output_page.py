@@ -84,6 +84,8 @@ class OutputPage(CasePage):
         self.save_calendar.clicked.connect(lambda: self._save_copy("calendar", ".ics"))
         self.deadlines = QListWidget()
         self.deadlines.setObjectName("deadlines")
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setSpacing(3)
         self.filed = QCheckBox(self.tr("已经把索赔单交给快递公司了（标记为已提交）"))
         self.filed.setObjectName("filed")
 
@@ -172,7 +174,7 @@ class OutputPage(CasePage):
         now = self.env.clock()
         for deadline in made.deadlines:
             due = datetime.fromisoformat(deadline["due"])
-            item = QListWidgetItem(f"{format_date(due, self.env.lang)}  {deadline['title']}")
+            item = QListWidgetItem(f"{format_date(due, self.env.lang)}\n{deadline['title']}")
             item.setToolTip(deadline.get("detail", ""))
             if due < now:
                 item.setForeground(_red())

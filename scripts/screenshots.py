@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Render the main window and every wizard page to PNG with sample cases (offscreen grab).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--lang zh|en] [--out DIR]
+
+The images go to docs/screenshots/ (shown in the README). Sample data: the damage example of
+examples/damage_partial.json walked through the wizard, plus a few cases in other states so the
+list and the reminders panel have something to show. The clock is fixed, so the images are
+reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from seller_app import paths  # noqa: E402
+from seller_app.domain.case import SHANGHAI  # noqa: E402
+from seller_app.domain.catalog import Catalog  # noqa: E402
+from seller_app.ui.casebook import CaseRecord, JsonCaseBook  # noqa: E402
+from seller_app.ui.i18n import install_language, register_fonts  # noqa: E402
+from seller_app.ui.main_window import MainWindow  # noqa: E402
+from seller_app.ui.tasks import tasks_running  # noqa: E402
+
+NOW = datetime(2026, 11, 21, 10, 0, tzinfo=SHANGHAI)
+PAGE_NAMES = ("shipment", "incident", "photos", "signer", "compensation", "output")
+
+
+def settle(max_ms: int = 20000) -> None:
+    """Let queued work finish: background tasks, then pending events."""
+    waited = 0
+    while tasks_running() and waited < max_ms:
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+        waited += 20
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def grab(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def sample_records() -> list[CaseRecord]:
+    loss = json.loads((ROOT / "examples" / "loss_insured.json").read_text(encoding="utf-8"))
+    damage = json.loads((ROOT / "examples" / "damage_partial.json").read_text(encoding="utf-8"))
+    delay = dict(
+        damage,
+        tracking_numbers=["YT7400123456789"],
+        incident="delay",
+        carrier="yto",
+        posted_at="2026-11-02T16:00",
+        claim_at="2026-11-10T09:00",
+    )
+    delay.pop("damage")
+    draft = {"format": 1, "tracking_numbers": ["ZTO73310987654321"], "region": "domestic"}
+    return [
+        CaseRecord(
+            "sample-loss",
+            loss,
+            "filed",
+            datetime(2026, 11, 20, 9, 40, tzinfo=SHANGHAI),
+            5,
+            amount_claimed="1518.00",
+        ),
+        CaseRecord(
+            "sample-delay",
+            delay,
+            "paid",
+            datetime(2026, 11, 15, 14, 5, tzinfo=SHANGHAI),
+            5,
+            amount_claimed="12.00",
+            amount_recovered="12.00",
+        ),
+        CaseRecord(
+            "sample-damage",
+            damage,
+            "ready",
+            datetime(2026, 11, 16, 10, 30, tzinfo=SHANGHAI),
+            5,
+            amount_claimed="28.80",
+        ),
+        CaseRecord(
+            "sample-draft", draft, "draft", datetime(2026, 11, 21, 9, 12, tzinfo=SHANGHAI), 1
+        ),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", default="zh", choices=("zh", "en"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "" if args.lang == "zh" else "_en"
+
+    app = QApplication(sys.argv[:1])
+    work = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    resources = paths.resources_dir()
+    register_fonts(resources)
+    translators = install_language(app, args.lang, resources, work / "qm")  # noqa: F841
+    catalog = Catalog.load(resources)
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("shop/name", "小白家居旗舰店")
+    settings.setValue("shop/contact", "王店长")
+    settings.setValue("shop/phone", "13800138000")
+    book = JsonCaseBook(work / "cases")
+    for record in sample_records():
+        book.save(record)
+
+    window = MainWindow(book, catalog, settings, args.lang, lambda: NOW, work / "files")
+    window.resize(1240, 640)
+    window.show()
+    settle()
+    window.table.selectRow(0)
+    grab(window, args.out / f"main_window{suffix}.png")
+
+    # The damage example, entered page by page through the wizard's own pages.
+    damage = json.loads((ROOT / "examples" / "damage_partial.json").read_text(encoding="utf-8"))
+    record = CaseRecord("screenshot-damage", damage, "draft", NOW, page=0)
+    wizard = window.open_wizard(record)
+    wizard.resize(940, 760)
+    for index, name in enumerate(PAGE_NAMES):
+        grab(wizard, args.out / f"wizard_{index + 1}_{name}{suffix}.png")
+        if index + 1 < len(PAGE_NAMES):
+            wizard.next()
+            if wizard.currentId() != index + 1:
+                print(f"page {name} refused the sample case", file=sys.stderr)
+                return 1
+    wizard.close_without_asking()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
