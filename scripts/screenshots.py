@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from seller_app import paths  # noqa: E402
 from seller_app.domain.case import SHANGHAI  # noqa: E402
-from seller_app.domain.catalog import Catalog  # noqa: E402
 from seller_app.ui.casebook import CaseRecord, JsonCaseBook  # noqa: E402
+from seller_app.ui.catalog_source import CatalogSource  # noqa: E402
 from seller_app.ui.i18n import install_language, register_fonts  # noqa: E402
 from seller_app.ui.main_window import MainWindow  # noqa: E402
 from seller_app.ui.tasks import tasks_running  # noqa: E402
@@ -114,7 +114,7 @@ def main() -> int:
     resources = paths.resources_dir()
     register_fonts(resources)
     translators = install_language(app, args.lang, resources, work / "qm")  # noqa: F841
-    catalog = Catalog.load(resources)
+    catalog = CatalogSource(resources)
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("shop/name", "小白家居旗舰店")
     settings.setValue("shop/contact", "王店长")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -11,10 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from seller_app import paths
-from seller_app.domain.case import SHANGHAI
-from seller_app.domain.catalog import Catalog
 
 from .casebook import CaseBook, JsonCaseBook
+from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
 
@@ -23,7 +22,13 @@ log = logging.getLogger(__name__)
 
 def shanghai_now() -> datetime:
     """The app's clock (the domain never reads one; it is handed this)."""
-    return datetime.now(SHANGHAI)
+    return datetime.now(_shanghai())
+
+
+def _shanghai() -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Shanghai")
 
 
 def open_case_book(data_dir: Path) -> CaseBook:
@@ -42,7 +47,7 @@ class DesktopApp:
         self.settings = settings
         self.data_dir = data_dir
         self.resources = paths.resources_dir()
-        self.catalog = Catalog.load(self.resources)
+        self.catalog = CatalogSource(self.resources)
         self.book = open_case_book(data_dir)
         self.icon = app_icon(self.resources)
         app.setWindowIcon(self.icon)

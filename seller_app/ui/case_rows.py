@@ -40,6 +40,7 @@ class CaseRow:
     tracking: str
     courier: str
     incident: str | None
+    incident_name: str | None
     amount_claimed: str | None
     amount_recovered: str | None
     next_due: DueItem | None
@@ -97,6 +98,7 @@ def case_row(record: CaseRecord, catalog: Catalog, lang: str, now: datetime) -> 
         tracking=tracking,
         courier=courier,
         incident=data.get("incident"),
+        incident_name=_incident_name(catalog, data.get("incident"), lang),
         amount_claimed=record.amount_claimed,
         amount_recovered=record.amount_recovered,
         next_due=next_due,
@@ -104,6 +106,12 @@ def case_row(record: CaseRecord, catalog: Catalog, lang: str, now: datetime) -> 
         updated_at=record.updated_at,
         deadlines=tuple(deadlines),
     )
+
+
+def _incident_name(catalog: Catalog, incident: object, lang: str) -> str | None:
+    if incident not in ("delay", "loss", "damage", "mismatch"):
+        return None
+    return catalog.texts.get("incident", str(incident), lang)
 
 
 def case_rows(

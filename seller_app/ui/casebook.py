@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +41,8 @@ class CaseRecord:
 
     @classmethod
     def new(cls, now: datetime) -> CaseRecord:
+        import uuid
+
         return cls(id=uuid.uuid4().hex, data={"format": 1}, status="draft", updated_at=now)
 
     def with_changes(self, **changes: Any) -> CaseRecord:
@@ -97,6 +97,8 @@ class JsonCaseBook:
         return self.directory / f"{record_id}.json"
 
     def save(self, record: CaseRecord) -> None:
+        import tempfile
+
         text = json.dumps(record.to_json(), ensure_ascii=False, indent=1)
         handle, temp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -9,8 +9,6 @@ bundled ``.qm`` is missing (a source checkout). Qt's own dialogs use Qt's bundle
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,7 +18,6 @@ from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTran
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from seller_app.domain.case import SHANGHAI
 from seller_app.domain.money import round_yuan
 
 log = logging.getLogger(__name__)
@@ -48,7 +45,9 @@ def format_date(value: date | datetime | None, lang: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, datetime):
-        local = value.astimezone(SHANGHAI)
+        from zoneinfo import ZoneInfo
+
+        local = value.astimezone(ZoneInfo("Asia/Shanghai"))
         stamp = QDateTime(
             QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
         )
@@ -61,6 +60,8 @@ def translations_dir(resources: Path) -> Path:
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
@@ -70,6 +71,8 @@ def _lrelease() -> str | None:
 
 def compile_translations(source: Path, target: Path) -> list[Path]:
     """Compile every ``.ts`` in `source` to ``.qm`` in `target`; returns the files written."""
+    import subprocess
+
     tool = _lrelease()
     if tool is None:
         log.warning("pyside6-lrelease not found; the UI stays in Chinese")

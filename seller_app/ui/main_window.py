@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -29,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seller_app.domain.catalog import Catalog
-from seller_app.domain.money import parse_amount
-
-from .case_rows import CaseRow, case_rows, due_soon
 from .casebook import STATUSES, CaseBook, CaseRecord
+from .catalog_source import CatalogSource
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
 from .widgets.reminders import RemindersPanel
+
+if TYPE_CHECKING:
+    from .case_rows import CaseRow
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         book: CaseBook,
-        catalog: Catalog,
+        catalog: CatalogSource,
         settings: QSettings,
         lang: str,
         clock: Callable[[], datetime],
@@ -87,12 +88,7 @@ class MainWindow(QMainWindow):
         for status in STATUSES:
             self.status_filter.addItem(status_name(status), status)
 
-        texts = catalog.texts
-        incidents = {
-            code: texts.get("incident", code, lang)
-            for code in ("delay", "loss", "damage", "mismatch")
-        }
-        self.model = CaseTableModel(incidents, lang, self)
+        self.model = CaseTableModel(lang, self)
         self.proxy = CaseFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search.textChanged.connect(self.proxy.set_search)
@@ -191,8 +187,14 @@ class MainWindow(QMainWindow):
         """Reload the records and recompute rows and reminders on the thread pool."""
         records = self.book.records()
         catalog, lang, now = self.catalog, self.lang, self.clock()
+
+        def case_rows():  # type: ignore[no-untyped-def]
+            from .case_rows import case_rows
+
+            return case_rows(records, catalog.get(), lang, now)
+
         run_task(
-            lambda: case_rows(records, catalog, lang, now),
+            case_rows,
             self._rows_ready,
             on_error=self._rows_failed,
             owner=self,
@@ -200,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def _rows_ready(self, rows: list[CaseRow]) -> None:
         self.rows = rows
+        from .case_rows import due_soon
+
         self.model.set_rows(rows)
         self.empty_hint.setVisible(not rows)
         now = self.clock()
@@ -264,6 +268,8 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
+        from seller_app.domain.money import parse_amount
+
         try:
             amount = parse_amount(text, "amount_recovered")
         except ValueError:
@@ -295,7 +301,7 @@ class MainWindow(QMainWindow):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        env = WizardEnv(self.catalog, self.lang, self.clock, self.settings, self.files_dir)
+        env = WizardEnv(self.catalog.get(), self.lang, self.clock, self.settings, self.files_dir)
         wizard = ClaimWizard(record or CaseRecord.new(self.clock()), self.book, env, self)
         wizard.saved.connect(lambda _: self.refresh())
         wizard.finished.connect(lambda _: self.refresh())

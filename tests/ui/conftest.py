@@ -14,6 +14,7 @@ from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from seller_app.ui.casebook import JsonCaseBook  # noqa: E402
+from seller_app.ui.catalog_source import CatalogSource  # noqa: E402
 from seller_app.ui.main_window import MainWindow  # noqa: E402
 from seller_app.ui.tasks import tasks_running  # noqa: E402
 from tests.conftest import NOW  # noqa: E402
@@ -32,7 +33,14 @@ def book(tmp_path: Path) -> JsonCaseBook:
 @pytest.fixture
 def make_window(qtbot, book, catalog, settings, tmp_path):  # type: ignore[no-untyped-def]
     def make(lang: str = "zh") -> MainWindow:
-        window = MainWindow(book, catalog, settings, lang, lambda: NOW, tmp_path / "data" / "files")
+        window = MainWindow(
+            book,
+            CatalogSource.of(catalog),
+            settings,
+            lang,
+            lambda: NOW,
+            tmp_path / "data" / "files",
+        )
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: tasks_running() == 0)

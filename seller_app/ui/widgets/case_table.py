@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -15,8 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ..case_rows import CaseRow
 from ..i18n import format_date, format_money
+
+if TYPE_CHECKING:
+    from ..case_rows import CaseRow
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -46,13 +48,10 @@ def status_name(status: str) -> str:
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(
-        self, incident_names: dict[str, str], lang: str, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CaseRow] = []
         self.lang = lang
-        self.incident_names = incident_names
         self.headers = [
             QCoreApplication.translate("CaseTable", "状态"),
             QCoreApplication.translate("CaseTable", "快递单号"),
@@ -93,7 +92,7 @@ class CaseTableModel(QAbstractTableModel):
         if column == 2:
             return row.courier
         if column == 3:
-            return self.incident_names.get(row.incident or "", "—")
+            return row.incident_name or "—"
         if column == 4:
             return format_money(row.amount_claimed, self.lang)
         if column == 5:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..case_rows import DueItem
 from ..i18n import format_date
+
+if TYPE_CHECKING:
+    from ..case_rows import DueItem
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
