@@ -22,6 +22,7 @@ from .casebook import CaseRecord
 log = logging.getLogger(__name__)
 
 DONE_STATUSES = ("paid", "closed", "rejected")
+RECENT = timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,11 @@ def case_row(record: CaseRecord, catalog: Catalog, lang: str, now: datetime) -> 
         except CaseError:
             log.warning("case %s no longer parses", record.id)
     deadlines.sort(key=lambda item: item.due)
+    # What needs doing now: a deadline missed in the last week (chase it), else the next one.
     upcoming = [item for item in deadlines if item.due >= now]
     past = [item for item in deadlines if item.due < now]
-    next_due = upcoming[0] if upcoming else (past[-1] if past else None)
+    recent = [item for item in past if item.due >= now - RECENT]
+    next_due = (recent or upcoming or past[-1:] or [None])[0]
     return CaseRow(
         record_id=record.id,
         status=record.status,
@@ -128,7 +131,7 @@ def due_soon(rows: list[CaseRow], now: datetime) -> tuple[list[DueItem], list[Du
     week: list[DueItem] = []
     for row in rows:
         for item in row.deadlines:
-            if item.due <= today_end and item.due >= now - timedelta(days=7):
+            if now - RECENT <= item.due <= today_end:
                 today.append(item)
             elif today_end < item.due <= week_end:
                 week.append(item)

@@ -1,0 +1,100 @@
+"""The case list: search, status filter, status changes, overdue in red, remembered geometry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from seller_app.ui.casebook import CaseRecord
+from seller_app.ui.main_window import MainWindow
+from tests.conftest import NOW, case_dict
+
+from .conftest import idle, type_text
+
+
+def seed(book) -> None:  # type: ignore[no-untyped-def]
+    damage = case_dict(
+        incident="damage",
+        damage={"extent": "full"},
+        tracking_numbers=["SF1234567890123"],
+        claim_at="2026-11-16T10:00",
+    )
+    loss = case_dict(tracking_numbers=["JT0012345678901"], claim_at="2026-11-20T09:00")
+    when = datetime(2026, 11, 20, 9, 0, tzinfo=NOW.tzinfo)
+    book.save(CaseRecord("a", damage, "filed", when, 5, amount_claimed="60.00"))
+    book.save(CaseRecord("b", loss, "ready", when, 5, amount_claimed="72.00"))
+    book.save(CaseRecord("c", {"format": 1, "tracking_numbers": ["YT9"]}, "draft", when, 0))
+
+
+def visible_tracking(window: MainWindow) -> list[str]:
+    return sorted(window.proxy.index(row, 1).data() for row in range(window.proxy.rowCount()))
+
+
+def test_search_and_filter(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    seed(book)
+    window = make_window()
+    assert visible_tracking(window) == ["JT0012345678901", "SF1234567890123", "YT9"]
+    type_text(qtbot, window.search, "顺丰")
+    assert visible_tracking(window) == ["SF1234567890123"]
+    window.search.clear()
+    type_text(qtbot, window.search, "jt00")
+    assert visible_tracking(window) == ["JT0012345678901"]
+    window.search.clear()
+    window.status_filter.setCurrentIndex(window.status_filter.findData("draft"))
+    assert visible_tracking(window) == ["YT9"]
+
+
+def test_overdue_deadline_is_red_and_in_the_reminders(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    seed(book)
+    window = make_window()
+    rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
+    overdue = window.proxy.index(rows["SF1234567890123"], 6)
+    color = overdue.data(Qt.ItemDataRole.ForegroundRole).color()
+    assert color == QColor("#b3261e")
+    texts = [window.reminders.list.item(i).text() for i in range(window.reminders.list.count())]
+    assert any("SF1234567890123" in text for text in texts)
+
+
+def test_status_change_and_amount_recovered(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    seed(book)
+    window = make_window()
+    window.set_status("a", "paid", "60.00")
+    idle(qtbot)
+    assert book.get("a").status == "paid"
+    rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
+    assert window.proxy.index(rows["SF1234567890123"], 5).data() == "¥60.00"
+    assert window.proxy.index(rows["SF1234567890123"], 6).data() == "—"  # done: no deadlines
+
+
+def test_window_size_is_remembered(qtbot, make_window, settings) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.resize(720, 480)
+    first.close()
+    assert settings.value("main/geometry") is not None
+    second = make_window()
+    assert (second.width(), second.height()) == (720, 480)
+
+
+def test_tab_reaches_every_field_of_the_shipment_page(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.new_button, Qt.MouseButton.LeftButton)
+    page = window.wizard.currentPage()
+    wanted = [
+        page.tracking,
+        page.carrier,
+        page.order_id,
+        page.region,
+        page.posted_at,
+        page.service_fee,
+        page.weight,
+        page.insured,
+    ]
+    page.tracking.setFocus()
+    reached = []
+    for _ in range(12):
+        focus = window.wizard.focusWidget()
+        reached.append(focus)
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    for widget in wanted:
+        assert any(w is widget or widget.isAncestorOf(w) for w in reached), widget.objectName()
