@@ -43,9 +43,11 @@ def fill(store: Store, tmp_path: Path) -> int:
     prepared = tmp_path / "prep.jpg"
     prepared.write_bytes(b"\xff\xd8prepared")
     store.add_photo(case_id, original, NOW, kind=PhotoKind.OUTER_PACKAGE, prepared=prepared)
-    store.add_document(case_id, "claim_form", "claim.pdf", b"%PDF full " + BUYER_PHONE.encode(), NOW)
-    store.add_document(case_id, "claim_form", "claim-redacted.pdf", b"%PDF masked", NOW,
-                       redacted=True)
+    full = b"%PDF full " + BUYER_PHONE.encode()
+    store.add_document(case_id, "claim_form", "claim.pdf", full, NOW)
+    store.add_document(
+        case_id, "claim_form", "claim-redacted.pdf", b"%PDF masked", NOW, redacted=True
+    )
     return case_id
 
 
@@ -59,7 +61,8 @@ def test_zip_pack_with_redaction(store: Store, tmp_path: Path) -> None:
         for entry in manifest["files"]:
             assert hashlib.sha256(archive.read(entry["file"])).hexdigest() == entry["sha256"]
         everything = b"".join(archive.read(name) for name in names)
-    assert case["buyer"] == {"name": "张**", "phone": "138****5678", "address": "浙江省杭州市西湖区"}
+    masked = {"name": "张**", "phone": "138****5678", "address": "浙江省杭州市西湖区"}
+    assert case["buyer"] == masked
     assert BUYER_PHONE.encode() not in everything
     assert "documents/claim-redacted.pdf" in names and "documents/claim.pdf" not in names
     assert manifest["withheld"] == [{"kind": "claim_form", "name": "claim.pdf"}]

@@ -11,8 +11,7 @@ import pytest
 
 from seller_app.credentials import MemoryKeyStore
 from seller_app.domain.case import case_to_json
-from seller_app.store import Store, StoreCorruptError, StoreError
-from seller_app.store import schema
+from seller_app.store import Store, StoreCorruptError, StoreError, schema
 from seller_app.store.codec import split_pii
 from seller_app.store.crypto import Cipher
 from seller_app.store.store import key_name
