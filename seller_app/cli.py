@@ -89,27 +89,31 @@ def _ask(env: str, prompt: str, *, confirm: bool = False) -> str:
     """A passphrase from `env`, else typed at a prompt (twice when `confirm`)."""
     import getpass
 
+    from .credentials import CredentialError
+
     value = os.environ.get(env)
     if value:
         return value
+    if not sys.stdin.isatty():
+        raise CredentialError("passphrase_needed", env=env)
     try:
         typed = getpass.getpass(prompt)
         if confirm and getpass.getpass(prompt) != typed:
-            raise UserError("两次输入的口令不一致 / the passphrases do not match")
+            raise CredentialError("passphrases_differ")
     except EOFError:
-        raise UserError(f"需要口令：请设置 {env} / a passphrase is needed: set {env}") from None
+        raise CredentialError("passphrase_needed", env=env) from None
     return typed
 
 
 def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
-    from .credentials import CredentialError, key_store_for
+    from .credentials import CredentialError, KeyStore, key_store_for
     from .store import CaseStatus, Store, StoreError
     from .store.present import record_to_dict, summary_to_dict
 
     data_dir = paths.user_data_dir(args.data_dir)
     action: str = args.action
 
-    def keys() -> Any:
+    def keys() -> KeyStore:
         return key_store_for(data_dir, lambda: _ask(PASSPHRASE_ENV, "数据口令 / passphrase: "))
 
     try:
@@ -154,6 +158,8 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
                 print_json({"backup": str(store.backup(args.dest, passphrase))})
     except (StoreError, CredentialError) as error:
         raise UserError(error.message(args.lang)) from None
+    except OSError as error:
+        raise UserError(f"{error.filename or data_dir}: {error.strerror or error}") from None
     return 0
 
 

@@ -48,6 +48,11 @@ _MESSAGES = {
         "give a passphrase (SELLER_APP_PASSPHRASE) and try again.",
     ),
     "wrong_passphrase": ("口令不正确。", "The passphrase is wrong."),
+    "passphrase_needed": (
+        "需要口令：请设置环境变量 {env} 或在终端中输入。",
+        "A passphrase is needed: set {env} or type it at a terminal.",
+    ),
+    "passphrases_differ": ("两次输入的口令不一致。", "The two passphrases do not match."),
     "empty_passphrase": ("口令不能为空。", "The passphrase must not be empty."),
     "keys_file_damaged": (
         "密钥文件 {path} 已损坏。",
