@@ -165,7 +165,7 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, self._corruption_reported():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -175,8 +175,20 @@ class Store:
             self._conn.execute("COMMIT")
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock:
+        with self._lock, self._corruption_reported():
             return self._conn.execute(sql, params).fetchall()
+
+    @contextmanager
+    def _corruption_reported(self) -> Iterator[None]:
+        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if type(error) is not sqlite3.DatabaseError:  # Operational/IntegrityError: a bug
+                raise
+            raise StoreCorruptError(
+                self.data_dir / schema.DB_NAME, schema.list_copies(self.data_dir)
+            ) from error
 
     # ------------------------------------------------------------------ cases
 
