@@ -46,8 +46,9 @@ Photos
     ``photos(case_id) -> list[StoredPhoto]``; ``read_photo(sha256) -> bytes`` (original or
     prepared copy, hash-checked)
 Documents (bytes of the claim-form PDF, statement, .ics)
-    ``add_document(case_id, kind: str, name: str, data: bytes, now, *, redacted: bool = False)
-    -> StoredDocument``; ``documents(case_id) -> list[StoredDocument]``;
+    ``add_document(case_id, kind: str, name: str, data: bytes | Path, now, *,
+    redacted: bool = False) -> StoredDocument`` -- bytes, or a rendered file to copy in;
+    ``documents(case_id) -> list[StoredDocument]``;
     ``read_document(document_id) -> bytes``
 Notes
     ``add_note(case_id, text: str, now) -> CaseNote``; ``notes(case_id) -> list[CaseNote]``

@@ -504,11 +504,18 @@ class Store:
         case_id: int,
         kind: str,
         name: str,
-        data: bytes,
+        data: bytes | Path,
         now: datetime,
         *,
         redacted: bool = False,
     ) -> StoredDocument:
+        if isinstance(data, Path):
+            try:
+                data = data.read_bytes()
+            except OSError as error:
+                raise StoreError(
+                    "file_unreadable", path=error.filename, detail=error.strerror
+                ) from None
         digest = self._blobs.put(bytes(data))
         stamp = _stamp(now)
         with self._tx() as conn:

@@ -155,6 +155,10 @@ def test_photos_and_documents(store: Store, tmp_path: Path) -> None:
     document = store.add_document(case_id, "claim_form", "索赔申告单.pdf", b"%PDF-1.7 ...", NOW)
     assert store.read_document(document.id) == b"%PDF-1.7 ..."
     assert store.documents(case_id) == [document]
+    rendered = tmp_path / "deadlines.ics"
+    rendered.write_bytes(b"BEGIN:VCALENDAR")
+    calendar = store.add_document(case_id, "calendar", rendered.name, rendered, NOW)
+    assert store.read_document(calendar.id) == b"BEGIN:VCALENDAR"
     store.add_note(case_id, "快递员说三天内回复", NOW)
     assert [n.text for n in store.notes(case_id)] == ["快递员说三天内回复"]
 
