@@ -154,8 +154,10 @@ def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> P
         if current < migration.version <= target:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                migration.apply(conn)
-                conn.execute(f"PRAGMA user_version = {migration.version:d}")
+                # Another process may have migrated while this one waited for the lock.
+                if schema_version(conn) < migration.version:
+                    migration.apply(conn)
+                    conn.execute(f"PRAGMA user_version = {migration.version:d}")
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -1,105 +1,31 @@
-"""The `Store` class: one SQLite database plus sealed blob files in the data directory.
+"""The `Store`: one SQLite database plus sealed blob files in the data directory.
 
-See the package docstring (`seller_app.store`) for the public methods.
+See the package docstring (`seller_app.store`) for the public methods. Shared plumbing is in
+`base`, photos/documents/notes in `files`.
 """
 
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
-import threading
-import uuid
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-
 from ..credentials import KeyStore
-from ..domain.case import Case, PhotoKind, case_from_json, case_to_json
+from ..domain.case import Case, case_from_json, case_to_json
 from . import codec, schema
-from .crypto import KEY_BYTES, BlobStore, Cipher
-from .errors import (
-    BadTransitionError,
-    KeyProblemError,
-    NotFoundError,
-    StoreCorruptError,
-    StoreError,
-)
-from .records import (
-    TRANSITIONS,
-    CaseNote,
-    CaseRecord,
-    CaseStatus,
-    CaseSummary,
-    Draft,
-    StatusChange,
-    StoredDocument,
-    StoredPhoto,
-)
+from .base import connect, decimal, key_name, money, timestamp, unlock, when
+from .errors import BadTransitionError, NotFoundError, StoreCorruptError, StoreError
+from .files import CaseFiles
+from .records import TRANSITIONS, CaseRecord, CaseStatus, CaseSummary, Draft, StatusChange
 
-BLOBS_DIR = "blobs"
-_KEY_CHECK = b"seller-claims data key check"
+__all__ = ["Store", "key_name"]
 
 
-def _when(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def _stamp(now: datetime) -> str:
-    if now.tzinfo is None:
-        raise ValueError("store timestamps must be timezone-aware")
-    return now.isoformat()
-
-
-def _money(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise StoreError("bad_amount", value=value)
-    return str(value)
-
-
-def _decimal(text: str | None) -> Decimal | None:
-    try:
-        return None if text is None else Decimal(text)
-    except InvalidOperation:
-        return None
-
-
-def key_name(store_id: str) -> str:
-    return f"data-key-{store_id}"
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """An autocommit connection with WAL, full sync and foreign keys on."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed case survives a power cut, not only a process crash.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA secure_delete = ON")
-    return conn
-
-
-class Store:
-    def __init__(
-        self, data_dir: Path, conn: sqlite3.Connection, cipher: Cipher, store_id: str
-    ) -> None:
-        self.data_dir = data_dir
-        self.store_id = store_id
-        self._conn = conn
-        self._cipher = cipher
-        self._blobs = BlobStore(data_dir / BLOBS_DIR, cipher)
-        self._lock = threading.RLock()
-
-    # ------------------------------------------------------------------ opening
-
+class Store(CaseFiles):
     @classmethod
     def open(cls, data_dir: Path, keys: KeyStore) -> Store:
         data_dir = Path(data_dir)
@@ -114,7 +40,7 @@ class Store:
             if version > 0 and conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             schema.migrate(conn, data_dir)
-            store_id, cipher = cls._unlock(conn, keys)
+            store_id, cipher = unlock(conn, keys)
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
@@ -124,71 +50,6 @@ class Store:
                 conn.close()
             raise
         return cls(data_dir, conn, cipher, store_id)
-
-    @staticmethod
-    def _unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if "store_id" not in meta:
-            store_id = uuid.uuid4().hex
-            key = keys.get(key_name(store_id))
-            if key is None:
-                key = secrets.token_bytes(KEY_BYTES)
-                keys.set(key_name(store_id), key)  # before the commit: never a store without key
-            cipher = Cipher(key)
-            check = cipher.seal(_KEY_CHECK, b"key-check").hex()
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO meta VALUES ('store_id', ?), ('key_check', ?)", (store_id, check)
-            )
-            conn.execute("COMMIT")
-            return store_id, cipher
-        store_id = meta["store_id"]
-        key = keys.get(key_name(store_id))
-        if key is None:
-            raise KeyProblemError("key_missing")
-        cipher = Cipher(key)
-        try:
-            cipher.open(bytes.fromhex(meta["key_check"]), b"key-check")
-        except (InvalidTag, KeyError, ValueError):
-            raise KeyProblemError("wrong_key") from None
-        return store_id, cipher
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._corruption_reported():
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock, self._corruption_reported():
-            return self._conn.execute(sql, params).fetchall()
-
-    @contextmanager
-    def _corruption_reported(self) -> Iterator[None]:
-        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`."""
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            if type(error) is not sqlite3.DatabaseError:  # Operational/IntegrityError: a bug
-                raise
-            raise StoreCorruptError(
-                self.data_dir / schema.DB_NAME, schema.list_copies(self.data_dir)
-            ) from error
 
     # ------------------------------------------------------------------ cases
 
@@ -201,7 +62,7 @@ class Store:
         draft_id: int | None = None,
     ) -> int:
         public, pii = codec.split_pii(case_to_json(case))
-        stamp = _stamp(now)
+        stamp = timestamp(now)
         with self._tx() as conn:
             cursor = conn.execute(
                 "INSERT INTO cases (status, case_json, pii, tracking, amount_claimed,"
@@ -210,7 +71,7 @@ class Store:
                     CaseStatus.DRAFT.value,
                     json.dumps(public, ensure_ascii=False),
                     " ".join(case.tracking_numbers),
-                    _money(amount_claimed),
+                    money(amount_claimed),
                     stamp,
                     stamp,
                 ),
@@ -238,7 +99,7 @@ class Store:
                     json.dumps(public, ensure_ascii=False),
                     self._cipher.seal_json(pii, _pii_aad(case_id)),
                     " ".join(case.tracking_numbers),
-                    _stamp(now),
+                    timestamp(now),
                     case_id,
                 ),
             )
@@ -258,12 +119,12 @@ class Store:
         data = codec.merge_pii(json.loads(case_json), personal)
         return CaseRecord(
             id=case_id,
-            case=case_from_json(data, now=_when(created)),
+            case=case_from_json(data, now=when(created)),
             status=CaseStatus(status),
-            amount_claimed=_decimal(claimed),
-            amount_recovered=_decimal(recovered),
-            created_at=_when(created),
-            updated_at=_when(updated),
+            amount_claimed=decimal(claimed),
+            amount_recovered=decimal(recovered),
+            created_at=when(created),
+            updated_at=when(updated),
         )
 
     def list_cases(
@@ -291,19 +152,13 @@ class Store:
                     tracking_numbers=tuple(data.get("tracking_numbers", ())),
                     incident=str(data.get("incident", "")),
                     carrier=data.get("carrier"),
-                    amount_claimed=_decimal(claimed),
-                    amount_recovered=_decimal(recovered),
-                    created_at=_when(created),
-                    updated_at=_when(updated),
+                    amount_claimed=decimal(claimed),
+                    amount_recovered=decimal(recovered),
+                    created_at=when(created),
+                    updated_at=when(updated),
                 )
             )
         return summaries
-
-    def _require_case(self, conn: sqlite3.Connection, case_id: int) -> CaseStatus:
-        row = conn.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
-            raise NotFoundError("case_not_found", case_id=case_id)
-        return CaseStatus(row[0])
 
     def set_status(
         self,
@@ -319,7 +174,7 @@ class Store:
         except ValueError:
             allowed = " | ".join(member.value for member in CaseStatus)
             raise StoreError("bad_status", status=status, allowed=allowed) from None
-        stamp = _stamp(now)
+        stamp = timestamp(now)
         with self._tx() as conn:
             old = self._require_case(conn, case_id)
             if new not in TRANSITIONS[old]:
@@ -334,7 +189,7 @@ class Store:
             if amount_recovered is not None:
                 conn.execute(
                     "UPDATE cases SET amount_recovered = ? WHERE id = ?",
-                    (_money(amount_recovered), case_id),
+                    (money(amount_recovered), case_id),
                 )
             sealed = self._cipher.seal_text(note, b"status-note") if note else None
             conn.execute(
@@ -351,7 +206,7 @@ class Store:
         return [
             StatusChange(
                 CaseStatus(status),
-                _when(at),
+                when(at),
                 self._cipher.open_text(note, b"status-note") if note else "",
             )
             for status, at, note in rows
@@ -369,14 +224,14 @@ class Store:
             self._require_case(conn, case_id)
             if claimed is not None:
                 conn.execute(
-                    "UPDATE cases SET amount_claimed = ? WHERE id = ?", (_money(claimed), case_id)
+                    "UPDATE cases SET amount_claimed = ? WHERE id = ?", (money(claimed), case_id)
                 )
             if recovered is not None:
                 conn.execute(
                     "UPDATE cases SET amount_recovered = ? WHERE id = ?",
-                    (_money(recovered), case_id),
+                    (money(recovered), case_id),
                 )
-            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (_stamp(now), case_id))
+            conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (timestamp(now), case_id))
 
     # ------------------------------------------------------------------ drafts
 
@@ -384,7 +239,7 @@ class Store:
         self, data: Mapping[str, Any], page: int, now: datetime, draft_id: int | None = None
     ) -> int:
         raw = codec.encode_draft(dict(data))
-        stamp = _stamp(now)
+        stamp = timestamp(now)
         with self._tx() as conn:
             if draft_id is None:
                 cursor = conn.execute(
@@ -406,7 +261,7 @@ class Store:
             raise NotFoundError("draft_not_found", draft_id=draft_id)
         sealed, page, updated = rows[0]
         data = codec.decode_draft(self._cipher.open(sealed, _draft_aad(draft_id)))
-        return Draft(draft_id, data, int(page), _when(updated))
+        return Draft(draft_id, data, int(page), when(updated))
 
     def list_drafts(self) -> list[Draft]:
         ids = [row[0] for row in self._query("SELECT id FROM drafts ORDER BY updated_at DESC")]
@@ -415,164 +270,6 @@ class Store:
     def delete_draft(self, draft_id: int) -> None:
         with self._tx() as conn:
             conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-
-    # ------------------------------------------------------------------ photos
-
-    def add_photo(
-        self,
-        case_id: int,
-        original: Path,
-        now: datetime,
-        *,
-        kind: PhotoKind = PhotoKind.OTHER,
-        caption: str = "",
-        prepared: Path | None = None,
-    ) -> StoredPhoto:
-        try:
-            data = Path(original).read_bytes()
-            prepared_data = Path(prepared).read_bytes() if prepared is not None else None
-        except OSError as error:
-            raise StoreError(
-                "file_unreadable", path=error.filename, detail=error.strerror
-            ) from None
-        # Sealed files first: a crash before the commit leaves an unreferenced blob, never a
-        # row pointing at nothing.
-        digest = self._blobs.put(data)
-        prepared_digest = self._blobs.put(prepared_data) if prepared_data is not None else None
-        stamp = _stamp(now)
-        with self._tx() as conn:
-            self._require_case(conn, case_id)
-            cursor = conn.execute(
-                "INSERT INTO case_photos (case_id, sha256, name, kind, caption, size, added_at,"
-                " prepared_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    case_id,
-                    digest,
-                    Path(original).name,
-                    PhotoKind(kind).value,
-                    caption,
-                    len(data),
-                    stamp,
-                    prepared_digest,
-                ),
-            )
-            photo_id = int(cursor.lastrowid or 0)
-        return StoredPhoto(
-            photo_id,
-            case_id,
-            digest,
-            Path(original).name,
-            PhotoKind(kind),
-            caption,
-            len(data),
-            prepared_digest,
-            _when(stamp),
-        )
-
-    def photos(self, case_id: int) -> list[StoredPhoto]:
-        rows = self._query(
-            "SELECT id, sha256, name, kind, caption, size, prepared_sha256, added_at"
-            " FROM case_photos WHERE case_id = ? ORDER BY id",
-            (case_id,),
-        )
-        return [
-            StoredPhoto(
-                row[0],
-                case_id,
-                row[1],
-                row[2],
-                PhotoKind(row[3]),
-                row[4],
-                row[5],
-                row[6],
-                _when(row[7]),
-            )
-            for row in rows
-        ]
-
-    def read_photo(self, sha256: str) -> bytes:
-        """The bytes of a stored original or prepared copy, checked against its SHA-256."""
-        try:
-            return self._blobs.get(sha256)
-        except (FileNotFoundError, InvalidTag):
-            raise NotFoundError("photo_not_found", sha256=sha256) from None
-
-    # ------------------------------------------------------------------ documents
-
-    def add_document(
-        self,
-        case_id: int,
-        kind: str,
-        name: str,
-        data: bytes | Path,
-        now: datetime,
-        *,
-        redacted: bool = False,
-    ) -> StoredDocument:
-        if isinstance(data, Path):
-            try:
-                data = data.read_bytes()
-            except OSError as error:
-                raise StoreError(
-                    "file_unreadable", path=error.filename, detail=error.strerror
-                ) from None
-        digest = self._blobs.put(bytes(data))
-        stamp = _stamp(now)
-        with self._tx() as conn:
-            self._require_case(conn, case_id)
-            cursor = conn.execute(
-                "INSERT INTO documents (case_id, kind, name, sha256, size, redacted, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (case_id, kind, name, digest, len(data), int(redacted), stamp),
-            )
-            document_id = int(cursor.lastrowid or 0)
-        return StoredDocument(
-            document_id, case_id, kind, name, digest, len(data), redacted, _when(stamp)
-        )
-
-    def documents(self, case_id: int) -> list[StoredDocument]:
-        rows = self._query(
-            "SELECT id, kind, name, sha256, size, redacted, created_at"
-            " FROM documents WHERE case_id = ? ORDER BY id",
-            (case_id,),
-        )
-        return [
-            StoredDocument(
-                row[0], case_id, row[1], row[2], row[3], row[4], bool(row[5]), _when(row[6])
-            )
-            for row in rows
-        ]
-
-    def read_document(self, document_id: int) -> bytes:
-        rows = self._query("SELECT sha256 FROM documents WHERE id = ?", (document_id,))
-        if not rows:
-            raise NotFoundError("document_not_found", document_id=document_id)
-        try:
-            return self._blobs.get(rows[0][0])
-        except (FileNotFoundError, InvalidTag):
-            raise NotFoundError("document_not_found", document_id=document_id) from None
-
-    # ------------------------------------------------------------------ notes
-
-    def add_note(self, case_id: int, text: str, now: datetime) -> CaseNote:
-        stamp = _stamp(now)
-        with self._tx() as conn:
-            self._require_case(conn, case_id)
-            cursor = conn.execute(
-                "INSERT INTO notes (case_id, at, body) VALUES (?, ?, ?)",
-                (case_id, stamp, self._cipher.seal_text(text, b"note")),
-            )
-            note_id = int(cursor.lastrowid or 0)
-        return CaseNote(note_id, case_id, _when(stamp), text)
-
-    def notes(self, case_id: int) -> list[CaseNote]:
-        rows = self._query(
-            "SELECT id, at, body FROM notes WHERE case_id = ? ORDER BY id", (case_id,)
-        )
-        return [
-            CaseNote(row[0], case_id, _when(row[1]), self._cipher.open_text(row[2], b"note"))
-            for row in rows
-        ]
 
     # ------------------------------------------------------------------ export, backup
 
@@ -593,13 +290,6 @@ class Store:
 
     def _data_key(self) -> bytes:
         return self._cipher.key
-
-    def _blob_paths(self) -> list[Path]:
-        return sorted(
-            path
-            for path in (self.data_dir / BLOBS_DIR).rglob("*")
-            if path.is_file() and not path.name.startswith(".")
-        )
 
     # ------------------------------------------------------------------ recovery (no open store)
 

@@ -192,3 +192,13 @@ def test_missing_or_wrong_key_is_a_clear_error(data_dir: Path, keys: MemoryKeySt
 def test_naive_timestamps_are_refused(store: Store) -> None:
     with pytest.raises(ValueError):
         store.add_case(make_case(), datetime(2026, 11, 21, 10, 0))
+
+
+def test_two_stores_on_one_data_dir_share_the_key(data_dir: Path, keys: MemoryKeyStore) -> None:
+    """The app and the CLI may have the store open at the same time (WAL, one key)."""
+    with Store.open(data_dir, keys) as first, Store.open(data_dir, keys) as second:
+        case_id = first.add_case(buyer_case(), NOW)
+        assert second.get_case(case_id).case == buyer_case()
+        second.set_status(case_id, "filed", NOW)
+        assert first.get_case(case_id).status is CaseStatus.FILED
+    assert len(keys.secrets) == 1
