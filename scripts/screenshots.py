@@ -27,11 +27,14 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # no
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from seller_app import paths  # noqa: E402
+from seller_app.credentials import MemoryKeyStore  # noqa: E402
 from seller_app.domain.case import SHANGHAI  # noqa: E402
-from seller_app.ui.casebook import CaseRecord, JsonCaseBook  # noqa: E402
+from seller_app.store import Store  # noqa: E402
+from seller_app.ui.casebook import CaseRecord  # noqa: E402
 from seller_app.ui.catalog_source import CatalogSource  # noqa: E402
 from seller_app.ui.i18n import install_language, register_fonts  # noqa: E402
 from seller_app.ui.main_window import MainWindow  # noqa: E402
+from seller_app.ui.store_book import StoreCaseBook  # noqa: E402
 from seller_app.ui.tasks import tasks_running  # noqa: E402
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=SHANGHAI)
@@ -81,7 +84,7 @@ def sample_records() -> list[CaseRecord]:
         CaseRecord(
             "sample-delay",
             delay,
-            "paid",
+            "filed",
             datetime(2026, 11, 15, 14, 5, tzinfo=SHANGHAI),
             5,
             amount_claimed="12.00",
@@ -119,9 +122,12 @@ def main() -> int:
     settings.setValue("shop/name", "小白家居旗舰店")
     settings.setValue("shop/contact", "王店长")
     settings.setValue("shop/phone", "13800138000")
-    book = JsonCaseBook(work / "cases")
+    book = StoreCaseBook(Store.open(work / "data", MemoryKeyStore()), work / "files")
     for record in sample_records():
-        book.save(record)
+        saved = book.save(record)
+        if record.id == "sample-delay":  # the courier agreed and paid
+            book.set_status(saved, "agreed", record.updated_at)
+            book.set_status(saved, "paid", record.updated_at, "12.00")
 
     window = MainWindow(book, catalog, settings, args.lang, lambda: NOW, work / "files")
     window.resize(1240, 640)

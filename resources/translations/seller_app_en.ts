@@ -4,68 +4,83 @@
 <context>
     <name>CaseTable</name>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="38"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="40"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="39"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="41"/>
         <source>待提交</source>
         <translation>To file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="40"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="42"/>
         <source>已提交</source>
         <translation>Filed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="41"/>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="62"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="43"/>
+        <source>快递已答复</source>
+        <translation>Courier answered</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="44"/>
+        <source>已谈妥</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="45"/>
+        <source>已投诉升级</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="46"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="64"/>
         <source>已赔付</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="42"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="47"/>
         <source>被拒赔</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="43"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="48"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="57"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="58"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="60"/>
         <source>快递单号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="59"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="61"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="60"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="62"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="61"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="63"/>
         <source>索赔金额</source>
         <translation>Claimed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="63"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="65"/>
         <source>下一个期限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/case_table.py" line="64"/>
+        <location filename="../../seller_app/ui/widgets/case_table.py" line="66"/>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
@@ -223,6 +238,29 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="88"/>
+        <source>正在打开案件库…</source>
+        <translation>Opening the case store…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="121"/>
+        <source>案件库密码</source>
+        <translation>Case store passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="122"/>
+        <source>请输入案件库密码：</source>
+        <translation>Enter the case store passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="129"/>
+        <source>无法打开案件库</source>
+        <translation>Cannot open the case store</translation>
+    </message>
+</context>
+<context>
     <name>IncidentPage</name>
     <message>
         <location filename="../../seller_app/ui/wizard/incident_page.py" line="72"/>
@@ -368,115 +406,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="71"/>
-        <location filename="../../seller_app/ui/main_window.py" line="153"/>
+        <location filename="../../seller_app/ui/main_window.py" line="72"/>
+        <location filename="../../seller_app/ui/main_window.py" line="149"/>
         <source>理赔助手</source>
         <translation>Claims Assistant</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="75"/>
+        <location filename="../../seller_app/ui/main_window.py" line="76"/>
         <source>＋ 新建索赔</source>
         <translation>+ New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="82"/>
+        <location filename="../../seller_app/ui/main_window.py" line="83"/>
         <source>搜索单号、快递公司、问题…</source>
         <translation>Search tracking numbers, couriers, problems…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="86"/>
+        <location filename="../../seller_app/ui/main_window.py" line="87"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="119"/>
+        <location filename="../../seller_app/ui/main_window.py" line="115"/>
         <source>还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。</source>
         <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="148"/>
+        <location filename="../../seller_app/ui/main_window.py" line="144"/>
         <source>所有资料只保存在这台电脑上。</source>
         <translation>Everything is kept on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="166"/>
+        <location filename="../../seller_app/ui/main_window.py" line="162"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="167"/>
+        <location filename="../../seller_app/ui/main_window.py" line="163"/>
         <source>新建索赔(&amp;N)</source>
         <translation>&amp;New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="172"/>
+        <location filename="../../seller_app/ui/main_window.py" line="168"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="176"/>
+        <location filename="../../seller_app/ui/main_window.py" line="172"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="212"/>
+        <location filename="../../seller_app/ui/main_window.py" line="216"/>
         <source>载入案件失败</source>
         <translation>Could not load the cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="223"/>
+        <location filename="../../seller_app/ui/main_window.py" line="227"/>
         <source>今天有 %1 项索赔事项到期</source>
         <translation>%1 claim deadline(s) due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="240"/>
+        <location filename="../../seller_app/ui/main_window.py" line="244"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="241"/>
+        <location filename="../../seller_app/ui/main_window.py" line="245"/>
         <source>标记为</source>
         <translation>Mark as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="246"/>
-        <source>记录赔付金额…</source>
-        <translation>Record the amount paid…</translation>
+        <location filename="../../seller_app/ui/main_window.py" line="258"/>
+        <source>删除草稿…</source>
+        <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="248"/>
-        <source>删除…</source>
-        <translation>Delete…</translation>
+        <location filename="../../seller_app/ui/main_window.py" line="266"/>
+        <source>不能改成这个状态</source>
+        <translation>Cannot change to this status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <location filename="../../seller_app/ui/main_window.py" line="286"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="286"/>
+        <source>删除后无法恢复。确定删除这个草稿吗？</source>
+        <translation>This cannot be undone. Delete this draft?</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="298"/>
+        <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
+        <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="271"/>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <location filename="../../seller_app/ui/main_window.py" line="271"/>
         <source>快递公司实际赔付了多少元？</source>
         <translation>How many yuan did the courier actually pay?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="270"/>
+        <location filename="../../seller_app/ui/main_window.py" line="280"/>
         <source>金额无效</source>
         <translation>Invalid amount</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="270"/>
+        <location filename="../../seller_app/ui/main_window.py" line="280"/>
         <source>请输入金额，例如 28.80</source>
         <translation>Enter an amount, e.g. 28.80</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="276"/>
-        <source>删除案件</source>
-        <translation>Delete case</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="276"/>
-        <source>删除后无法恢复。确定删除这个案件吗？</source>
-        <translation>This cannot be undone. Delete this case?</translation>
     </message>
 </context>
 <context>
@@ -713,27 +756,27 @@
 <context>
     <name>RemindersPanel</name>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="23"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="26"/>
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="49"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="52"/>
         <source>今天到期及逾期</source>
         <translation>Due today or overdue</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="51"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="54"/>
         <source>今天没有到期的事项</source>
         <translation>Nothing due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="54"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="57"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/widgets/reminders.py" line="56"/>
+        <location filename="../../seller_app/ui/widgets/reminders.py" line="59"/>
         <source>未来 7 天没有到期的事项</source>
         <translation>Nothing due in the next 7 days</translation>
     </message>

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from seller_app import paths
 
-from .casebook import CaseBook, JsonCaseBook
+from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
+from .tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +34,16 @@ def _shanghai() -> tzinfo:
     return ZoneInfo("Asia/Shanghai")
 
 
-def open_case_book(data_dir: Path) -> CaseBook:
-    return JsonCaseBook(data_dir / "cases")
+def open_store(data_dir: Path, passphrase: str | None = None):  # type: ignore[no-untyped-def]
+    """Open the case store with the OS keychain, or with a passphrase key file (worker thread:
+    the keychain and scrypt may take a moment)."""
+    from seller_app.credentials import PassphraseKeyStore, key_store_for
+    from seller_app.store import Store
+
+    keys = (
+        key_store_for(data_dir) if passphrase is None else PassphraseKeyStore(data_dir, passphrase)
+    )
+    return Store.open(data_dir, keys)
 
 
 def app_icon(resources: Path) -> QIcon:
@@ -48,7 +59,7 @@ class DesktopApp:
         self.data_dir = data_dir
         self.resources = paths.resources_dir()
         self.catalog = CatalogSource(self.resources)
-        self.book = open_case_book(data_dir)
+        self.book: CaseBook = OpeningBook()
         self.icon = app_icon(self.resources)
         app.setWindowIcon(self.icon)
         register_fonts(self.resources)
@@ -56,8 +67,7 @@ class DesktopApp:
         self.window: MainWindow | None = None
 
     def show(self) -> MainWindow:
-        lang = str(self.settings.value("language", "zh"))
-        lang = lang if lang in LANGUAGES else "zh"
+        lang = _lang(self.settings)
         remove_language(self.app, self.translators)
         self.translators = install_language(
             self.app, lang, self.resources, self.data_dir / "translations"
@@ -74,7 +84,58 @@ class DesktopApp:
         window.language_requested.connect(self.switch_language)
         window.show()
         self.window = window
+        if isinstance(self.book, OpeningBook):
+            window.new_button.setEnabled(False)
+            window.statusBar().showMessage(
+                QCoreApplication.translate("DesktopApp", "正在打开案件库…")
+            )
+            self.open_store(None)
+        else:
+            window.set_book(self.book)
         return window
+
+    def open_store(self, passphrase: str | None) -> None:
+        data_dir = self.data_dir
+        run_task(
+            lambda: open_store(data_dir, passphrase),
+            self._store_opened,
+            on_error=self._store_failed,
+        )
+
+    def _store_opened(self, store) -> None:  # type: ignore[no-untyped-def]
+        from .store_book import StoreCaseBook
+
+        self.book = StoreCaseBook(store, self.data_dir / "files")
+        if self.window is not None:
+            self.window.set_book(self.book)
+
+    def _store_failed(self, error: Exception) -> None:
+        """No keychain (or a wrong passphrase): ask for the passphrase; else explain and stay."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+        from seller_app.credentials import KeychainUnavailableError, WrongPassphraseError
+
+        window = self.window
+        message = error.message(_lang(self.settings)) if hasattr(error, "message") else str(error)
+        if isinstance(error, KeychainUnavailableError | WrongPassphraseError):
+            passphrase, ok = QInputDialog.getText(
+                window,
+                QCoreApplication.translate("DesktopApp", "案件库密码"),
+                message + "\n\n" + QCoreApplication.translate("DesktopApp", "请输入案件库密码："),
+                QLineEdit.EchoMode.Password,
+            )
+            if ok and passphrase:
+                self.open_store(passphrase)
+                return
+        QMessageBox.critical(
+            window, QCoreApplication.translate("DesktopApp", "无法打开案件库"), message
+        )
+
+    def close(self) -> None:
+        """Close the store (its WAL is checkpointed) once the window has gone."""
+        store = getattr(self.book, "store", None)
+        if store is not None:
+            store.close()
 
     def switch_language(self, lang: str) -> None:
         self.settings.setValue("language", lang)
@@ -83,6 +144,11 @@ class DesktopApp:
         if old is not None:
             old.close()
             old.deleteLater()
+
+
+def _lang(settings: QSettings) -> str:
+    lang = str(settings.value("language", "zh"))
+    return lang if lang in LANGUAGES else "zh"
 
 
 def run(argv: list[str]) -> int:
@@ -94,4 +160,13 @@ def run(argv: list[str]) -> int:
     settings = QSettings()
     desktop = DesktopApp(app, settings, paths.user_data_dir())
     desktop.show()
-    return app.exec()
+    code = app.exec()
+    desktop.close()
+    settings.sync()
+    # PySide6 6.12 can abort while the interpreter tears down Qt wrappers at exit
+    # ("none_dealloc"/"bool_dealloc", seen here with signal connections); everything is saved
+    # and closed by now, so leave without that teardown.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

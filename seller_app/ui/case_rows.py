@@ -21,7 +21,7 @@ from .casebook import CaseRecord
 
 log = logging.getLogger(__name__)
 
-DONE_STATUSES = ("paid", "closed", "rejected")
+DONE_STATUSES = ("paid", "closed")
 RECENT = timedelta(days=7)
 
 

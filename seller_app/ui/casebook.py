@@ -1,23 +1,30 @@
-"""The one place the app saves and loads cases and drafts (the seam the real store plugs into).
+"""What the UI needs from the case store, in one small interface (`CaseBook`).
 
 A draft is a case record in status ``draft``: the partial case JSON the wizard has gathered, the
-page it was on and what it produced. `CaseBook` is what the UI needs; `JsonCaseBook` keeps each
-record as a JSON file (written atomically) until ``seller_app.store.Store`` takes over.
+page it was on and what it produced. `store_book.StoreCaseBook` implements the interface on
+``seller_app.store.Store`` (sealed drafts, cases, photos, documents).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("draft", "ready", "filed", "paid", "rejected", "closed")
+STATUSES = (
+    "draft",
+    "ready",
+    "filed",
+    "answered",
+    "agreed",
+    "paid",
+    "rejected",
+    "escalated",
+    "closed",
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ class CaseRecord:
     def new(cls, now: datetime) -> CaseRecord:
         import uuid
 
-        return cls(id=uuid.uuid4().hex, data={"format": 1}, status="draft", updated_at=now)
+        return cls(id=f"new-{uuid.uuid4().hex}", data={"format": 1}, status="draft", updated_at=now)
 
     def with_changes(self, **changes: Any) -> CaseRecord:
         return replace(self, **changes)
@@ -77,7 +84,9 @@ class CaseRecord:
 
 
 class CaseBook(Protocol):
-    def save(self, record: CaseRecord) -> None: ...
+    def save(self, record: CaseRecord) -> str:
+        """Save `record`; returns its id (a draft's id changes when it becomes a case)."""
+        ...
 
     def get(self, record_id: str) -> CaseRecord | None: ...
 
@@ -85,40 +94,32 @@ class CaseBook(Protocol):
 
     def delete(self, record_id: str) -> None: ...
 
+    def next_statuses(self, record_id: str) -> list[str]: ...
 
-class JsonCaseBook:
-    """Records as ``<dir>/<id>.json``; a damaged file is skipped and logged, never fatal."""
+    def set_status(
+        self, record_id: str, status: str, now: datetime, recovered: str | None = None
+    ) -> None: ...
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
 
-    def _path(self, record_id: str) -> Path:
-        return self.directory / f"{record_id}.json"
+class OpeningBook:
+    """Stands in while the store opens on the thread pool: nothing to list, nothing saved."""
 
-    def save(self, record: CaseRecord) -> None:
-        import tempfile
-
-        text = json.dumps(record.to_json(), ensure_ascii=False, indent=1)
-        handle, temp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, self._path(record.id))
+    def save(self, record: CaseRecord) -> str:
+        raise RuntimeError("the case store is not open yet")
 
     def get(self, record_id: str) -> CaseRecord | None:
-        path = self._path(record_id)
-        if not path.exists():
-            return None
-        return CaseRecord.from_json(json.loads(path.read_text(encoding="utf-8")))
+        return None
 
     def records(self) -> list[CaseRecord]:
-        found = []
-        for path in sorted(self.directory.glob("*.json")):
-            try:
-                found.append(CaseRecord.from_json(json.loads(path.read_text(encoding="utf-8"))))
-            except (ValueError, KeyError, TypeError):
-                log.warning("skipping unreadable case file %s", path)
-        return sorted(found, key=lambda record: record.updated_at, reverse=True)
+        return []
 
     def delete(self, record_id: str) -> None:
-        self._path(record_id).unlink(missing_ok=True)
+        return None
+
+    def next_statuses(self, record_id: str) -> list[str]:
+        return []
+
+    def set_status(
+        self, record_id: str, status: str, now: datetime, recovered: str | None = None
+    ) -> None:
+        raise RuntimeError("the case store is not open yet")

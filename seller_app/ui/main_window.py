@@ -243,23 +243,27 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self.open_record(record_id))
         status_menu = menu.addMenu(self.tr("标记为"))
-        for status in STATUSES[1:]:
-            status_menu.addAction(
-                status_name(status), lambda s=status: self.set_status(record_id, s)
-            )
-        menu.addAction(self.tr("记录赔付金额…"), lambda: self._ask_recovered(record_id))
-        menu.addSeparator()
-        menu.addAction(self.tr("删除…"), lambda: self._ask_delete(record_id))
+        for status in self.book.next_statuses(record_id):
+            if status == "paid":
+                status_menu.addAction(
+                    status_name(status) + "…", lambda: self._ask_recovered(record_id)
+                )
+            else:
+                status_menu.addAction(
+                    status_name(status), lambda s=status: self.set_status(record_id, s)
+                )
+        status_menu.setEnabled(not status_menu.isEmpty())
+        if record_id.startswith("d"):
+            menu.addSeparator()
+            menu.addAction(self.tr("删除草稿…"), lambda: self._ask_delete(record_id))
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def set_status(self, record_id: str, status: str, recovered: str | None = None) -> None:
-        record = self.book.get(record_id)
-        if record is None:
-            return
-        changes: dict[str, object] = {"status": status, "updated_at": self.clock()}
-        if recovered is not None:
-            changes["amount_recovered"] = recovered
-        self.book.save(record.with_changes(**changes))
+        try:
+            self.book.set_status(record_id, status, self.clock(), recovered)
+        except Exception as error:  # noqa: BLE001 - the store explains; no traceback dialog
+            message = error.message(self.lang) if hasattr(error, "message") else str(error)
+            QMessageBox.warning(self, self.tr("不能改成这个状态"), message)
         self.refresh()
 
     def _ask_recovered(self, record_id: str) -> None:
@@ -279,13 +283,20 @@ class MainWindow(QMainWindow):
 
     def _ask_delete(self, record_id: str) -> None:
         answer = QMessageBox.question(
-            self, self.tr("删除案件"), self.tr("删除后无法恢复。确定删除这个案件吗？")
+            self, self.tr("删除草稿"), self.tr("删除后无法恢复。确定删除这个草稿吗？")
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.book.delete(record_id)
             self.refresh()
 
     # ------------------------------------------------------------------ the wizard
+
+    def set_book(self, book: CaseBook) -> None:
+        """The store is open: list its cases and allow new claims."""
+        self.book = book
+        self.new_button.setEnabled(True)
+        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
+        self.refresh()
 
     def open_record(self, record_id: str) -> None:
         record = self.book.get(record_id)

@@ -14,7 +14,7 @@ from tests.conftest import NOW, case_dict
 from .conftest import idle, type_text
 
 
-def seed(book) -> None:  # type: ignore[no-untyped-def]
+def seed(book) -> dict[str, str]:  # type: ignore[no-untyped-def]
     damage = case_dict(
         incident="damage",
         damage={"extent": "full"},
@@ -23,9 +23,11 @@ def seed(book) -> None:  # type: ignore[no-untyped-def]
     )
     loss = case_dict(tracking_numbers=["JT0012345678901"], claim_at="2026-11-20T09:00")
     when = datetime(2026, 11, 20, 9, 0, tzinfo=NOW.tzinfo)
-    book.save(CaseRecord("a", damage, "filed", when, 5, amount_claimed="60.00"))
-    book.save(CaseRecord("b", loss, "ready", when, 5, amount_claimed="72.00"))
-    book.save(CaseRecord("c", {"format": 1, "tracking_numbers": ["YT9"]}, "draft", when, 0))
+    return {
+        "a": book.save(CaseRecord("a", damage, "filed", when, 5, amount_claimed="60.00")),
+        "b": book.save(CaseRecord("b", loss, "ready", when, 5, amount_claimed="72.00")),
+        "c": book.save(CaseRecord("c", {"format": 1, "tracking_numbers": ["YT9"]}, "draft", when)),
+    }
 
 
 def visible_tracking(window: MainWindow) -> list[str]:
@@ -58,11 +60,13 @@ def test_overdue_deadline_is_red_and_in_the_reminders(qtbot, book, make_window) 
 
 
 def test_status_change_and_amount_recovered(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
-    seed(book)
+    ids = seed(book)
     window = make_window()
-    window.set_status("a", "paid", "60.00")
+    assert book.next_statuses(ids["a"]) == ["answered", "agreed", "rejected", "closed"]
+    window.set_status(ids["a"], "agreed")
+    window.set_status(ids["a"], "paid", "60.00")
     idle(qtbot)
-    assert book.get("a").status == "paid"
+    assert book.get(ids["a"]).status == "paid"
     rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
     assert window.proxy.index(rows["SF1234567890123"], 5).data() == "¥60.00"
     assert window.proxy.index(rows["SF1234567890123"], 6).data() == "—"  # done: no deadlines

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from icalendar import Calendar
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
@@ -132,7 +131,7 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
     assert record.status == "filed"
     assert record.amount_claimed == "28.80"
     assert record.data["shop"] == {"name": "小白家居旗舰店"}
-    calendar = Calendar.from_ical(Path(record.documents["calendar"]).read_bytes())
+    calendar = Calendar.from_ical(book.document(record.id, "calendar"))
     events = [event for event in calendar.walk("VEVENT")]
     assert len(events) == deadlines.count()
     assert any(

@@ -93,12 +93,20 @@ class ClaimWizard(QWizard):
     def autosave(self) -> None:
         record = self.draft.to_record(self.env.clock())
         try:
-            self.book.save(record)
-        except OSError as error:
+            self.draft.record_id = self.book.save(record)
+        except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             log.exception("could not save the draft")
-            QMessageBox.warning(self, self.tr("保存失败"), str(error))
+            message = error.message(self.env.lang) if hasattr(error, "message") else str(error)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("保存失败"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.open()  # not exec(): the wizard keeps running and nothing typed is lost
             return
-        self.saved.emit(record.id)
+        self.saved.emit(self.draft.record_id)
 
     # ------------------------------------------------------------------ finishing and closing
 

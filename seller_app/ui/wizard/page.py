@@ -27,7 +27,6 @@ from .draft import WizardDraft, WizardEnv, check_case
 log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b3261e;"
-INVALID_PROPERTY = "invalid"
 
 
 class CasePage(QWizardPage):
@@ -88,7 +87,6 @@ class CasePage(QWizardPage):
         for widget, label in self._fields.values():
             label.hide()
             label.clear()
-            widget.setProperty(INVALID_PROPERTY, False)
             widget.setStyleSheet("")
 
     def _target(self, field: str) -> str | None:
@@ -112,7 +110,6 @@ class CasePage(QWizardPage):
         widget, label = self._fields[key]
         label.setText(message)
         label.show()
-        widget.setProperty(INVALID_PROPERTY, True)
         widget.setStyleSheet("border: 1px solid #b3261e;")
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

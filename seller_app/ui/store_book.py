@@ -1,0 +1,218 @@
+"""The case book on the real store (``seller_app.store.Store``): drafts sealed while the wizard
+runs, cases with their photos and documents once it finishes.
+
+Record ids say where a record lives: ``d<n>`` a wizard draft, ``c<n>`` a case. A draft's payload
+is the wizard state (case fields, photos, documents made); a finished wizard turns it into a case
+(``add_case`` deletes the draft in the same transaction), then stores the photos and documents.
+The store's ``draft`` status (complete, not filed) is shown as ``ready``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from seller_app.domain.case import PhotoKind, case_from_json, case_to_json
+from seller_app.store import Store
+from seller_app.store.records import TRANSITIONS, CaseStatus
+
+from .casebook import CaseRecord
+
+log = logging.getLogger(__name__)
+
+PHOTO_INDEX = "photo_index"
+LAST_PAGE = 5
+
+
+def to_ui_status(status: CaseStatus) -> str:
+    return "ready" if status is CaseStatus.DRAFT else status.value
+
+
+def to_store_status(status: str) -> CaseStatus:
+    return CaseStatus.DRAFT if status == "ready" else CaseStatus(status)
+
+
+def _money(value: str | None) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+class StoreCaseBook:
+    def __init__(self, store: Store, files_dir: Path) -> None:
+        self.store = store
+        self.files_dir = files_dir
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, record: CaseRecord) -> str:
+        """Save `record`; returns its id, which changes when a draft becomes a case."""
+        if record.status == "draft":
+            draft_id = int(record.id[1:]) if record.id.startswith("d") else None
+            payload = {
+                "case": record.data,
+                "photos": list(record.photos),
+                "documents": record.documents,
+                "amount_claimed": record.amount_claimed,
+            }
+            new_id = self.store.save_draft(payload, record.page, record.updated_at, draft_id)
+            return f"d{new_id}"
+        return self._save_case(record)
+
+    def _save_case(self, record: CaseRecord) -> str:
+        now = record.updated_at
+        case = case_from_json(record.data, now)
+        claimed = _money(record.amount_claimed)
+        if record.id.startswith("c"):
+            case_id = int(record.id[1:])
+            self.store.update_case(case_id, case, now)
+            self.store.set_amounts(case_id, now, claimed=claimed)
+        else:
+            draft_id = int(record.id[1:]) if record.id.startswith("d") else None
+            case_id = self.store.add_case(case, now, amount_claimed=claimed, draft_id=draft_id)
+        self._store_files(case_id, record, now)
+        self._forget_work_files(record)
+        wanted = to_store_status(record.status)
+        current = self.store.get_case(case_id).status
+        if wanted != current and wanted in TRANSITIONS[current]:
+            self.store.set_status(case_id, wanted, now)
+        return f"c{case_id}"
+
+    def _store_files(self, case_id: int, record: CaseRecord, now: datetime) -> None:
+        stored = {photo.sha256 for photo in self.store.photos(case_id)}
+        for photo in record.photos:
+            if photo["sha256"] in stored:
+                continue
+            source, prepared = Path(photo["source"]), Path(photo["prepared_path"])
+            original = source if source.exists() else prepared
+            self.store.add_photo(
+                case_id,
+                original,
+                now,
+                kind=PhotoKind(photo["kind"]),
+                caption=photo.get("caption", ""),
+                prepared=prepared,
+            )
+        for kind, path in record.documents.items():
+            if Path(path).exists():
+                self.store.add_document(case_id, kind, Path(path).name, Path(path), now)
+        index = json.dumps(list(record.photos), ensure_ascii=False).encode("utf-8")
+        self.store.add_document(case_id, PHOTO_INDEX, "photos.json", index, now)
+
+    def _forget_work_files(self, record: CaseRecord) -> None:
+        """The store now holds sealed copies: remove the plain working copies of this case."""
+        paths = [Path(p) for p in record.documents.values()]
+        paths += [Path(photo["prepared_path"]) for photo in record.photos]
+        folders = set()
+        for path in paths:
+            try:
+                folders.add(self.files_dir / path.relative_to(self.files_dir).parts[0])
+            except ValueError:
+                continue  # not a working copy of ours
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # ------------------------------------------------------------------ reading
+
+    def document(self, record_id: str, kind: str) -> bytes | None:
+        """The newest stored document of `kind` (``claim_form``, ``statement``, ``calendar``)."""
+        if not record_id.startswith("c"):
+            return None
+        found = [d for d in self.store.documents(int(record_id[1:])) if d.kind == kind]
+        return self.store.read_document(found[-1].id) if found else None
+
+    def get(self, record_id: str) -> CaseRecord | None:
+        try:
+            if record_id.startswith("d"):
+                return self._draft_record(self.store.load_draft(int(record_id[1:])))
+            if record_id.startswith("c"):
+                return self._case_record(int(record_id[1:]), with_files=True)
+        except (ValueError, LookupError) as error:
+            log.warning("no record %s: %s", record_id, error)
+        except Exception as error:  # noqa: BLE001 - a missing record is reported, not raised
+            if type(error).__name__ == "NotFoundError":
+                return None
+            raise
+        return None
+
+    def _draft_record(self, draft: Any) -> CaseRecord:
+        payload = draft.data
+        return CaseRecord(
+            id=f"d{draft.id}",
+            data=dict(payload.get("case") or {"format": 1}),
+            status="draft",
+            updated_at=draft.updated_at,
+            page=draft.page,
+            amount_claimed=payload.get("amount_claimed"),
+            documents=dict(payload.get("documents") or {}),
+            photos=tuple(payload.get("photos") or ()),
+        )
+
+    def _case_record(self, case_id: int, with_files: bool = False) -> CaseRecord:
+        stored = self.store.get_case(case_id)
+        photos: tuple[dict[str, Any], ...] = ()
+        if with_files:
+            photos = self._restore_photos(case_id)
+        return CaseRecord(
+            id=f"c{case_id}",
+            data=case_to_json(stored.case),
+            status=to_ui_status(stored.status),
+            updated_at=stored.updated_at,
+            page=LAST_PAGE,
+            amount_claimed=_text(stored.amount_claimed),
+            amount_recovered=_text(stored.amount_recovered),
+            photos=photos,
+        )
+
+    def _restore_photos(self, case_id: int) -> tuple[dict[str, Any], ...]:
+        """The wizard's photo list of a stored case, prepared copies unsealed into a work dir."""
+        index = [d for d in self.store.documents(case_id) if d.kind == PHOTO_INDEX]
+        if not index:
+            return ()
+        photos = json.loads(self.store.read_document(index[-1].id).decode("utf-8"))
+        prepared = {p.sha256: p.prepared_sha256 for p in self.store.photos(case_id)}
+        out = self.files_dir / f"c{case_id}" / "photos"
+        out.mkdir(parents=True, exist_ok=True)
+        for photo in photos:
+            digest = prepared.get(photo["sha256"])
+            if digest is None:
+                continue
+            target = out / f"{digest}.jpg"
+            if not target.exists():
+                target.write_bytes(self.store.read_photo(digest))
+            photo["prepared_path"] = str(target)
+        return tuple(photos)
+
+    def records(self) -> list[CaseRecord]:
+        found = [self._draft_record(draft) for draft in self.store.list_drafts()]
+        found += [self._case_record(summary.id) for summary in self.store.list_cases()]
+        return sorted(found, key=lambda record: record.updated_at, reverse=True)
+
+    # ------------------------------------------------------------------ changing
+
+    def delete(self, record_id: str) -> None:
+        """Drafts are deleted; a case is closed (the store keeps its history)."""
+        if record_id.startswith("d"):
+            self.store.delete_draft(int(record_id[1:]))
+        shutil.rmtree(self.files_dir / record_id, ignore_errors=True)
+
+    def next_statuses(self, record_id: str) -> list[str]:
+        if not record_id.startswith("c"):
+            return []
+        current = self.store.get_case(int(record_id[1:])).status
+        order = list(CaseStatus)
+        return [to_ui_status(s) for s in sorted(TRANSITIONS[current], key=order.index)]
+
+    def set_status(
+        self, record_id: str, status: str, now: datetime, recovered: str | None = None
+    ) -> None:
+        self.store.set_status(
+            int(record_id[1:]), to_store_status(status), now, amount_recovered=_money(recovered)
+        )
