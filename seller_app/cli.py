@@ -78,6 +78,12 @@ def cmd_assess(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .batch.command import run
+
+    return run(args, catalog, now())
+
+
 Command = Callable[[argparse.Namespace, Catalog], int]
 
 
@@ -99,6 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("case", type=Path, metavar="CASE.json")
     _add_lang(assess)
     assess.set_defaults(run=cmd_assess)
+
+    batch = sub.add_parser("batch", help="make claims for every row of an order export (CSV/XLSX)")
+    from .batch.command import add_arguments as add_batch_arguments
+
+    add_batch_arguments(batch)
+    _add_lang(batch)
+    batch.set_defaults(run=cmd_batch)
     return parser
 
 

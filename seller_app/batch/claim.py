@@ -1,0 +1,108 @@
+"""What the batch makes for one valid row: the one function a worker process runs per claim.
+
+Steps, in order: parse the case (already validated by `rows.read_row`), assess it, write the
+case file ``cases/<key>.json`` (the key is stable, so a re-run overwrites instead of adding).
+Later steps (schedule, photos, PDF form) hang off `make_claim` as their packages land.
+
+Everything here is picklable and top-level so it works in spawned and frozen worker processes.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..domain.case import case_from_json, case_to_json
+from ..domain.catalog import Catalog
+from ..domain.rules import assess
+from .rows import ClaimRow, RowProblem
+
+log = logging.getLogger(__name__)
+
+CASES_DIR = "cases"
+FORMS_DIR = "forms"
+
+
+@dataclass(frozen=True)
+class ClaimSettings:
+    """What every row of one run shares; sent once per chunk to the workers."""
+
+    out_dir: Path
+    now: datetime
+    lang: str = "zh"
+    form_layout: str | None = "generic"
+    photos_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """The outcome of one valid row; `problems` are things that went wrong after validation."""
+
+    row: int
+    key: str
+    order_id: str | None
+    tracking_number: str
+    carrier: str
+    eligible: bool
+    amount: Decimal
+    basis: tuple[str, ...]
+    case_file: Path | None
+    case_data: Mapping[str, Any]
+    next_deadline: datetime | None = None
+    form_file: Path | None = None
+    problems: tuple[RowProblem, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        return self.case_file is None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write beside, then rename: a cancelled or crashed run never leaves half a case file."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> RowResult:
+    """Assess one row and write its outputs; an unexpected error fails this row only."""
+    try:
+        case = case_from_json(dict(claim.data), settings.now)
+        assessment = assess(case, catalog)
+        data = case_to_json(case)
+        case_file = settings.out_dir / CASES_DIR / f"{claim.key}.json"
+        _write_atomic(case_file, json.dumps(data, ensure_ascii=False, indent=2))
+    except Exception as error:  # one bad row never stops the rest
+        log.exception("row %s failed", claim.row)
+        problem = RowProblem(claim.row, claim.tracking_number, "failed", {"detail": str(error)})
+        return RowResult(
+            claim.row,
+            claim.key,
+            claim.order_id,
+            claim.tracking_number,
+            "",
+            False,
+            Decimal(0),
+            (),
+            None,
+            claim.data,
+            problems=(problem,),
+        )
+    return RowResult(
+        row=claim.row,
+        key=claim.key,
+        order_id=claim.order_id,
+        tracking_number=claim.tracking_number,
+        carrier=assessment.carrier.code,
+        eligible=assessment.eligible,
+        amount=assessment.amount,
+        basis=assessment.basis,
+        case_file=case_file,
+        case_data=data,
+    )

@@ -1,0 +1,224 @@
+"""`seller-claims batch ORDERS.csv --out DIR ...`: the command-line face of the batch import.
+
+Exit status: 0 every row became a claim; 3 some rows were refused or failed (each listed with its
+row number and reason, and in the summary CSV); 2 the input is unusable (missing file, unknown
+mapping, no header); 130 cancelled with Ctrl-C (what was done is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+
+from ..domain.case import Extent, Incident, MismatchKind, Region
+from ..domain.catalog import Catalog
+from ..domain.errors import CaseError
+from ..domain.money import parse_amount
+from . import imports_dir
+from .claim import ClaimSettings
+from .mapping import available_mappings
+from .messages import BatchTexts
+from .reader import InputError
+from .rows import RowDefaults
+from .runner import Outcome, ProgressCallback, run_batch, worker_count
+from .source import open_export
+from .summary import SUMMARY_FILE, SummaryWriter
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+EXIT_SOME_REFUSED = 3
+EXIT_CANCELLED = 130
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16",
+    "xlsx": "XLSX",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("orders", type=Path, metavar="ORDERS.csv|xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="where the forms, cases and summary.csv go",
+    )
+    parser.add_argument("--mapping", help="column mapping id or .toml file (default: detect)")
+    parser.add_argument(
+        "--incident", choices=[i.value for i in Incident], help="incident for rows without one"
+    )
+    parser.add_argument(
+        "--extent",
+        choices=[e.value for e in Extent],
+        help="damage extent for damage rows without one",
+    )
+    parser.add_argument(
+        "--mismatch",
+        choices=[k.value for k in MismatchKind],
+        help="mismatch kind for mismatch rows without one",
+    )
+    parser.add_argument("--region", choices=[r.value for r in Region])
+    parser.add_argument("--service-fee", metavar="YUAN", help="courier fee for rows without one")
+    parser.add_argument("--weight", metavar="KG", help="parcel weight for rows without one")
+    parser.add_argument("--insurance-fee", metavar="YUAN")
+    parser.add_argument("--policy", help="compensation policy id (default: standard)")
+    parser.add_argument(
+        "--photos", type=Path, metavar="DIR", help="photos named with the tracking number"
+    )
+    parser.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="claim-form layout (default generic; 'none' for no PDF)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+    )
+
+
+def _decimal_option(value: str | None, option: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        amount = parse_amount(value, option)
+    except CaseError:
+        raise InputError("bad_option", option=option, value=value) from None
+    if amount < 0:
+        raise InputError("bad_option", option=option, value=value)
+    return amount
+
+
+def defaults_from_args(args: argparse.Namespace) -> RowDefaults:
+    return RowDefaults(
+        incident=args.incident,
+        damage_extent=args.extent,
+        mismatch_kind=args.mismatch,
+        region=args.region,
+        service_fee=_decimal_option(args.service_fee, "--service-fee"),
+        weight_kg=_decimal_option(args.weight, "--weight"),
+        insurance_fee=_decimal_option(args.insurance_fee, "--insurance-fee"),
+        policy=args.policy,
+    )
+
+
+def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressCallback:
+    """A tqdm bar (rate, ETA) on a terminal; a plain line every ~5% otherwise."""
+    if stream.isatty():
+        from tqdm import tqdm
+
+        bar: tqdm[None] | None = None
+
+        def on_tty(done: int, total: int | None) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = tqdm(total=total, file=stream, unit="row", dynamic_ncols=True)
+            bar.update(done - bar.n)
+            if total is not None and done >= total:
+                bar.close()
+
+        return on_tty
+
+    last = [0]
+
+    def on_line(done: int, total: int | None) -> None:
+        step = max(1, (total or 100) // 20)
+        if done - last[0] >= step or (total is not None and done >= total):
+            last[0] = done
+            print(
+                texts.get("report", "progress", lang, done=done, total=total or "?"),
+                file=stream,
+                flush=True,
+            )
+
+    return on_line
+
+
+def run(
+    args: argparse.Namespace,
+    catalog: Catalog,
+    now: datetime,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    lang: str = args.lang
+    texts = BatchTexts.load(imports_dir(catalog.root), catalog.texts)
+
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    try:
+        defaults = defaults_from_args(args)
+        export = open_export(
+            args.orders, available_mappings(imports_dir(catalog.root)), args.mapping
+        )
+        if args.photos is not None and not args.photos.is_dir():
+            raise InputError("photos_missing", path=str(args.photos))
+    except InputError as error:
+        print(f"seller-claims: {texts.input_error(error, lang)}", file=err)
+        return EXIT_USER_ERROR
+    plan = export.plan
+    say(
+        texts.get(
+            "report",
+            "mapping",
+            lang,
+            name=export.mapping.name(lang),
+            id=export.mapping.id,
+            row=plan.header_row,
+            encoding=_ENCODING_NAMES.get(export.table.encoding or "xlsx", "?"),
+        )
+    )
+    if plan.unknown:
+        say(texts.get("report", "unknown_headers", lang, headers="、".join(plan.unknown)))
+    settings = ClaimSettings(
+        out_dir=args.out,
+        now=now,
+        lang=lang,
+        form_layout=None if args.form == "none" else args.form,
+        photos_dir=args.photos,
+    )
+    cancel = threading.Event()
+    summary_path = args.out / SUMMARY_FILE
+    with SummaryWriter(summary_path, texts, lang) as summary:
+
+        def on_outcome(outcome: Outcome) -> None:
+            summary.write(outcome)
+
+        report = run_batch(
+            export.entries(defaults, now),
+            settings,
+            catalog,
+            processes=worker_count(args.jobs),
+            total=export.count_rows(),
+            cancel=cancel,
+            on_outcome=on_outcome,
+            on_progress=progress_reporter(texts, lang, err),
+        )
+    for refused in report.refused:
+        for problem in refused.problems:
+            say(texts.problem_line(problem, lang))
+    for result in report.failed:
+        for problem in result.problems:
+            say(texts.problem_line(problem, lang))
+    if report.cancelled:
+        say(texts.get("report", "cancelled", lang, done=report.made))
+        return EXIT_CANCELLED
+    say(
+        texts.get(
+            "report",
+            "done",
+            lang,
+            done=report.made,
+            refused=len(report.refused) + len(report.failed),
+            summary=summary_path,
+        )
+    )
+    return EXIT_SOME_REFUSED if report.refused or report.failed else EXIT_OK
