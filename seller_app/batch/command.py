@@ -145,9 +145,11 @@ def run(
     args: argparse.Namespace,
     catalog: Catalog,
     now: datetime,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     lang: str = args.lang
     texts = BatchTexts.load(imports_dir(catalog.root), catalog.texts)
 

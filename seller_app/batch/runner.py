@@ -127,8 +127,10 @@ def run_batch(
     workers = worker_count(processes)
     report = BatchReport()
     executor: Executor
+    max_in_flight = 2 * workers
     if workers == 1:
         executor = _InlineExecutor(catalog)
+        max_in_flight = 1  # the chunk is already done when submitted; collect it at once
     else:
         executor = ProcessPoolExecutor(
             max_workers=workers,
@@ -160,7 +162,7 @@ def run_batch(
                 break
             claims = [entry for entry in chunk if isinstance(entry, ClaimRow)]
             in_flight.append((chunk, executor.submit(_run_chunk, claims, settings)))
-            while len(in_flight) >= 2 * workers:
+            while len(in_flight) >= max_in_flight:
                 collect_oldest()
         while in_flight:
             collect_oldest()

@@ -1,0 +1,142 @@
+"""`seller-claims batch`: outputs, summary CSV, exit codes 0 / 3 / 2, progress lines off a TTY."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from seller_app.cli import main
+from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv, write_xlsx
+
+
+def summary(out: Path) -> list[dict[str, str]]:
+    with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_all_rows_done_exits_0_with_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)], "gbk")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "2",
+            "--jobs",
+            "1",
+            "--form",
+            "none",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured
+    assert "taobao" in captured.out and "GBK" in captured.out
+    lines = summary(out)
+    assert [line["快递单号"] for line in lines] == [f"SF{1234500000000 + n}" for n in range(3)]
+    assert {line["可索赔"] for line in lines} == {"是"}
+    assert {line["索赔金额"] for line in lines} == {"72.00"}
+    assert lines[0]["依据条款"].startswith("A.3.2")
+    assert len(list((out / "cases").glob("*.json"))) == 3
+    # Not a terminal: plain progress lines on stderr, the last one complete.
+    assert captured.err.strip().splitlines()[-1] == "已处理 3/3"
+
+
+def test_refused_rows_are_listed_and_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        taobao_row(0),
+        taobao_row(1, 物流单号=""),
+        taobao_row(2, 金额="-5"),
+        taobao_row(3, 物流公司="火星快递"),
+        taobao_row(4, 发货时间="2027-03-01 10:00:00"),
+    ]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows, "utf-8-sig")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "2",
+            "--jobs",
+            "1",
+            "--form",
+            "none",
+            "--lang",
+            "en",
+        ]
+    )
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "row 3 物流单号: this cell is empty" in report
+    assert "row 4 金额: must not be negative, got -5" in report
+    assert 'row 5 物流公司: unknown courier "火星快递"' in report
+    assert "row 6 发货时间: 2027-03-01 10:00 is in the future" in report
+    lines = summary(out)
+    assert [line["row"] for line in lines] == ["2", "3", "4", "5", "6"]
+    assert lines[0]["problems"] == "" and lines[2]["problems"].startswith("金额")
+
+
+def test_xlsx_export_runs_through_the_pool(tmp_path: Path) -> None:
+    rows = [taobao_row(n, 金额=88) for n in range(4)]  # type: ignore[arg-type]
+    orders = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, rows)
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "1",
+            "--jobs",
+            "2",
+            "--form",
+            "none",
+        ]
+    )
+    assert code == 0
+    assert len(summary(out)) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.csv"], "文件不存在"),
+        (["orders.csv", "--mapping", "jingdong"], "没有名为 jingdong 的映射"),
+        (["nothing.csv"], "找不到表头"),
+        (["orders.csv", "--service-fee", "abc"], "--service-fee 的值无效"),
+        (["orders.csv", "--photos", "no-such-dir"], "照片文件夹不存在"),
+    ],
+)
+def test_unusable_input_exits_2_with_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, [taobao_row(1)])
+    write_csv(tmp_path / "nothing.csv", ("a", "b"), [("1", "2")])
+    code = main(["batch", *args, "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
