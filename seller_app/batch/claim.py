@@ -63,6 +63,16 @@ class RowResult:
         return self.case_file is None
 
 
+def form_available() -> bool:
+    """Whether the claim-form renderer (issue 6) is installed on this branch."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("seller_app.documents.claim_form") is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def _write_atomic(path: Path, text: str) -> None:
     """Write beside, then rename: a cancelled or crashed run never leaves half a case file."""
     tmp = path.with_name(path.name + ".part")

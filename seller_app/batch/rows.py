@@ -310,7 +310,10 @@ def read_row(
             case_from_json(data, now)
         except CaseError as error:
             field_name = _FIELD_OF_PATH.get(error.field, error.field.split("[")[0])
-            r.problem(field_name, error.code, domain=True, **error.params)
+            if error.code == "required":
+                r.missing(field_name)
+            else:
+                r.problem(field_name, error.code, domain=True, **error.params)
     if r.problems:
         return RefusedRow(row, order_id, first_number, tuple(r.problems))
     return ClaimRow(row, case_key(order_id, numbers[0]), order_id, numbers[0], data)
