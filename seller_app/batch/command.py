@@ -23,7 +23,7 @@ from . import imports_dir
 from .claim import ClaimSettings
 from .mapping import available_mappings
 from .messages import BatchTexts
-from .reader import InputError
+from .reader import InputError, encoding_label
 from .rows import RowDefaults
 from .runner import Outcome, ProgressCallback, run_batch, worker_count
 from .source import open_export
@@ -33,13 +33,6 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 EXIT_SOME_REFUSED = 3
 EXIT_CANCELLED = 130
-_ENCODING_NAMES = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 (BOM)",
-    "gb18030": "GBK/GB18030",
-    "utf-16": "UTF-16",
-    "xlsx": "XLSX",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -175,7 +168,7 @@ def run(
             name=export.mapping.name(lang),
             id=export.mapping.id,
             row=plan.header_row,
-            encoding=_ENCODING_NAMES.get(export.table.encoding or "xlsx", "?"),
+            encoding=encoding_label(export.table.encoding),
         )
     )
     if plan.unknown:

@@ -69,6 +69,19 @@ def detect_encoding(path: Path) -> str:
     return "utf-8"
 
 
+_ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "gb18030": "GBK/GB18030",
+    "utf-16": "UTF-16",
+}
+
+
+def encoding_label(encoding: str | None) -> str:
+    """How to name a detected encoding to the user; None means an XLSX workbook."""
+    return "XLSX" if encoding is None else _ENCODING_LABELS.get(encoding, encoding)
+
+
 def is_xlsx(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(4) == b"PK\x03\x04"
