@@ -190,7 +190,15 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
 def cmd_batch(args: argparse.Namespace, catalog: Catalog) -> int:
     from .batch.command import run
 
-    return run(args, catalog, now())
+    def open_store() -> Any:
+        from .credentials import key_store_for
+        from .store import Store
+
+        data_dir = paths.user_data_dir(args.data_dir)
+        keys = key_store_for(data_dir, lambda: _ask(PASSPHRASE_ENV, "数据口令 / passphrase: "))
+        return Store.open(data_dir, keys)
+
+    return run(args, catalog, now(), open_store=None if args.no_store else open_store)
 
 
 Command = Callable[[argparse.Namespace, Catalog], int]

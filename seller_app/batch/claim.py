@@ -1,8 +1,9 @@
 """What the batch makes for one valid row: the one function a worker process runs per claim.
 
-Steps, in order: parse the case (already validated by `rows.read_row`), assess it, write the
-case file ``cases/<key>.json`` (the key is stable, so a re-run overwrites instead of adding).
-Later steps (schedule, photos, PDF form) hang off `make_claim` as their packages land.
+Steps, in order: parse the case (already validated by `rows.read_row`), assess it, build its
+follow-up schedule (China working days) and its calendar events, write the case file
+``cases/<key>.json``. The key is stable (order id + tracking number), so a re-run overwrites
+instead of adding. Photos and the PDF form hang off `make_claim` as their packages land.
 
 Everything here is picklable and top-level so it works in spawned and frozen worker processes.
 """
@@ -18,9 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..domain.case import case_from_json, case_to_json
+from ..domain.case import Case, case_from_json, case_to_json
 from ..domain.catalog import Catalog
 from ..domain.rules import assess
+from ..domain.schedule import Deadline, build_schedule, deadline_title
 from .rows import ClaimRow, RowProblem
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,9 @@ class RowResult:
     case_file: Path | None
     case_data: Mapping[str, Any]
     next_deadline: datetime | None = None
+    next_deadline_title: str = ""
+    calendar_events: bytes = b""
+    """This case's VEVENTs as iCalendar text, for the combined .ics of the run."""
     form_file: Path | None = None
     problems: tuple[RowProblem, ...] = ()
 
@@ -85,6 +90,9 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
     try:
         case = case_from_json(dict(claim.data), settings.now)
         assessment = assess(case, catalog)
+        deadlines = build_schedule(case)
+        upcoming = _next_deadline(deadlines, settings.now)
+        events = _calendar_events(case, deadlines, catalog, settings)
         data = case_to_json(case)
         case_file = settings.out_dir / CASES_DIR / f"{claim.key}.json"
         _write_atomic(case_file, json.dumps(data, ensure_ascii=False, indent=2))
@@ -115,4 +123,23 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         basis=assessment.basis,
         case_file=case_file,
         case_data=data,
+        next_deadline=upcoming.due if upcoming else None,
+        next_deadline_title=deadline_title(upcoming, catalog.texts, settings.lang)
+        if upcoming
+        else "",
+        calendar_events=events,
     )
+
+
+def _next_deadline(deadlines: tuple[Deadline, ...], now: datetime) -> Deadline | None:
+    """The first deadline still ahead (the schedule is sorted by due)."""
+    return next((d for d in deadlines if d.due >= now), None)
+
+
+def _calendar_events(
+    case: Case, deadlines: tuple[Deadline, ...], catalog: Catalog, settings: ClaimSettings
+) -> bytes:
+    from ..documents.calendar import build_calendar
+
+    calendar = build_calendar(case, deadlines, catalog.texts, settings.lang, stamp=settings.now)
+    return b"".join(bytes(event.to_ical()) for event in calendar.walk("VEVENT"))

@@ -10,17 +10,20 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..domain.case import Extent, Incident, MismatchKind, Region
 from ..domain.catalog import Catalog
 from ..domain.errors import CaseError
 from ..domain.money import parse_amount
 from . import imports_dir
-from .claim import ClaimSettings
+from .calendar_file import CALENDAR_FILE, CombinedCalendar
+from .claim import ClaimSettings, RowResult
 from .mapping import available_mappings
 from .messages import BatchTexts
 from .reader import InputError, encoding_label
@@ -28,6 +31,9 @@ from .rows import RowDefaults
 from .runner import Outcome, ProgressCallback, run_batch, worker_count
 from .source import open_export
 from .summary import SUMMARY_FILE, SummaryWriter
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -71,6 +77,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="generic",
         metavar="LAYOUT",
         help="claim-form layout (default generic; 'none' for no PDF)",
+    )
+    parser.add_argument(
+        "--no-store", action="store_true", help="do not put the cases into the case store"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="case store directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
     )
     parser.add_argument(
         "--jobs", type=int, default=None, help="worker processes (default: all cores)"
@@ -134,13 +149,29 @@ def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressC
     return on_line
 
 
+def _open_store_or_say(open_store: Callable[[], Store], lang: str, err: TextIO) -> Store | None:
+    from ..credentials import CredentialError
+    from ..store import StoreError
+
+    try:
+        return open_store()
+    except (StoreError, CredentialError) as error:
+        print(f"seller-claims: {error.message(lang)}", file=err)
+    except OSError as error:
+        print(f"seller-claims: {error.filename or ''}: {error.strerror or error}", file=err)
+    return None
+
+
 def run(
     args: argparse.Namespace,
     catalog: Catalog,
     now: datetime,
+    *,
+    open_store: Callable[[], Store] | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
+    """The whole command; `open_store` is None for ``--no-store`` (case files only)."""
     out = out or sys.stdout
     err = err or sys.stderr
     lang: str = args.lang
@@ -180,12 +211,28 @@ def run(
         form_layout=None if args.form == "none" else args.form,
         photos_dir=args.photos,
     )
-    cancel = threading.Event()
     summary_path = args.out / SUMMARY_FILE
-    with SummaryWriter(summary_path, texts, lang) as summary:
+    with ExitStack() as stack:
+        filer = None
+        if open_store is not None:
+            from .filing import CaseFiler
+
+            store = _open_store_or_say(open_store, lang, err)
+            if store is None:
+                return EXIT_USER_ERROR
+            filer = CaseFiler(stack.enter_context(store), now)
+        summary = stack.enter_context(SummaryWriter(summary_path, texts, lang))
+        calendar = stack.enter_context(
+            CombinedCalendar(args.out / CALENDAR_FILE, texts.get("report", "calendar", lang))
+        )
 
         def on_outcome(outcome: Outcome) -> None:
-            summary.write(outcome)
+            filed = None
+            if isinstance(outcome, RowResult) and not outcome.failed:
+                calendar.add(outcome)
+                if filer is not None:
+                    filed = filer(outcome)
+            summary.write(outcome, filed)
 
         report = run_batch(
             export.entries(defaults, now),
@@ -193,7 +240,7 @@ def run(
             catalog,
             processes=worker_count(args.jobs),
             total=export.count_rows(),
-            cancel=cancel,
+            cancel=threading.Event(),
             on_outcome=on_outcome,
             on_progress=progress_reporter(texts, lang, err),
         )

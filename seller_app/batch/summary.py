@@ -6,13 +6,17 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
+from ..domain.case import SHANGHAI
 from ..domain.money import format_yuan
 from .claim import RowResult
 from .messages import BatchTexts
 from .rows import RefusedRow
 from .runner import Outcome
+
+if TYPE_CHECKING:
+    from .filing import Filed
 
 COLUMNS = (
     "row",
@@ -24,6 +28,7 @@ COLUMNS = (
     "basis",
     "next_deadline",
     "form",
+    "case",
     "problems",
 )
 SUMMARY_FILE = "summary.csv"
@@ -55,7 +60,7 @@ class SummaryWriter:
         if self._handle is not None:
             self._handle.close()
 
-    def write(self, outcome: Outcome) -> None:
+    def write(self, outcome: Outcome, filed: Filed | None = None) -> None:
         assert self._writer is not None and self._handle is not None
         if isinstance(outcome, RefusedRow):
             self._writer.writerow(
@@ -69,7 +74,12 @@ class SummaryWriter:
                 }
             )
         else:
-            self._writer.writerow(self._result_line(outcome))
+            line = self._result_line(outcome)
+            if filed is not None:
+                line["case"] = self.texts.get(
+                    "summary", f"case_{filed.action}", self.lang, id=filed.case_id
+                )
+            self._writer.writerow(line)
         self._handle.flush()
 
     def _result_line(self, result: RowResult) -> dict[str, object]:
@@ -82,7 +92,12 @@ class SummaryWriter:
             "eligible": "" if result.failed else self.texts.get("summary", yes_no, self.lang),
             "amount": "" if result.failed else format_yuan(result.amount),
             "basis": "; ".join(result.basis),
-            "next_deadline": result.next_deadline.isoformat() if result.next_deadline else "",
+            "next_deadline": (
+                f"{result.next_deadline.astimezone(SHANGHAI):%Y-%m-%d %H:%M} "
+                f"{result.next_deadline_title}"
+                if result.next_deadline
+                else ""
+            ),
             "form": result.form_file.name if result.form_file else "",
             "problems": "；".join(self.texts.problem(p, self.lang) for p in result.problems),
         }

@@ -2,9 +2,10 @@
 rows with their problems marked, then make every claim behind a cancellable progress dialog.
 
 Self-contained: everything it needs comes in through the constructor (catalog, output folder,
-clock, optional task runner and case sink), and the caller opens it (``dialog.open()``) -- it never
-runs its own event loop. When the run ends it emits `casesImported` with the keys of the cases
-made, for the main window to refresh its case list.
+clock, and `on_case`, which the main window points at ``batch.filing.CaseFiler(store, now)``;
+it is called in the GUI thread). The caller opens it (``dialog.open()``); it never runs its own
+event loop. The work runs on `QThreadPool` (the worker never touches a widget); when it ends the
+dialog emits `casesImported` with the keys of the cases made, for the case list to refresh.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from ..batch import (
     open_export,
     run_batch,
 )
+from ..batch.calendar_file import CALENDAR_FILE, CombinedCalendar
 from ..batch.messages import BatchTexts
 from ..batch.reader import encoding_label, header_text
 from ..batch.runner import Outcome
@@ -61,7 +63,6 @@ from ..domain.money import parse_amount
 
 log = logging.getLogger(__name__)
 
-RunTask = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 PREVIEW_ROWS = 20
 PROBLEM_COLOR = QColor(255, 220, 220)
 PROBLEM_COLUMN_WIDTH = 240
@@ -316,11 +317,16 @@ class BatchImportDialog(QDialog):
         summary_path = self.out_dir / SUMMARY_FILE
 
         def work() -> BatchReport:
-            with SummaryWriter(summary_path, self.texts, self.lang) as summary:
+            calendar_name = self.texts.get("report", "calendar", self.lang)
+            with (
+                SummaryWriter(summary_path, self.texts, self.lang) as summary,
+                CombinedCalendar(self.out_dir / CALENDAR_FILE, calendar_name) as calendar,
+            ):
 
                 def on_outcome(outcome: Outcome) -> None:
                     summary.write(outcome)
                     if isinstance(outcome, RowResult) and not outcome.failed:
+                        calendar.add(outcome)
                         bridge.case_made.emit(outcome)
 
                 return run_batch(

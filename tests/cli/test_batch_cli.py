@@ -3,12 +3,39 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from icalendar import Calendar
+from keyring.backends import fail
 
 from seller_app.cli import main
+from seller_app.credentials import PassphraseKeyStore
+from seller_app.store import Store
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv, write_xlsx
+from tests.conftest import NOW
+
+PASSPHRASE = "店铺口令"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh case store per test, behind a passphrase (never the developer's keychain)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    path = tmp_path / "data"
+    monkeypatch.setenv("SELLER_APP_DATA_DIR", str(path))
+    monkeypatch.setenv("SELLER_APP_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr("seller_app.cli.now", lambda: NOW)  # the CLI's one clock read
+    yield path
+    keyring.set_keyring(previous)
+
+
+def stored_cases(data_dir: Path) -> list[tuple[str, ...]]:
+    with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
+        return [summary.tracking_numbers for summary in store.list_cases()]
 
 
 def summary(out: Path) -> list[dict[str, str]]:
@@ -140,3 +167,59 @@ def test_unusable_input_exits_2_with_one_line(
     assert code == 2
     assert message in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def batch(orders: Path, out: Path, *extra: str) -> int:
+    return main(
+        ["batch", str(orders), "--out", str(out), "--incident", "loss", "--weight", "2",
+         "--jobs", "1", "--form", "none", *extra]
+    )  # fmt: skip
+
+
+def test_cases_are_stored_once_and_rerun_updates_them(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [taobao_row(n) for n in range(3)] + [taobao_row(9, 金额="-1")]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
+    out = tmp_path / "out"
+    assert batch(orders, out) == 3
+    first = stored_cases(data_dir)
+    assert sorted(first) == [(f"SF{1234500000000 + n}",) for n in range(3)]
+    assert [line["案件"] for line in summary(out)] == ["#1 新建", "#2 新建", "#3 新建", ""]
+    assert batch(orders, out) == 3  # the same file again
+    assert stored_cases(data_dir) == first
+    assert [line["案件"] for line in summary(out)][:3] == ["#1 已更新", "#2 已更新", "#3 已更新"]
+
+
+def test_a_case_already_filed_is_left_alone_on_rerun(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    out = tmp_path / "out"
+    assert batch(orders, out) == 0
+    assert main(["cases", "status", "1", "filed"]) == 0
+    assert batch(orders, out) == 0
+    assert summary(out)[0]["案件"] == "#1 已在跟进中，未改动"
+    assert len(stored_cases(data_dir)) == 1
+
+
+def test_no_store_writes_files_only(tmp_path: Path, data_dir: Path) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert batch(orders, tmp_path / "out", "--no-store") == 0
+    assert not data_dir.exists()
+
+
+def test_one_combined_calendar_with_every_case(tmp_path: Path) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)])
+    out = tmp_path / "out"
+    assert batch(orders, out, "--no-store") == 0
+    calendar = Calendar.from_ical((out / "claims.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    trackings = {str(e["summary"]).split("单号 ")[1].rstrip("）") for e in events}
+    assert trackings == {f"SF{1234500000000 + n}" for n in range(3)}
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert len(events) % 3 == 0 and len(events) >= 6
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    assert not list(out.glob("*.part"))
+    # The summary names the next deadline: the courier's answer, 24 h after the claim (NOW).
+    assert summary(out)[0]["下一个期限"] == "2026-11-22 10:00 快递公司应答复索赔"

@@ -80,6 +80,7 @@ def test_import_makes_the_cases_and_reports_them(  # type: ignore[no-untyped-def
     assert sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json")) == sorted(keys)
     with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig") as handle:
         assert len(list(csv.reader(handle))) == 1 + 6
+    assert (tmp_path / "out" / "claims.ics").read_bytes().count(b"BEGIN:VEVENT") >= 8
     assert "4 单已生成，2 行被拒" in dialog.status_label.text()
     dialog.grab().save(str(tmp_path / "dialog.png"))
 
@@ -90,3 +91,24 @@ def test_unusable_file_says_why_and_cannot_import(  # type: ignore[no-untyped-de
     choose_file(qtbot, dialog, tmp_path / "missing.csv")
     assert "文件不存在" in dialog.status_label.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_import_into_the_case_store(qtbot, tmp_path: Path, catalog: Catalog, orders: Path) -> None:  # type: ignore[no-untyped-def]
+    from seller_app.batch.filing import CaseFiler
+    from seller_app.credentials import MemoryKeyStore
+    from seller_app.store import Store
+
+    with Store.open(tmp_path / "data", MemoryKeyStore()) as store:
+        widget = BatchImportDialog(
+            catalog, tmp_path / "out", lambda: NOW, on_case=CaseFiler(store, NOW), processes=1
+        )
+        qtbot.addWidget(widget)
+        qtbot.keyClicks(widget.weight_edit, "2")
+        widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+        choose_file(qtbot, widget, orders)
+        for _ in range(2):  # importing the same file twice keeps one case per parcel
+            with qtbot.waitSignal(widget.casesImported, timeout=20000):
+                qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+        assert sorted(s.tracking_numbers[0] for s in store.list_cases()) == [
+            f"SF{1234500000000 + n}" for n in (0, 1, 3, 5)
+        ]
