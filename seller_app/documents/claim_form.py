@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from ..domain.case import Case
 from ..domain.catalog import Catalog
@@ -40,8 +40,8 @@ def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     return TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.6, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         *extra,
@@ -113,16 +113,15 @@ def one_line(text: str, width: float, size: float = QUOTE_SIZE) -> str:
 
 def _clauses_table(section: Section, basis: Sequence[str], catalog: Catalog, labels: Labels,
                    lang: str) -> Table:
-    widths = [32 * mm, 30 * mm, CONTENT_WIDTH - 62 * mm]
-    head = [para(section.title(lang) if section.title else "", "section", "layout"), "", ""]
-    header = [para(labels.get("clauses", key, lang), "label", "layout")
-              for key in ("id", "title", "quote")]
+    """One row per clause: its id and a one-line quotation (annex 1 has the full text)."""
+    widths = [26 * mm, CONTENT_WIDTH - 26 * mm]
+    head = [para(section.title(lang) if section.title else "", "section", "layout"), ""]
+    header = [para(labels.get("clauses", key, lang), "label", "layout") for key in ("id", "quote")]
     rows: list[list[Any]] = [head, header]
     for clause_id in basis:
         clause = catalog.texts.clause(clause_id)
-        quote = one_line(clause.text(lang), widths[2] - 8)
-        rows.append([para(clause_id, "small", "clause"), para(clause.title(lang), "small", "clause"),
-                     para(quote, "small", "clause")])
+        quote = one_line(f"{clause.title(lang)}：{clause.text(lang)}", widths[1] - 8)
+        rows.append([para(clause_id, "small", "clause"), para(quote, "small", "clause")])
     style = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
              ("BACKGROUND", (0, 1), (-1, 1), SHADE)]
     return Table(rows, colWidths=widths, style=_grid(style))
@@ -167,11 +166,11 @@ def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
     date_text = when(case.claim_at, labels, lang, with_time=False)
     labels_row = [para(labels.get("signature", key, lang), "label", "layout")
                   for key in ("signer", "seal", "date")]
-    boxes = ["", SealMark(26 * mm, labels.get("signature", "seal_hint", lang)),
+    boxes = ["", SealMark(20 * mm, labels.get("signature", "seal_hint", lang)),
              para(date_text, "value", "claim_at")]
     style = [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("ALIGN", (1, 1), (1, 1), "CENTER"),
              ("ALIGN", (2, 1), (2, 1), "CENTER")]
-    return Table([labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 30 * mm],
+    return Table([labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 21 * mm],
                  style=_grid(style))
 
 
@@ -199,17 +198,21 @@ def form_page(layout: FormLayout, case: Case, assessment: Assessment, catalog: C
     """The flowables of the form itself (page 1), section by section as the layout says."""
     values = form_values(case, assessment, catalog, layout.labels, lang)
     story = _header(layout, case, lang)
+    closing: list[Flowable] = []  # declaration onwards stays on one page with the signature
     for section in layout.sections:
+        target = closing if closing or section.kind == "declaration" else story
         if section.kind == "fields":
-            story.append(_fields_table(section, values, lang))
+            target.append(_fields_table(section, values, lang))
         elif section.kind == "office":
-            story.append(_fields_table(section, values, lang, min_height=8 * mm))
+            target.append(_fields_table(section, values, lang, min_height=7 * mm))
         elif section.kind == "clauses" and assessment.basis:
-            story.append(_clauses_table(section, assessment.basis, catalog, layout.labels, lang))
+            target.append(_clauses_table(section, assessment.basis, catalog, layout.labels, lang))
         elif section.kind == "declaration":
-            story.append(_declaration_table(section, lang))
+            target.append(_declaration_table(section, lang))
         elif section.kind == "signature":
-            story.append(_signature_table(case, layout.labels, lang))
+            target.append(_signature_table(case, layout.labels, lang))
+    if closing:
+        story.append(KeepTogether(closing))
     return story
 
 

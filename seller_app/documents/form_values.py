@@ -120,7 +120,7 @@ def form_values(
         "value_compensation": yuan(assessment.value_compensation, labels, lang),
         "actual_loss_claim": actual,
         "treatment": texts.get("treatment", assessment.treatment, lang),
-        "policy_name": f"{policy.name(lang)}（{policy.source}）",
+        "policy_name": policy.name(lang),
         "accepted_by": "",
         "accepted_at": "",
         "claim_reference": "",
