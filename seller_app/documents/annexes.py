@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from ..domain.catalog import Catalog
 from ..domain.present import assessment_to_dict
@@ -21,7 +21,7 @@ from ..domain.rules import Assessment
 from .fonts import register_font
 from .form_values import when
 from .layout import Labels
-from .pdf import CONTENT_WIDTH, HEADER_SHADE, MUTED, RULE, SHADE, para, styles
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, MUTED, RULE, SHADE, para, styles, table_style
 
 if TYPE_CHECKING:
     from ..domain.schedule import Deadline
@@ -44,7 +44,7 @@ def _table(rows: list[list[Any]], widths: Sequence[float], header: bool = True,
     ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE))
-    return Table(rows, colWidths=list(widths), style=TableStyle(style),
+    return Table(rows, colWidths=list(widths), style=table_style(style),
                  repeatRows=1 if header else 0)
 
 
@@ -114,7 +114,7 @@ def _photo_cell(index: int, photo: EvidencePhoto, labels: Labels, lang: str) -> 
         (labels.get("evidence", "hash", lang), f"SHA-256 {photo.sha256[:SHORT_HASH]}…"),
     ]
     rows = [[para(key, "tiny", "layout"), para(value, "small", "photo")] for key, value in info]
-    table = Table(rows, colWidths=[16 * mm, PHOTO_BOX_WIDTH - 16 * mm], style=TableStyle([
+    table = Table(rows, colWidths=[16 * mm, PHOTO_BOX_WIDTH - 16 * mm], style=table_style([
         ("LINEABOVE", (0, 0), (-1, 0), 0.4, MUTED),
         ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -147,7 +147,7 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
     story: list[Flowable] = [para(labels.get("evidence", "heading", lang), "heading", "layout")]
     cells = [_photo_cell(i, photo, labels, lang) for i, photo in enumerate(photos, 1)]
     rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-    story.append(Table(rows, colWidths=[PHOTO_CELL_WIDTH] * 2, style=TableStyle([
+    story.append(Table(rows, colWidths=[PHOTO_CELL_WIDTH] * 2, style=table_style([
         ("GRID", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from ..domain.case import Case
 from ..domain.catalog import Catalog
@@ -24,7 +24,7 @@ from . import annexes
 from .fonts import register_font
 from .form_values import form_number, form_values, when
 from .layout import FormLayout, Labels, Section, load_layout
-from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
 
 if TYPE_CHECKING:
     from ..domain.schedule import Deadline
@@ -36,8 +36,8 @@ COLUMNS = [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH]
 QUOTE_SIZE = 7.5
 
 
-def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
-    return TableStyle([
+def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> Any:
+    return table_style([
         ("GRID", (0, 0), (-1, -1), 0.6, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -185,7 +185,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
                           date=when(case.claim_at, labels, lang, with_time=False)), "small",
                "form")]],
         colWidths=[CONTENT_WIDTH / 2] * 2,
-        style=TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        style=table_style([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                           ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]),
     )

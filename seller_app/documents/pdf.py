@@ -1,7 +1,7 @@
 """What every document of ours shares: page frame, styles, checked paragraphs, atomic writing.
 
-`build_pdf` lays a story out on A4 with a footer (``第 n 页 / 共 N 页``), sets the metadata, encrypts
-when a password is given and writes through a temporary file in the target directory that is
+`build_pdf` lays a story out on A4 with a footer (``第 n 页 / 共 N 页``), sets the metadata,
+encrypts when a password is given and writes through a temporary file in the target directory that is
 renamed into place only when the PDF is complete: a failure at any point leaves no file behind
 (and an older file of the same name untouched).
 """
@@ -25,7 +25,14 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 
 from .. import __version__
 from .fonts import register_font, require_glyphs
@@ -67,6 +74,11 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose plain-string cells (even empty ones) use our font, not Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
+
+
 def para(text: str, style: str | ParagraphStyle = "body", where: str = "text") -> Paragraph:
     """A paragraph of plain text (not markup), checked against the font first."""
     require_glyphs(text, where)
@@ -90,6 +102,9 @@ def _numbered_canvas(footer_left: str, page_label: str) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page starts in Helvetica: a font reference that is never embedded.
+            kwargs["initialFontName"] = font
+            kwargs["initialFontSize"] = 9
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

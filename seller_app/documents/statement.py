@@ -13,14 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from .. import paths
 from ..domain.case import Case, SignerWho
 from ..domain.catalog import Catalog
 from .form_values import TRACKING_SEPARATOR, when
 from .layout import Labels, Text, load_layout
-from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, styles
+from .pdf import (
+    CONTENT_WIDTH,
+    HEADER_SHADE,
+    RULE,
+    SHADE,
+    Metadata,
+    build_pdf,
+    para,
+    styles,
+    table_style,
+)
 
 STATEMENT_FILE = "statement.toml"
 
@@ -44,8 +54,8 @@ def _words(root: Path) -> dict[str, Any]:
     }
 
 
-def _grid(extra: list[tuple[Any, ...]]) -> TableStyle:
-    return TableStyle([
+def _grid(extra: list[tuple[Any, ...]]) -> Any:
+    return table_style([
         ("GRID", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         *extra,
