@@ -127,7 +127,8 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
         sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
     inputs = [
         PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
-        if path.name in by_name else PhotoInput(path)
+        if path.name in by_name
+        else PhotoInput(path)
         for path in sources
     ]
     assessment = assess(case, catalog)
@@ -139,9 +140,17 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
             raise UserError(failed[0].message(lang))
         photos = [r for r in results if not isinstance(r, PhotoError)]
         try:
-            render_claim_form(case, assessment, args.output, catalog=catalog, layout=args.form,
-                              photos=photos, deadlines=deadlines, lang=lang,
-                              password=args.password)
+            render_claim_form(
+                case,
+                assessment,
+                args.output,
+                catalog=catalog,
+                layout=args.form,
+                photos=photos,
+                deadlines=deadlines,
+                lang=lang,
+                password=args.password,
+            )
             if args.statement:
                 render_buyer_statement(case, args.statement, catalog=catalog, lang=lang)
         except MissingGlyphError as error:
@@ -149,8 +158,9 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
         except OSError as error:
             detail = error.strerror or str(error)
             target = error.filename or args.output
-            raise UserError(words.get("cli", "cannot_write", lang, path=target,
-                                      detail=detail)) from None
+            raise UserError(
+                words.get("cli", "cannot_write", lang, path=target, detail=detail)
+            ) from None
     for path in (args.output, args.statement):
         if path:
             sys.stdout.write(f"{path}\n")
@@ -182,13 +192,27 @@ def build_parser() -> argparse.ArgumentParser:
     form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
     form.add_argument("case", type=Path, metavar="CASE.json")
     form.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    form.add_argument("--photos", type=Path, nargs="+", metavar="DIR_OR_FILE",
-                      help="evidence photos or folders of photos (default: the case file's photos)")
-    form.add_argument("--form", default="generic", metavar="LAYOUT",
-                      help="form layout from forms/: generic (default), sf, ...")
+    form.add_argument(
+        "--photos",
+        type=Path,
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        help="evidence photos or folders of photos (default: the case file's photos)",
+    )
+    form.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="form layout from forms/: generic (default), sf, ...",
+    )
     form.add_argument("--password", default=None, help="protect the PDF with this password")
-    form.add_argument("--statement", type=Path, default=None, metavar="OUT2.pdf",
-                      help="also write the buyer statement (未收到货物声明)")
+    form.add_argument(
+        "--statement",
+        type=Path,
+        default=None,
+        metavar="OUT2.pdf",
+        help="also write the buyer statement (未收到货物声明)",
+    )
     _add_lang(form)
     form.set_defaults(run=cmd_form)
     return parser

@@ -1,8 +1,9 @@
 """An amount in Chinese capital numerals (大写金额), as on cheques and claim forms.
 
-Follows the payment-settlement convention (中国人民银行《支付结算办法》附件一): digits
-零壹贰叁肆伍陆柒捌玖, units 拾佰仟万亿, 元角分; a run of zeros inside the number is written as one 零; an amount without
-角 and 分 ends in 整, and one without 分 ends in 角整. Examples: 28.80 -> 贰拾捌元捌角整,
+Follows the payment-settlement convention (中国人民银行《支付结算办法》附件一):
+digits 零壹贰叁肆伍陆柒捌玖, units 拾佰仟万亿 and 元角分; a run of zeros inside
+the number is written as one 零; an amount without 角 and 分 ends in 整, one
+without 分 ends in 角整. Examples: 28.80 -> 贰拾捌元捌角整,
 1005.05 -> 壹仟零伍元零伍分, 10010 -> 壹万零壹拾元整.
 """
 

@@ -37,15 +37,17 @@ QUOTE_SIZE = 7.5
 
 
 def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> Any:
-    return table_style([
-        ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        *extra,
-    ])
+    return table_style(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            *extra,
+        ]
+    )
 
 
 def _title_row(section: Section, lang: str) -> tuple[list[Any], list[tuple[Any, ...]]]:
@@ -54,8 +56,9 @@ def _title_row(section: Section, lang: str) -> tuple[list[Any], list[tuple[Any, 
     return row, [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE)]
 
 
-def _fields_table(section: Section, values: dict[str, str], lang: str,
-                  min_height: float | None = None) -> Table:
+def _fields_table(
+    section: Section, values: dict[str, str], lang: str, min_height: float | None = None
+) -> Table:
     """Two label/value pairs per row; a wide field (or a lone one) spans the row."""
     rows, style = [], []
     head, head_style = _title_row(section, lang)
@@ -65,8 +68,10 @@ def _fields_table(section: Section, values: dict[str, str], lang: str,
 
     def cells(spec: Any) -> list[Any]:
         value_style = "emphasis" if spec.emphasis else "value"
-        return [para(spec.label(lang), "label", "layout"),
-                para(values[spec.key], value_style, spec.key)]
+        return [
+            para(spec.label(lang), "label", "layout"),
+            para(values[spec.key], value_style, spec.key),
+        ]
 
     def flush_alone(cells_: list[Any]) -> None:
         index = len(rows)
@@ -111,8 +116,9 @@ def one_line(text: str, width: float, size: float = QUOTE_SIZE) -> str:
     return text[:cut] + ellipsis
 
 
-def _clauses_table(section: Section, basis: Sequence[str], catalog: Catalog, labels: Labels,
-                   lang: str) -> Table:
+def _clauses_table(
+    section: Section, basis: Sequence[str], catalog: Catalog, labels: Labels, lang: str
+) -> Table:
     """One row per clause: its id and a one-line quotation (annex 1 has the full text)."""
     widths = [26 * mm, CONTENT_WIDTH - 26 * mm]
     head = [para(section.title(lang) if section.title else "", "section", "layout"), ""]
@@ -122,8 +128,11 @@ def _clauses_table(section: Section, basis: Sequence[str], catalog: Catalog, lab
         clause = catalog.texts.clause(clause_id)
         quote = one_line(f"{clause.title(lang)}：{clause.text(lang)}", widths[1] - 8)
         rows.append([para(clause_id, "small", "clause"), para(quote, "small", "clause")])
-    style = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
-             ("BACKGROUND", (0, 1), (-1, 1), SHADE)]
+    style = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ("BACKGROUND", (0, 1), (-1, 1), SHADE),
+    ]
     return Table(rows, colWidths=widths, style=_grid(style))
 
 
@@ -131,8 +140,11 @@ def _declaration_table(section: Section, lang: str) -> Table:
     assert section.text is not None
     head = [para(section.title(lang) if section.title else "", "section", "layout")]
     rows = [head, [para(section.text(lang), "body", "layout")]]
-    style = [("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE), ("TOPPADDING", (0, 1), (-1, 1), 4),
-             ("BOTTOMPADDING", (0, 1), (-1, 1), 5)]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ("TOPPADDING", (0, 1), (-1, 1), 4),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
+    ]
     return Table(rows, colWidths=[CONTENT_WIDTH], style=_grid(style))
 
 
@@ -164,14 +176,23 @@ class SealMark(Flowable):
 def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
     third = CONTENT_WIDTH / 3
     date_text = when(case.claim_at, labels, lang, with_time=False)
-    labels_row = [para(labels.get("signature", key, lang), "label", "layout")
-                  for key in ("signer", "seal", "date")]
-    boxes = ["", SealMark(20 * mm, labels.get("signature", "seal_hint", lang)),
-             para(date_text, "value", "claim_at")]
-    style = [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("ALIGN", (1, 1), (1, 1), "CENTER"),
-             ("ALIGN", (2, 1), (2, 1), "CENTER")]
-    return Table([labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 21 * mm],
-                 style=_grid(style))
+    labels_row = [
+        para(labels.get("signature", key, lang), "label", "layout")
+        for key in ("signer", "seal", "date")
+    ]
+    boxes = [
+        "",
+        SealMark(20 * mm, labels.get("signature", "seal_hint", lang)),
+        para(date_text, "value", "claim_at"),
+    ]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("ALIGN", (1, 1), (1, 1), "CENTER"),
+        ("ALIGN", (2, 1), (2, 1), "CENTER"),
+    ]
+    return Table(
+        [labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 21 * mm], style=_grid(style)
+    )
 
 
 def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
@@ -180,21 +201,42 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
     if layout.subtitle:
         flowables.append(para(layout.subtitle(lang), "subtitle", "layout"))
     meta = Table(
-        [[para(labels.get("word", "form_number", lang, number=form_number(case)), "small", "form"),
-          para(labels.get("word", "fill_date", lang,
-                          date=when(case.claim_at, labels, lang, with_time=False)), "small",
-               "form")]],
+        [
+            [
+                para(
+                    labels.get("word", "form_number", lang, number=form_number(case)),
+                    "small",
+                    "form",
+                ),
+                para(
+                    labels.get(
+                        "word",
+                        "fill_date",
+                        lang,
+                        date=when(case.claim_at, labels, lang, with_time=False),
+                    ),
+                    "small",
+                    "form",
+                ),
+            ]
+        ],
         colWidths=[CONTENT_WIDTH / 2] * 2,
-        style=table_style([("ALIGN", (1, 0), (1, 0), "RIGHT"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]),
+        style=table_style(
+            [
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        ),
     )
     meta.hAlign = "LEFT"
     return [*flowables, Spacer(1, 3 * mm), meta]
 
 
-def form_page(layout: FormLayout, case: Case, assessment: Assessment, catalog: Catalog,
-              lang: str) -> list[Flowable]:
+def form_page(
+    layout: FormLayout, case: Case, assessment: Assessment, catalog: Catalog, lang: str
+) -> list[Flowable]:
     """The flowables of the form itself (page 1), section by section as the layout says."""
     values = form_values(case, assessment, catalog, layout.labels, lang)
     story = _header(layout, case, lang)
@@ -246,16 +288,21 @@ def render_claim_form(
     number = case.tracking_numbers[0]
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)
     subject = " · ".join(
-        part for part in (
+        part
+        for part in (
             carrier.name(lang) if carrier else assessment.carrier.code,
             catalog.texts.get("incident", case.incident.value, lang),
             labels.get("word", "yuan", lang, amount=str(assessment.amount)),
-        ) if part
+        )
+        if part
     )
     # Metadata is visible without opening the pages: courier and case facts only, no buyer data.
     metadata = Metadata(title=f"{form.title(lang)} {number}", subject=subject)
     return build_pdf(
-        out_path, story, metadata=metadata,
+        out_path,
+        story,
+        metadata=metadata,
         footer_left=labels.get("word", "footer", lang, number=number),
-        page_label=labels.text("word", "page")(lang), password=password,
+        page_label=labels.text("word", "page")(lang),
+        password=password,
     )

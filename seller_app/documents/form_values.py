@@ -24,8 +24,14 @@ def when(moment: datetime | None, labels: Labels, lang: str, *, with_time: bool 
         return ""
     local = moment.astimezone(SHANGHAI)
     return labels.get(
-        "word", "datetime" if with_time else "date", lang,
-        y=local.year, m=local.month, d=local.day, H=local.hour, M=local.minute,
+        "word",
+        "datetime" if with_time else "date",
+        lang,
+        y=local.year,
+        m=local.month,
+        d=local.day,
+        H=local.hour,
+        M=local.minute,
     )
 
 

@@ -97,7 +97,7 @@ def _text(value: object, where: str) -> Text:
     if not isinstance(value, Mapping) or not all(
         isinstance(value.get(lang), str) for lang in ("zh", "en")
     ):
-        raise LayoutError(f"{where}: needs {{ zh = \"...\", en = \"...\" }}")
+        raise LayoutError(f'{where}: needs {{ zh = "...", en = "..." }}')
     return Text(value["zh"], value["en"])
 
 
@@ -135,8 +135,10 @@ def _load(name: str, root: Path) -> FormLayout:
             key = item.get("key")
             if key not in field_keys:
                 raise LayoutError(f"{at}: unknown field key {key!r} (see {LABELS_FILE} [field])")
-            label = _text(item["label"], f"{at} {key}") if "label" in item else labels.text(
-                "field", key
+            label = (
+                _text(item["label"], f"{at} {key}")
+                if "label" in item
+                else labels.text("field", key)
             )
             fields.append(FieldSpec(key, label, bool(item.get("wide")), bool(item.get("emphasis"))))
         if kind in ("fields", "office") and not fields:

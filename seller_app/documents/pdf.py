@@ -1,9 +1,9 @@
 """What every document of ours shares: page frame, styles, checked paragraphs, atomic writing.
 
-`build_pdf` lays a story out on A4 with a footer (``第 n 页 / 共 N 页``), sets the metadata,
-encrypts when a password is given and writes through a temporary file in the target directory that is
-renamed into place only when the PDF is complete: a failure at any point leaves no file behind
-(and an older file of the same name untouched).
+`build_pdf` lays a story out on A4 with a footer (``第 n 页 / 共 N 页``), sets the
+metadata, encrypts when a password is given and writes through a temporary file in the target
+directory that is renamed into place only when the PDF is complete: a failure at any point leaves
+no file behind (and an older file of the same name untouched).
 """
 
 from __future__ import annotations
@@ -65,11 +65,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "small": derive("small", fontSize=7.5, leading=9.5),
         "tiny": derive("tiny", fontSize=6.5, leading=8),
         "title": derive("title", fontSize=18, leading=24, alignment=TA_CENTER),
-        "subtitle": derive("subtitle", fontSize=9, leading=12, alignment=TA_CENTER,
-                           textColor=MUTED),
+        "subtitle": derive(
+            "subtitle", fontSize=9, leading=12, alignment=TA_CENTER, textColor=MUTED
+        ),
         "section": derive("section", fontSize=9.5, leading=12),
-        "heading": derive("heading", fontSize=14, leading=19, alignment=TA_LEFT,
-                          spaceAfter=3 * mm),
+        "heading": derive("heading", fontSize=14, leading=19, alignment=TA_LEFT, spaceAfter=3 * mm),
         "center": derive("center", alignment=TA_CENTER),
     }
 
@@ -151,11 +151,19 @@ def build_pdf(
     if password:
         encrypt = StandardEncryption(password, ownerPassword=password, strength=128)
     frame = Frame(
-        MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content",
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
     )
-    fd, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part",
-                                     dir=out_path.parent)
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             doc = BaseDocTemplate(

@@ -54,15 +54,22 @@ def jpeg(path: Path, size: tuple[int, int] = (800, 600), seed: int = 0) -> Path:
     draw = ImageDraw.Draw(image)
     for step in range(0, size[0], 40):
         draw.line([(step, 0), (size[0] - step, size[1])], fill=(255, 255, 255), width=3)
-    draw.rectangle([size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2], outline=(0, 0, 0),
-                   width=8)
+    draw.rectangle(
+        [size[0] // 4, size[1] // 4, size[0] // 2, size[1] // 2], outline=(0, 0, 0), width=8
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, "JPEG", quality=85)
     return path
 
 
-KINDS = (PhotoKind.OUTER_PACKAGE, PhotoKind.WAYBILL_LABEL, PhotoKind.DAMAGED_ITEM,
-         PhotoKind.INNER_PACKING, PhotoKind.CONTENTS_OVERVIEW, PhotoKind.OTHER)
+KINDS = (
+    PhotoKind.OUTER_PACKAGE,
+    PhotoKind.WAYBILL_LABEL,
+    PhotoKind.DAMAGED_ITEM,
+    PhotoKind.INNER_PACKING,
+    PhotoKind.CONTENTS_OVERVIEW,
+    PhotoKind.OTHER,
+)
 
 
 def make_photos(folder: Path, count: int, portrait_every: int = 3) -> list[FakeEvidencePhoto]:
@@ -71,31 +78,51 @@ def make_photos(folder: Path, count: int, portrait_every: int = 3) -> list[FakeE
         size = (600, 800) if portrait_every and index % portrait_every == 2 else (800, 600)
         path = jpeg(folder / f"IMG_{index:04d}.jpg", size, seed=index)
         data = path.read_bytes()
-        photos.append(FakeEvidencePhoto(
-            source=path, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data),
-            width=size[0], height=size[1],
-            captured_at=datetime(2026, 11, 13, 9, 30 + index, tzinfo=SHANGHAI),
-            camera="Test Camera", kind=KINDS[index % len(KINDS)],
-            caption=f"第 {index + 1} 张：外箱一角压扁",
-            prepared_path=path, prepared_width=size[0], prepared_height=size[1],
-        ))
+        photos.append(
+            FakeEvidencePhoto(
+                source=path,
+                sha256=hashlib.sha256(data).hexdigest(),
+                size_bytes=len(data),
+                width=size[0],
+                height=size[1],
+                captured_at=datetime(2026, 11, 13, 9, 30 + index, tzinfo=SHANGHAI),
+                camera="Test Camera",
+                kind=KINDS[index % len(KINDS)],
+                caption=f"第 {index + 1} 张：外箱一角压扁",
+                prepared_path=path,
+                prepared_width=size[0],
+                prepared_height=size[1],
+            )
+        )
     return photos
 
 
 def fake_deadlines(case: Case) -> tuple[FakeDeadline, ...]:
     start = case.claim_at
     return (
-        FakeDeadline("courier_reply", start + timedelta(hours=24), None, "A.5.2",
-                     (start + timedelta(hours=20),)),
-        FakeDeadline("proposal", start + timedelta(days=31), start + timedelta(days=30),
-                     "A.5.3", ()),
+        FakeDeadline(
+            "courier_reply",
+            start + timedelta(hours=24),
+            None,
+            "A.5.2",
+            (start + timedelta(hours=20),),
+        ),
+        FakeDeadline(
+            "proposal", start + timedelta(days=31), start + timedelta(days=30), "A.5.3", ()
+        ),
     )
 
 
 def _fake_deadline_to_dict(deadline: Any, texts: Any, lang: str) -> dict[str, Any]:
-    return {"kind": deadline.kind, "due": deadline.due.isoformat(),
-            "title": f"期限 {deadline.kind}", "detail": f"跟进 {deadline.kind}",
-            "basis": deadline.basis, "reminders": [], "warnings": []}
+    return {
+        "kind": deadline.kind,
+        "due": deadline.due.isoformat(),
+        "title": f"期限 {deadline.kind}",
+        "detail": f"跟进 {deadline.kind}",
+        "basis": deadline.basis,
+        "reminders": [],
+        "warnings": [],
+    }
 
 
 @pytest.fixture
@@ -144,10 +171,22 @@ def _fake_import_photos(inputs: Any, out_dir: Path, case: Any = None, **_: Any) 
         digest = hashlib.sha256(data).hexdigest()
         prepared = out_dir / f"{digest}.jpg"
         prepared.write_bytes(data)
-        results.append(FakeEvidencePhoto(
-            source=item.path, sha256=digest, size_bytes=len(data), width=width, height=height,
-            captured_at=None, camera=None, kind=item.kind or PhotoKind.OTHER, caption=item.caption,
-            prepared_path=prepared, prepared_width=width, prepared_height=height))
+        results.append(
+            FakeEvidencePhoto(
+                source=item.path,
+                sha256=digest,
+                size_bytes=len(data),
+                width=width,
+                height=height,
+                captured_at=None,
+                camera=None,
+                kind=item.kind or PhotoKind.OTHER,
+                caption=item.caption,
+                prepared_path=prepared,
+                prepared_width=width,
+                prepared_height=height,
+            )
+        )
     return results
 
 
@@ -171,8 +210,7 @@ def pdf_text(path: Path, password: str | None = None) -> str:
     command = ["pdftotext", "-enc", "UTF-8"]
     if password:
         command += ["-upw", password]
-    result = subprocess.run([*command, str(path), "-"], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True)
     return result.stdout
 
 

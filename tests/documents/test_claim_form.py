@@ -28,12 +28,20 @@ from tests.documents.form_fakes import (
 FULL = {
     "incident": "damage",
     "damage": {"extent": "partial", "lost_value": "120.00"},
-    "signer": {"who": "unauthorized", "name": "李喆", "inspected": False,
-               "placed_without_consent": True, "signed_at": "2026-11-13T09:12"},
+    "signer": {
+        "who": "unauthorized",
+        "name": "李喆",
+        "inspected": False,
+        "placed_without_consent": True,
+        "signed_at": "2026-11-13T09:12",
+    },
     "order_id": "3912345678901234567",
     "shop": {"name": "小白家居旗舰店", "contact": "王店长", "phone": "13800138000"},
-    "buyer": {"name": "张三", "phone": "13912345678",
-              "address": "浙江省杭州市西湖区文三路 100 号 2 幢 301 室"},
+    "buyer": {
+        "name": "张三",
+        "phone": "13912345678",
+        "address": "浙江省杭州市西湖区文三路 100 号 2 幢 301 室",
+    },
     "goods": {"description": "陶瓷餐具套装 12 件", "quantity": 1},
     "description": "买家签收后开箱发现 4 只碗碎裂，外箱一角明显压扁。",
     "tracking_numbers": ["SF1234567890123", "SF1234567890124"],
@@ -47,8 +55,9 @@ schedule_module = form_fakes.schedule_module
 
 def render(tmp_path: Path, catalog: Catalog, name: str = "form.pdf", **kwargs: Any) -> Path:
     case = kwargs.pop("case", None) or make_case(**FULL)
-    return render_claim_form(case, assess(case, catalog), tmp_path / name, catalog=catalog,
-                             **kwargs)
+    return render_claim_form(
+        case, assess(case, catalog), tmp_path / name, catalog=catalog, **kwargs
+    )
 
 
 @pytest.mark.parametrize("layout", ["generic", "sf"])
@@ -77,8 +86,9 @@ def test_english_form(tmp_path: Path, catalog: Catalog) -> None:
 
 def test_font_is_embedded_as_a_subset(tmp_path: Path, catalog: Catalog) -> None:
     pdf = render(tmp_path, catalog)
-    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert lines, "no fonts listed"
     for line in lines:
         name, columns = line.split()[0], line.split()
@@ -137,8 +147,7 @@ def test_password_protects_the_file(tmp_path: Path, catalog: Catalog) -> None:
         pdf_text(pdf)
 
 
-def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path,
-                                                          catalog: Catalog) -> None:
+def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path, catalog: Catalog) -> None:
     pdf = render(tmp_path, catalog)
     meta = PdfReader(str(pdf)).metadata
     assert meta is not None
@@ -150,8 +159,9 @@ def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path,
     assert b"13912345678" not in pdf.read_bytes()  # the text stream is compressed, not plain
 
 
-def test_failure_leaves_no_file_and_keeps_the_old_one(tmp_path: Path, catalog: Catalog,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_leaves_no_file_and_keeps_the_old_one(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "form.pdf"
     out.write_bytes(b"old form")
 
@@ -166,8 +176,9 @@ def test_failure_leaves_no_file_and_keeps_the_old_one(tmp_path: Path, catalog: C
     assert sorted(p.name for p in tmp_path.iterdir()) == ["form.pdf"]
 
 
-def test_failure_while_writing_leaves_nothing(tmp_path: Path, catalog: Catalog,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_writing_leaves_nothing(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken_replace(src: str, dst: Any) -> None:
         raise OSError(28, "No space left on device")
 
@@ -185,8 +196,9 @@ def test_rare_name_characters_print(tmp_path: Path, catalog: Catalog, name: str)
 
 
 @pytest.mark.parametrize("text", ["张☐三", "王🙂", "𪚥"])
-def test_a_character_the_font_lacks_fails_loudly(tmp_path: Path, catalog: Catalog,
-                                                 text: str) -> None:
+def test_a_character_the_font_lacks_fails_loudly(
+    tmp_path: Path, catalog: Catalog, text: str
+) -> None:
     case = make_case(**{**FULL, "buyer": {"name": text}})
     with pytest.raises(MissingGlyphError) as caught:
         render(tmp_path, catalog, case=case)
@@ -198,12 +210,18 @@ def test_a_character_the_font_lacks_fails_loudly(tmp_path: Path, catalog: Catalo
 
 def test_long_values_wrap_inside_the_page(tmp_path: Path, catalog: Catalog) -> None:
     numbers = [f"SF{1234567890100 + i}" for i in range(14)]
-    case = make_case(**{**FULL, "tracking_numbers": numbers,
-                        "buyer": {"name": "张三", "address": LONG_ADDRESS},
-                        "description": "外箱压扁，内件破碎。" * 30})
+    case = make_case(
+        **{
+            **FULL,
+            "tracking_numbers": numbers,
+            "buyer": {"name": "张三", "address": LONG_ADDRESS},
+            "description": "外箱压扁，内件破碎。" * 30,
+        }
+    )
     pdf = render(tmp_path, catalog, case=case)
-    result = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                            text=True, check=True).stdout
+    result = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     import re
 
     words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', result)
