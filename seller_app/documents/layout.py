@@ -161,8 +161,8 @@ def _load(name: str, root: Path) -> FormLayout:
         raise LayoutError(f"{where}: pages must include form and be among {', '.join(PAGE_KINDS)}")
     return FormLayout(
         id=str(data.get("id", name)),
-        name=_text(data["name"], f"{where} name"),
-        title=_text(data["title"], f"{where} title"),
+        name=_text(data.get("name"), f"{where} name"),
+        title=_text(data.get("title"), f"{where} title"),
         subtitle=_text(data["subtitle"], f"{where} subtitle") if "subtitle" in data else None,
         carrier=data.get("carrier"),
         pages=pages,
