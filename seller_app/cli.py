@@ -167,6 +167,30 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_schedule(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .domain.schedule import build_schedule, schedule_to_dict
+
+    case = load_case(args.case, now())
+    deadlines = build_schedule(case)
+    if args.ics is not None:
+        from .documents.calendar import write_ics
+
+        try:
+            write_ics(case, deadlines, catalog.texts, args.lang, args.ics)
+        except OSError as error:
+            raise UserError(
+                catalog.texts.get(
+                    "calendar",
+                    "write_failed",
+                    args.lang,
+                    path=args.ics,
+                    detail=error.strerror or error,
+                )
+            ) from None
+    print_json(schedule_to_dict(deadlines, catalog.texts, args.lang))
+    return 0
+
+
 Command = Callable[[argparse.Namespace, Catalog], int]
 
 
@@ -215,6 +239,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_lang(form)
     form.set_defaults(run=cmd_form)
+
+    schedule = sub.add_parser("schedule", help="list the follow-up deadlines of a case file")
+    schedule.add_argument("case", type=Path, metavar="CASE.json")
+    schedule.add_argument(
+        "--ics", type=Path, metavar="FILE", help="also write the deadlines as a calendar file"
+    )
+    _add_lang(schedule)
+    schedule.set_defaults(run=cmd_schedule)
     return parser
 
 

@@ -172,7 +172,9 @@ class _Box(Flowable):
 
 
 def _size(photo: EvidencePhoto) -> str:
-    return f"{photo.width}×{photo.height}\n{photo.size_bytes / 1_000_000:.1f} MB"
+    size = photo.size_bytes
+    shown = f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+    return f"{photo.width}×{photo.height}\n{shown}"
 
 
 def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list[Flowable]:
@@ -201,8 +203,9 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
     widths = [10 * mm, 40 * mm, 20 * mm, 24 * mm]
     hash_width = CONTENT_WIDTH - sum(widths)
     widths.append(hash_width)
-    sample = "0" * 64
-    hash_size = min(7.5, (hash_width - 8) / stringWidth(sample, register_font(), 1))
+    # One size for the column, small enough that the widest hash stays on one line.
+    widest = max(stringWidth(photo.sha256, register_font(), 1) for photo in photos)
+    hash_size = min(7.5, (hash_width - 12) / widest)
     hash_style = styles()["tiny"].clone("sha256", fontSize=hash_size, leading=hash_size + 2.5)
     header = [
         para(labels.get("evidence", key, lang), "label", "layout")
@@ -256,6 +259,6 @@ def schedule(
                 para(deadline.basis, "small", "deadline"),
             ]
         )
-    widths = [38 * mm, 32 * mm, CONTENT_WIDTH - 100 * mm, 30 * mm]
+    widths = [36 * mm, 36 * mm, CONTENT_WIDTH - 102 * mm, 30 * mm]
     story.append(_table(rows, widths, extra=[("BACKGROUND", (0, 1), (0, -1), SHADE)]))
     return story

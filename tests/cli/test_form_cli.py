@@ -14,15 +14,14 @@ from tests.documents import form_fakes
 from tests.documents.form_fakes import jpeg, page_count, pdf_text, squash
 
 evidence_module = form_fakes.evidence_module
-schedule_module = form_fakes.schedule_module
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 UNAUTHORIZED = {"who": "unauthorized", "name": "王五", "inspected": False}
 
 
 @pytest.fixture
-def backends(evidence_module: Any, schedule_module: Any) -> None:
-    """The evidence and schedule packages the command imports (real ones, or local fakes)."""
+def backends(evidence_module: Any) -> None:
+    """The evidence package the command imports (the real one, or a local fake until it lands)."""
 
 
 def write_case(tmp_path: Path, **overrides: Any) -> Path:

@@ -1,5 +1,5 @@
-"""Local stand-ins for the evidence and schedule packages, with exactly the contract attributes
-(CONTRACTS.md), used until those branches are on main; plus PDF-reading helpers."""
+"""A local stand-in for the evidence package, with exactly the contract attributes
+(CONTRACTS.md), used until that branch is on main; plus photo and PDF-reading helpers."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import subprocess
 import sys
 import types
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
 
-from seller_app.domain.case import SHANGHAI, Case, PhotoKind
+from seller_app.domain.case import SHANGHAI, PhotoKind
 from seller_app.domain.rules import Note
 
 
@@ -35,16 +35,6 @@ class FakeEvidencePhoto:
     prepared_width: int
     prepared_height: int
     barcodes: tuple[str, ...] = ()
-    warnings: tuple[Note, ...] = ()
-
-
-@dataclass(frozen=True)
-class FakeDeadline:
-    kind: str
-    due: datetime
-    legal_due: datetime | None
-    basis: str
-    reminders: tuple[datetime, ...]
     warnings: tuple[Note, ...] = ()
 
 
@@ -95,50 +85,6 @@ def make_photos(folder: Path, count: int, portrait_every: int = 3) -> list[FakeE
             )
         )
     return photos
-
-
-def fake_deadlines(case: Case) -> tuple[FakeDeadline, ...]:
-    start = case.claim_at
-    return (
-        FakeDeadline(
-            "courier_reply",
-            start + timedelta(hours=24),
-            None,
-            "A.5.2",
-            (start + timedelta(hours=20),),
-        ),
-        FakeDeadline(
-            "proposal", start + timedelta(days=31), start + timedelta(days=30), "A.5.3", ()
-        ),
-    )
-
-
-def _fake_deadline_to_dict(deadline: Any, texts: Any, lang: str) -> dict[str, Any]:
-    return {
-        "kind": deadline.kind,
-        "due": deadline.due.isoformat(),
-        "title": f"期限 {deadline.kind}",
-        "detail": f"跟进 {deadline.kind}",
-        "basis": deadline.basis,
-        "reminders": [],
-        "warnings": [],
-    }
-
-
-@pytest.fixture
-def schedule_module(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """The real seller_app.domain.schedule when it is on this branch, else a fake with
-    `build_schedule` and `deadline_to_dict` (fake deadlines)."""
-    try:
-        import seller_app.domain.schedule as real
-    except ImportError:
-        fake = types.ModuleType("seller_app.domain.schedule")
-        fake.build_schedule = lambda case, calendar=None: fake_deadlines(case)  # type: ignore[attr-defined]
-        fake.deadline_to_dict = _fake_deadline_to_dict  # type: ignore[attr-defined]
-        fake.Deadline = FakeDeadline  # type: ignore[attr-defined]
-        monkeypatch.setitem(sys.modules, "seller_app.domain.schedule", fake)
-        return fake
-    return real
 
 
 @dataclass(frozen=True)

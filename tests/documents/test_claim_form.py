@@ -16,8 +16,8 @@ from seller_app.documents.form_values import form_values
 from seller_app.documents.layout import load_layout
 from seller_app.domain.catalog import Catalog
 from seller_app.domain.rules import assess
+from seller_app.domain.schedule import build_schedule, deadline_to_dict
 from tests.conftest import make_case
-from tests.documents import form_fakes
 from tests.documents.form_fakes import (
     make_photos,
     page_count,
@@ -50,7 +50,6 @@ LONG_ADDRESS = (
     "新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路街道斯大林街三巷阿依墩小区 17 号楼 3 单元 "
     "1203 室（请放门口鞋柜旁边的绿色收纳箱内，勿放驿站，如无人请电话联系）"
 ) * 2
-schedule_module = form_fakes.schedule_module
 
 
 def render(tmp_path: Path, catalog: Catalog, name: str = "form.pdf", **kwargs: Any) -> Path:
@@ -118,14 +117,17 @@ def test_evidence_pages_show_each_photo_and_full_hash(tmp_path: Path, catalog: C
     assert images == len(photos)
 
 
-def test_schedule_page(tmp_path: Path, catalog: Catalog, schedule_module: Any) -> None:
+def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
     case = make_case(**FULL)
-    deadlines = schedule_module.build_schedule(case)
+    deadlines = build_schedule(case)
+    assert deadlines
     text = squash(pdf_text(render(tmp_path, catalog, case=case, deadlines=deadlines)))
     assert "附件四跟进期限" in text
     for deadline in deadlines:
-        shown = schedule_module.deadline_to_dict(deadline, catalog.texts, "zh")
+        shown = deadline_to_dict(deadline, catalog.texts, "zh")
         assert squash(shown["title"]) in text
+        assert squash(shown["detail"])[:12] in text  # wrapped lines interleave with columns
+        assert deadline.basis.replace(" ", "") in text
 
 
 def test_calculation_page_lists_the_steps(tmp_path: Path, catalog: Catalog) -> None:

@@ -397,3 +397,15 @@ def test_sf_parcel_on_standard_policy_suggests_sf_terms(catalog: Any) -> None:
     result = run(catalog)
     assert "carrier_policy_available" in {a.code for a in result.advice}
     assert "carrier_policy_available" not in {a.code for a in run(catalog, policy="sf").advice}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "code"),
+    [
+        ({"carrier": "jd"}, "carrier_mismatch"),
+        ({"tracking_numbers": ["ABCDEF123"]}, "carrier_unknown"),
+        ({"tracking_numbers": ["755123456789"]}, "carrier_ambiguous"),
+    ],
+)
+def test_carrier_warnings(catalog: Any, overrides: dict[str, Any], code: str) -> None:
+    assert code in {w.code for w in run(catalog, **overrides).warnings}
