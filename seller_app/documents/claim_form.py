@@ -215,7 +215,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
                         lang,
                         date=when(case.claim_at, labels, lang, with_time=False),
                     ),
-                    "small",
+                    "small_right",
                     "form",
                 ),
             ]

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
@@ -30,12 +29,12 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     TableStyle,
 )
 
 from .. import __version__
 from .fonts import register_font, require_glyphs
+from .textblock import TextBlock
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 15 * mm
@@ -71,6 +70,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "section": derive("section", fontSize=9.5, leading=12),
         "heading": derive("heading", fontSize=14, leading=19, alignment=TA_LEFT, spaceAfter=3 * mm),
         "center": derive("center", alignment=TA_CENTER),
+        "small_right": derive("small_right", fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
     }
 
 
@@ -79,11 +79,10 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
 
 
-def para(text: str, style: str | ParagraphStyle = "body", where: str = "text") -> Paragraph:
-    """A paragraph of plain text (not markup), checked against the font first."""
+def para(text: str, style: str | ParagraphStyle = "body", where: str = "text") -> TextBlock:
+    """Wrapped plain text (never markup), checked against the font first."""
     require_glyphs(text, where)
-    markup = escape(text).replace("\n", "<br/>")
-    return Paragraph(markup, styles()[style] if isinstance(style, str) else style)
+    return TextBlock(text, styles()[style] if isinstance(style, str) else style)
 
 
 @dataclass(frozen=True)
