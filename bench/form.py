@@ -89,7 +89,10 @@ def prepare_here(sources: Sequence[Path], out_dir: Path) -> list[BenchPhoto]:
         digest = hashlib.sha256(data).hexdigest()
         with Image.open(source) as image:
             width, height = image.size
-            image.draft("RGB", (LONG_SIDE, LONG_SIDE))
+            # draft() picks a DCT scale only if both sides stay >= the request: ask for the
+            # photo's own shape at 1600 px, not a 1600 × 1600 square.
+            scale = LONG_SIDE / max(width, height)
+            image.draft("RGB", (round(width * scale), round(height * scale)))
             image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
             prepared = out_dir / f"{digest}.jpg"
             image.convert("RGB").save(prepared, "JPEG", quality=80, optimize=True)
@@ -216,12 +219,14 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=8)
     parser.add_argument("--forms", type=int, default=100)
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--skip-photos", action="store_true")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f} (shared machine)")
     catalog = Catalog.load(paths.resources_dir())
     case = load_case(EXAMPLE, NOW)
     with tempfile.TemporaryDirectory(prefix="bench-form-") as work:
-        one_claim(catalog, case, Path(work), args.photos)
+        if not args.skip_photos:
+            one_claim(catalog, case, Path(work), args.photos)
         many_forms(Path(work), args.forms, args.processes)
 
 

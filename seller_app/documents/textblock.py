@@ -99,20 +99,21 @@ class TextBlock(Flowable):
 
     def draw(self) -> None:
         style = self.style
-        canvas = self.canv
-        canvas.setFont(style.fontName, style.fontSize)
-        canvas.setFillColor(style.textColor)
-        leading, size = style.leading, style.fontSize
-        # Centre the glyph box (ascent ~0.8 em, descent ~0.2 em) in each line's slot.
+        font, size, leading = style.fontName, style.fontSize, style.leading
+        # One text object for all lines; the glyph box (ascent ~0.8 em, descent ~0.2 em) is
+        # centred in each line's slot.
+        text = self.canv.beginText()
+        text.setFont(font, size)
+        text.setFillColor(style.textColor)
         first = self.height - leading / 2 - 0.3 * size
         for index, line in enumerate(self._lines):
-            y = first - index * leading
-            if style.alignment == TA_CENTER:
-                canvas.drawCentredString(self.width / 2, y, line)
-            elif style.alignment == TA_RIGHT:
-                canvas.drawRightString(self.width, y, line)
-            else:
-                canvas.drawString(0, y, line)
+            x = 0.0
+            if style.alignment in (TA_CENTER, TA_RIGHT):
+                spare = self.width - _width(line, font) * size
+                x = spare / 2 if style.alignment == TA_CENTER else spare
+            text.setTextOrigin(x, first - index * leading)
+            text.textOut(line)
+        self.canv.drawText(text)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """Split between lines when a long text meets the bottom of a page."""
