@@ -81,48 +81,50 @@ def synthetic_photo(path: Path, seed: int) -> Path:
     return path
 
 
+def _prepare_one(job: tuple[int, Path, Path]) -> BenchPhoto:
+    index, source, out_dir = job
+    data = source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    with Image.open(source) as image:
+        width, height = image.size
+        # draft() picks a DCT scale only if both sides stay >= the request: ask for the photo's
+        # own shape at 1600 px, not a 1600 × 1600 square.
+        scale = LONG_SIDE / max(width, height)
+        image.draft("RGB", (round(width * scale), round(height * scale)))
+        image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
+        prepared = out_dir / f"{digest}.jpg"
+        image.convert("RGB").save(prepared, "JPEG", quality=80, optimize=True)
+        prepared_width, prepared_height = image.size
+    return BenchPhoto(
+        source=source,
+        sha256=digest,
+        size_bytes=len(data),
+        width=width,
+        height=height,
+        captured_at=None,
+        camera=None,
+        kind=KINDS[index % len(KINDS)],
+        caption=f"照片 {index + 1}",
+        prepared_path=prepared,
+        prepared_width=prepared_width,
+        prepared_height=prepared_height,
+    )
+
+
 def prepare_here(sources: Sequence[Path], out_dir: Path) -> list[BenchPhoto]:
-    """Pillow draft (DCT scaling) + resize to 1600 px, JPEG q80: the evidence package's recipe."""
-    photos = []
-    for index, source in enumerate(sources):
-        data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        with Image.open(source) as image:
-            width, height = image.size
-            # draft() picks a DCT scale only if both sides stay >= the request: ask for the
-            # photo's own shape at 1600 px, not a 1600 × 1600 square.
-            scale = LONG_SIDE / max(width, height)
-            image.draft("RGB", (round(width * scale), round(height * scale)))
-            image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
-            prepared = out_dir / f"{digest}.jpg"
-            image.convert("RGB").save(prepared, "JPEG", quality=80, optimize=True)
-            pw, ph = image.size
-        photos.append(
-            BenchPhoto(
-                source=source,
-                sha256=digest,
-                size_bytes=len(data),
-                width=width,
-                height=height,
-                captured_at=None,
-                camera=None,
-                kind=KINDS[index % len(KINDS)],
-                caption=f"照片 {index + 1}",
-                prepared_path=prepared,
-                prepared_width=pw,
-                prepared_height=ph,
-            )
-        )
-    return photos
+    """Pillow draft (DCT scaling) + resize to 1600 px, JPEG q80, on a pool of 2 processes:
+    the evidence package's recipe, for when that package is not installed."""
+    jobs = [(index, source, out_dir) for index, source in enumerate(sources)]
+    with ProcessPoolExecutor(2) as pool:
+        return list(pool.map(_prepare_one, jobs))
 
 
 def prepare(sources: Sequence[Path], out_dir: Path, case: Case) -> tuple[list[Any], str]:
     try:
         from seller_app.evidence import PhotoError, PhotoInput, import_photos
     except ImportError:
-        return prepare_here(
-            sources, out_dir
-        ), "Pillow draft+resize in bench (no seller_app.evidence)"
+        how = "Pillow draft+resize in this bench, 2 processes; seller_app.evidence not installed"
+        return prepare_here(sources, out_dir), how
     inputs = [
         PhotoInput(path, KINDS[i % len(KINDS)], f"照片 {i + 1}") for i, path in enumerate(sources)
     ]
