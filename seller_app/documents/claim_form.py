@@ -99,12 +99,11 @@ def _fields_table(
     return Table(rows, colWidths=COLUMNS, rowHeights=heights, style=_grid(style))
 
 
-def one_line(text: str, width: float, size: float = QUOTE_SIZE) -> str:
+def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = "……") -> str:
     """`text` cut to fit one line of `width` points, ending in …… when cut."""
     font = register_font()
     if stringWidth(text, font, size) <= width:
         return text
-    ellipsis = "……"
     room = width - stringWidth(ellipsis, font, size)
     cut = 0
     total = 0.0
@@ -126,7 +125,12 @@ def _clauses_table(
     rows: list[list[Any]] = [head, header]
     for clause_id in basis:
         clause = catalog.texts.clause(clause_id)
-        quote = one_line(f"{clause.title(lang)}：{clause.text(lang)}", widths[1] - 8)
+        separator = labels.get("clauses", "separator", lang)
+        quote = one_line(
+            f"{clause.title(lang)}{separator}{clause.text(lang)}",
+            widths[1] - 8,
+            ellipsis=labels.get("clauses", "ellipsis", lang),
+        )
         rows.append([para(clause_id, "small", "clause"), para(quote, "small", "clause")])
     style = [
         ("SPAN", (0, 0), (-1, 0)),
