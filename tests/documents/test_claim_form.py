@@ -244,3 +244,27 @@ def test_one_line_cuts_long_quotations() -> None:
     assert one_line(short, 200) == short
     cut = one_line("完全损毁，指快件价值完全丧失。" * 10, 120)
     assert cut.endswith("……") and len(cut) < 40
+
+
+@pytest.mark.parametrize(
+    ("overrides", "amount"),
+    [
+        ({}, "72.00"),  # minimal case: loss, uninsured, no shop/buyer/goods
+        ({"incident": "delay"}, "12.00"),
+        ({"incident": "mismatch", "mismatch": {"kind": "short", "lost_value": "150"}}, "36.00"),
+        ({"insured_value": "300", "insurance_fee": "3"}, "312.00"),
+        ({"posted_at": "2025-01-01", "claim_at": "2026-11-16"}, "0.00"),  # time-barred
+        ({"exemptions": {"sender_fault": True}}, "0.00"),
+    ],
+)
+def test_every_kind_of_case_renders(
+    tmp_path: Path, catalog: Catalog, overrides: dict[str, Any], amount: str
+) -> None:
+    case = make_case(**overrides)
+    assessment = assess(case, catalog)
+    assert str(assessment.amount) == amount
+    pdf = render_claim_form(case, assessment, tmp_path / "f.pdf", catalog=catalog)
+    first_page = squash(PdfReader(str(pdf)).pages[0].extract_text())
+    assert "快件索赔申告单" in first_page
+    assert amount in first_page
+    assert case.tracking_numbers[0] in first_page
