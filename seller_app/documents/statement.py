@@ -28,7 +28,6 @@ from .pdf import (
     Metadata,
     build_pdf,
     para,
-    styles,
     table_style,
 )
 
@@ -116,12 +115,27 @@ def _parcel_table(
     return Table(rows, colWidths=[label_w, value_w, label_w, value_w], style=_grid(style))
 
 
+class CheckBox(Flowable):
+    """An empty square for the buyer to tick by hand."""
+
+    def __init__(self, side: float) -> None:
+        super().__init__()
+        self.side = side
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.side
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.8)
+        self.canv.rect((self.width - self.side) / 2, 0, self.side, self.side)
+
+
 def _statement_table(case: Case, labels: Labels, words: dict[str, Any], lang: str) -> Table:
-    box = styles()["center"].clone("box", fontSize=15, leading=16)
     rows: list[list[Any]] = [[para(words["section_statement"](lang), "section", "layout"), ""]]
     rows.append([para(words["intro"](lang), "body", "layout"), ""])
     for item in words["items"]:
-        rows.append([para("□", box, "layout"), para(item(lang), "value", "layout")])
+        rows.append([CheckBox(4 * mm), para(item(lang), "value", "layout")])
     signer = case.signer
     if signer is not None:
         unknown = words["unknown"](lang)
