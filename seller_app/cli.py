@@ -14,13 +14,16 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, paths
 from .domain.case import SHANGHAI, Case, case_from_json
 from .domain.catalog import Catalog
 from .domain.errors import CaseError
 from .domain.money import parse_amount
+
+if TYPE_CHECKING:
+    from .documents.layout import Labels
 
 EXIT_USER_ERROR = 2
 
@@ -76,6 +79,92 @@ def cmd_assess(args: argparse.Namespace, catalog: Catalog) -> int:
 
     case = load_case(args.case, now())
     print_json(assessment_to_dict(assess(case, catalog), catalog.texts, args.lang))
+    return 0
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff", ".bmp")
+
+
+def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
+    """Files as given, folders expanded to the photos in them (sorted by name)."""
+    found: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
+            if not inside:
+                raise UserError(words.get("cli", "no_photos_in_dir", lang, path=path))
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UserError(words.get("cli", "photo_missing", lang, path=path))
+    return found
+
+
+def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Render the claim form (and the buyer statement) for a case file."""
+    import tempfile
+
+    from .documents.claim_form import render_claim_form
+    from .documents.fonts import MissingGlyphError
+    from .documents.layout import LayoutError, load_layout
+    from .documents.statement import render_buyer_statement, statement_needed
+    from .domain.rules import assess
+    from .domain.schedule import build_schedule
+    from .evidence import PhotoError, PhotoInput, import_photos
+
+    lang = args.lang
+    try:
+        words = load_layout(args.form).labels
+    except LayoutError as error:
+        raise UserError(str(error)) from None
+    case = load_case(args.case, now())
+    if args.statement and not statement_needed(case):
+        raise UserError(words.get("cli", "statement_not_needed", lang))
+    by_name = {Path(ref.file).name: ref for ref in case.photos}
+    if args.photos:
+        sources = _photo_paths(args.photos, words, lang)
+    else:  # the photos the case file names, relative to the case file
+        sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
+    inputs = [
+        PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
+        if path.name in by_name
+        else PhotoInput(path)
+        for path in sources
+    ]
+    assessment = assess(case, catalog)
+    deadlines = build_schedule(case)
+    with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
+        results = import_photos(inputs, Path(prepared), case) if inputs else []
+        failed = [r for r in results if isinstance(r, PhotoError)]
+        if failed:
+            raise UserError(failed[0].message(lang))
+        photos = [r for r in results if not isinstance(r, PhotoError)]
+        try:
+            render_claim_form(
+                case,
+                assessment,
+                args.output,
+                catalog=catalog,
+                layout=args.form,
+                photos=photos,
+                deadlines=deadlines,
+                lang=lang,
+                password=args.password,
+            )
+            if args.statement:
+                render_buyer_statement(case, args.statement, catalog=catalog, lang=lang)
+        except MissingGlyphError as error:
+            raise UserError(error.message(lang)) from None
+        except OSError as error:
+            detail = error.strerror or str(error)
+            target = error.filename or args.output
+            raise UserError(
+                words.get("cli", "cannot_write", lang, path=target, detail=detail)
+            ) from None
+    for path in (args.output, args.statement):
+        if path:
+            sys.stdout.write(f"{path}\n")
     return 0
 
 
@@ -228,6 +317,33 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("case", type=Path, metavar="CASE.json")
     _add_lang(assess)
     assess.set_defaults(run=cmd_assess)
+
+    form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
+    form.add_argument("case", type=Path, metavar="CASE.json")
+    form.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    form.add_argument(
+        "--photos",
+        type=Path,
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        help="evidence photos or folders of photos (default: the case file's photos)",
+    )
+    form.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="form layout from forms/: generic (default), sf, ...",
+    )
+    form.add_argument("--password", default=None, help="protect the PDF with this password")
+    form.add_argument(
+        "--statement",
+        type=Path,
+        default=None,
+        metavar="OUT2.pdf",
+        help="also write the buyer statement (未收到货物声明)",
+    )
+    _add_lang(form)
+    form.set_defaults(run=cmd_form)
 
     schedule = sub.add_parser("schedule", help="list the follow-up deadlines of a case file")
     schedule.add_argument("case", type=Path, metavar="CASE.json")
