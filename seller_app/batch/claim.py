@@ -21,8 +21,9 @@ from typing import Any
 
 from ..domain.case import Case, case_from_json, case_to_json
 from ..domain.catalog import Catalog
-from ..domain.rules import assess
+from ..domain.rules import Assessment, assess
 from ..domain.schedule import Deadline, build_schedule, deadline_title
+from .photos import file_sha256, match_photos
 from .rows import ClaimRow, RowProblem
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class RowResult:
     calendar_events: bytes = b""
     """This case's VEVENTs as iCalendar text, for the combined .ics of the run."""
     form_file: Path | None = None
+    photos: tuple[Path, ...] = ()
     problems: tuple[RowProblem, ...] = ()
 
     @property
@@ -86,9 +88,20 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> RowResult:
-    """Assess one row and write its outputs; an unexpected error fails this row only."""
+    """Assess one row and write its outputs; an unexpected error fails this row only.
+
+    The case, assessment and schedule either all succeed or the row fails. A form that cannot
+    be drawn (a character the font lacks, a full disk) is a problem of the row, but the case is
+    still written and stored, so the seller can fix it in the app.
+    """
     try:
-        case = case_from_json(dict(claim.data), settings.now)
+        photos = match_photos(settings.photos_dir, claim.tracking_number)
+        data = dict(claim.data)
+        if photos:
+            data["photos"] = [
+                {"file": str(path), "kind": "other", "sha256": file_sha256(path)} for path in photos
+            ]
+        case = case_from_json(data, settings.now)
         assessment = assess(case, catalog)
         deadlines = build_schedule(case)
         upcoming = _next_deadline(deadlines, settings.now)
@@ -112,6 +125,12 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
             claim.data,
             problems=(problem,),
         )
+    form_file = None
+    problems: list[RowProblem] = []
+    if settings.form_layout:
+        form_file, problem = _render_form(claim, case, assessment, deadlines, catalog, settings)
+        if problem is not None:
+            problems.append(problem)
     return RowResult(
         row=claim.row,
         key=claim.key,
@@ -128,7 +147,52 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         if upcoming
         else "",
         calendar_events=events,
+        form_file=form_file,
+        photos=photos,
+        problems=tuple(problems),
     )
+
+
+def _render_form(
+    claim: ClaimRow,
+    case: Case,
+    assessment: Assessment,
+    deadlines: tuple[Deadline, ...],
+    catalog: Catalog,
+    settings: ClaimSettings,
+) -> tuple[Path | None, RowProblem | None]:
+    from ..documents.claim_form import render_claim_form
+    from ..documents.fonts import MissingGlyphError
+
+    assert settings.form_layout is not None
+    path = settings.out_dir / FORMS_DIR / f"{claim.key}.pdf"
+    try:
+        render_claim_form(
+            case,
+            assessment,
+            path,
+            catalog=catalog,
+            layout=settings.form_layout,
+            deadlines=deadlines,
+            lang=settings.lang,
+        )
+    except MissingGlyphError as error:
+        detail = error.message(settings.lang)
+    except OSError as error:
+        detail = f"{error.filename or path}: {error.strerror or error}"
+    else:
+        return path, None
+    return None, RowProblem(claim.row, claim.tracking_number, "form_failed", {"detail": detail})
+
+
+def warm_up(form_layout: str | None) -> None:
+    """Once per worker process: register the form font and load the layout."""
+    if form_layout:
+        from ..documents.fonts import register_font
+        from ..documents.layout import load_layout
+
+        register_font()
+        load_layout(form_layout)
 
 
 def _next_deadline(deadlines: tuple[Deadline, ...], now: datetime) -> Deadline | None:

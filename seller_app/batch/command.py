@@ -149,6 +149,15 @@ def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressC
     return on_line
 
 
+def _check_layout(name: str) -> None:
+    from ..documents.layout import LayoutError, load_layout
+
+    try:
+        load_layout(name)
+    except LayoutError as error:
+        raise InputError("bad_layout", value=name, detail=str(error)) from None
+
+
 def _open_store_or_say(open_store: Callable[[], Store], lang: str, err: TextIO) -> Store | None:
     from ..credentials import CredentialError
     from ..store import StoreError
@@ -187,6 +196,8 @@ def run(
         )
         if args.photos is not None and not args.photos.is_dir():
             raise InputError("photos_missing", path=str(args.photos))
+        if args.form != "none":
+            _check_layout(args.form)
     except InputError as error:
         print(f"seller-claims: {texts.input_error(error, lang)}", file=err)
         return EXIT_USER_ERROR

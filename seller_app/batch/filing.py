@@ -3,14 +3,15 @@
 A case is the same parcel when its first tracking number and its order id match (the batch key).
 A re-run updates a case still in ``draft`` and leaves alone one the seller has already moved on
 (filed, paid ...), so importing the same export twice never duplicates or rewinds a case. The
-claim form is attached once per file name. Called from one thread (the CLI's main thread or the
-GUI thread), as the store expects.
+claim form is attached once per file name, each matched photo once per content (SHA-256).
+Called from one thread (the CLI's main thread or the GUI thread), as the store expects.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from ..domain.case import Case, case_from_json
 from ..store import CaseStatus, Store
@@ -51,6 +52,10 @@ class CaseFiler:
             filed = Filed(case_id, "updated")
         else:
             return Filed(found[0], "kept")
+        stored = {photo.sha256 for photo in self.store.photos(case_id)}
+        for photo in case.photos:
+            if photo.sha256 not in stored:
+                self.store.add_photo(case_id, Path(photo.file), self.now, kind=photo.kind)
         if result.form_file is not None:
             names = {d.name for d in self.store.documents(case_id) if d.kind == FORM_DOCUMENT_KIND}
             if result.form_file.name not in names:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.catalog import Catalog
-from .claim import CASES_DIR, FORMS_DIR, ClaimSettings, RowResult, make_claim
+from .claim import CASES_DIR, FORMS_DIR, ClaimSettings, RowResult, make_claim, warm_up
 from .rows import ClaimRow, RefusedRow
 from .source import Entry
 
@@ -38,11 +38,13 @@ DEFAULT_CHUNK = 8
 _worker_catalog: Catalog | None = None
 
 
-def _init_worker(resources: Path) -> None:
-    """Once per worker process: ignore Ctrl-C (the parent cancels), load the catalog."""
+def _init_worker(resources: Path, form_layout: str | None) -> None:
+    """Once per worker process: ignore Ctrl-C (the parent cancels), load the catalog, register
+    the form font and load the layout."""
     global _worker_catalog
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_catalog = Catalog.load(resources)
+    warm_up(form_layout)
 
 
 def _run_chunk(claims: list[ClaimRow], settings: ClaimSettings) -> list[RowResult]:
@@ -72,7 +74,9 @@ class BatchReport:
     """What a run did. Only keys and problems are kept (not the cases), so it stays small."""
 
     keys: list[str] = field(default_factory=list)
+    """Rows whose case was made (and stored), in file order."""
     failed: list[RowResult] = field(default_factory=list)
+    """Rows that failed after validation, or whose form or photos could not be made."""
     refused: list[RefusedRow] = field(default_factory=list)
     cancelled: bool = False
 
@@ -83,10 +87,11 @@ class BatchReport:
     def add(self, outcome: Outcome) -> None:
         if isinstance(outcome, RefusedRow):
             self.refused.append(outcome)
-        elif outcome.failed:
-            self.failed.append(outcome)
-        else:
+            return
+        if not outcome.failed:
             self.keys.append(outcome.key)
+        if outcome.problems:  # failed, or made but e.g. without its form
+            self.failed.append(outcome)
 
 
 def _chunks(entries: Iterable[Entry], size: int) -> Iterator[list[Entry]]:
@@ -136,7 +141,7 @@ def run_batch(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(catalog.root,),
+            initargs=(catalog.root, settings.form_layout),
         )
     in_flight: deque[tuple[list[Entry], Future[list[RowResult]]]] = deque()
     processed = 0

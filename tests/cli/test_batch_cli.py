@@ -223,3 +223,62 @@ def test_one_combined_calendar_with_every_case(tmp_path: Path) -> None:
     assert not list(out.glob("*.part"))
     # The summary names the next deadline: the courier's answer, 24 h after the claim (NOW).
     assert summary(out)[0]["下一个期限"] == "2026-11-22 10:00 快递公司应答复索赔"
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name in ("SF1234500000001.jpg", "破损_SF1234500000001_外箱.png", "SF12345000000011.jpg"):
+        Image.new("RGB", (64, 48), "white").save(photos / name)
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(2)])
+    out = tmp_path / "out"
+    code = main(
+        ["batch", str(orders), "--out", str(out), "--incident", "loss", "--weight", "2",
+         "--jobs", "2", "--photos", str(photos)]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr()
+    lines = summary(out)
+    assert [line["申告单"] for line in lines] == [
+        f"39123456789012{n:05d}_SF{1234500000000 + n}.pdf" for n in range(2)
+    ]
+    text = pdf_text(out / "forms" / lines[1]["申告单"])
+    assert "SF1234500000001" in text and "72.00" in text
+    with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
+        by_tracking = {s.tracking_numbers[0]: s.id for s in store.list_cases()}
+        assert len(store.photos(by_tracking["SF1234500000001"])) == 2  # not ...00011.jpg
+        assert store.photos(by_tracking["SF1234500000000"]) == []
+        [document] = store.documents(by_tracking["SF1234500000001"])
+        assert document.kind == "claim_form"
+
+
+def test_a_form_that_cannot_be_drawn_is_listed_but_the_case_is_kept(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [taobao_row(1), taobao_row(2, 买家="\U00030000")]  # CJK Ext. G: not in the font
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
+    code = main(
+        ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
+         "--weight", "2", "--jobs", "1"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "第 3 行 SF1234500000002：申告单未能生成" in report
+    assert len(stored_cases(data_dir)) == 2
+
+
+def test_unknown_form_layout_is_unusable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert main(["batch", str(orders), "--out", str(tmp_path / "o"), "--form", "nope"]) == 2
+    assert "申告单版式 nope" in capsys.readouterr().err
