@@ -91,6 +91,42 @@ def run_once(orders: Path, out: Path, catalog: Catalog, jobs: int, form: str | N
     return report.made / elapsed
 
 
+def stage_times(catalog: Catalog, form: str | None, out: Path, repeat: int = 20) -> str:
+    """Milliseconds per claim for each step of `make_claim`, one process, same machine."""
+    from seller_app.documents.calendar import build_calendar
+    from seller_app.domain.case import case_from_json
+    from seller_app.domain.rules import assess
+    from seller_app.domain.schedule import build_schedule
+
+    data = {
+        "format": 1, "tracking_numbers": ["SF1234567890123"], "region": "domestic",
+        "posted_at": "2026-11-11T18:20", "incident": "loss", "service_fee": "12",
+        "goods_value": "300", "weight_kg": "2", "order_id": "3912345678901234567",
+    }  # fmt: skip
+    case = case_from_json(data, NOW)
+    assessment = assess(case, catalog)
+    deadlines = build_schedule(case)
+    steps = {
+        "assess": lambda: assess(case, catalog),
+        "schedule": lambda: build_schedule(case),
+        "calendar": lambda: build_calendar(case, deadlines, catalog.texts, "zh", stamp=NOW),
+    }
+    if form:
+        from seller_app.documents.claim_form import render_claim_form
+
+        steps["form"] = lambda: render_claim_form(
+            case, assessment, out / "stage.pdf", catalog=catalog, layout=form, deadlines=deadlines
+        )
+    shown = []
+    for name, step in steps.items():
+        step()
+        start = time.perf_counter()
+        for _ in range(repeat):
+            step()
+        shown.append(f"{name} {(time.perf_counter() - start) / repeat * 1000:.1f} ms")
+    return ", ".join(shown)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1000)
@@ -110,12 +146,14 @@ def main() -> None:
         generate(peer_orders, args.peer_rows)
         peer = run_once(peer_orders, Path(tmp) / "peer", catalog, 1, form)
         rate = run_once(orders, Path(tmp) / "out", catalog, args.jobs, form)
+        stages = stage_times(catalog, form, Path(tmp))
     what = "claims (case + assessment" + (" + PDF form)" if form else ", no PDF)")
     print(f"rows: {args.rows}, workers: {args.jobs}, cores: {os.cpu_count()}, measuring {what}")
     print(
         f"batch:        {rate:8.1f} claims/s   (floor {FLOOR:.0f}/s: "
         f"{'ok' if rate >= FLOOR else 'BELOW'})"
     )
+    print(f"per claim:    {stages}")
     print(f"peer 1 proc:  {peer:8.1f} claims/s   ({args.peer_rows} rows, no pool)")
     parent = maxrss_mb(resource.RUSAGE_SELF)
     child = maxrss_mb(resource.RUSAGE_CHILDREN)
