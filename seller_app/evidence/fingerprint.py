@@ -21,7 +21,7 @@ def dhash(image: Image.Image) -> int:
     box usually differs in more than 10 of the 64 bits.
     """
     small = image.convert("L").resize((DHASH_SIZE + 1, DHASH_SIZE), Image.Resampling.BOX)
-    pixels = list(small.getdata())
+    pixels = small.tobytes()
     bits = 0
     for row in range(DHASH_SIZE):
         for col in range(DHASH_SIZE):
