@@ -94,4 +94,4 @@ def test_bad_files_in_the_pool_do_not_stop_it(tmp_path: Path) -> None:
 
 def test_pixel_limit_is_pillows(tmp_path: Path) -> None:
     """The bomb fixtures stay meaningful only while Pillow's limit is the documented default."""
-    assert Image.MAX_IMAGE_PIXELS == int(1024 * 1024 * 1024 // 4 // 3)
+    assert int(1024 * 1024 * 1024 // 4 // 3) == Image.MAX_IMAGE_PIXELS

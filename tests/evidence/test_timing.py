@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -58,9 +58,8 @@ def test_late_fresh_warning_names_the_times() -> None:
 
 
 def test_capture_time_in_another_zone_is_compared_as_an_instant() -> None:
-    from datetime import timezone
 
-    utc_time = (SIGNED + 1 * H).astimezone(timezone.utc)
+    utc_time = (SIGNED + 1 * H).astimezone(UTC)
     assert timing_notes(utc_time, PhotoKind.DAMAGED_ITEM, case_with(True), RULES) == []  # type: ignore[arg-type]
 
 
