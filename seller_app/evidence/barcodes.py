@@ -43,7 +43,8 @@ def read_texts(
     if larger is not None:
         attempts.append(larger)
     for attempt in attempts:
-        grey = attempt().convert("L")
+        picture = attempt()
+        grey = picture if picture.mode == "L" else picture.convert("L")
         for angle in ANGLES:
             turned = (
                 grey

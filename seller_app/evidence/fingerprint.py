@@ -20,7 +20,8 @@ def dhash(image: Image.Image) -> int:
     Robust to resizing, re-compression and small brightness changes; a different shot of the same
     box usually differs in more than 10 of the 64 bits.
     """
-    small = image.convert("L").resize((DHASH_SIZE + 1, DHASH_SIZE), Image.Resampling.BOX)
+    grey = image if image.mode == "L" else image.convert("L")
+    small = grey.resize((DHASH_SIZE + 1, DHASH_SIZE), Image.Resampling.BOX)
     pixels = small.tobytes()
     bits = 0
     for row in range(DHASH_SIZE):
