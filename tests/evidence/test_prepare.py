@@ -199,3 +199,18 @@ def test_pool_gives_the_same_results_in_input_order(tmp_path: Path) -> None:
     assert [getattr(r, "sha256", None) for r in pooled] == [
         getattr(r, "sha256", None) for r in serial
     ]
+
+
+def test_warm_pool_is_reused_and_restartable(tmp_path: Path) -> None:
+    from seller_app.evidence import shutdown_pool, warm_up
+
+    paths = [save(scene((1000, 750), seed=s), tmp_path / f"w{s}.jpg") for s in range(2)]
+    inputs = [PhotoInput(p, PhotoKind.OUTER_PACKAGE) for p in paths]
+    warm_up(2)
+    first = import_photos(inputs, tmp_path / "a", processes=2)
+    shutdown_pool()
+    second = import_photos(inputs, tmp_path / "b", processes=2)
+    assert [getattr(r, "sha256", None) for r in first] == [
+        getattr(r, "sha256", None) for r in second
+    ]
+    assert all(isinstance(r, EvidencePhoto) for r in first)
