@@ -267,8 +267,9 @@ def _prepare(job: PrepareJob) -> Prepared:
     )
 
 
-def _full_size(data: bytes, long_side: int = 3200) -> Image.Image:
-    """A bigger copy for a second barcode attempt when thin bars vanished at 1600 px."""
+def _full_size(data: bytes, long_side: int = 4096) -> Image.Image:
+    """The original (up to 4096 px) for a second barcode attempt on a declared label, when bars
+    of one or two pixels in a 12 MP photo vanished in the 1600 px copy."""
     image = _open(data)
     requested = draft_size(*image.size, long_side=long_side)
     if requested and image.format in ("JPEG", "MPO"):

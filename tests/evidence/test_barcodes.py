@@ -14,7 +14,7 @@ from seller_app.evidence import EvidencePhoto, PhotoInput, import_photos
 from seller_app.evidence.barcodes import barcode_notes, match_numbers, read_texts, tracking_numbers
 from tests.conftest import make_case
 
-from .synth import label_photo, save, scene
+from .synth import barcode_label, label_photo, save, scene
 
 SF = "SF1234567890123"
 
@@ -124,3 +124,22 @@ def test_without_a_case_numbers_are_not_compared(catalog: Catalog) -> None:
     [match] = match_numbers([SF], None, catalog.carriers)
     assert match.in_case is None and match.carriers[0] == "sf"
     assert barcode_notes([match], None, is_label=True) == []
+
+
+def test_thin_bars_on_a_big_label_photo_are_read_from_the_original(tmp_path: Path) -> None:
+    """1-pixel bars in a 4000x3000 photo are lost at 1600 px; a declared label gets a second try
+    at full size, other kinds are read from the prepared copy only."""
+    photo = scene((4000, 3000), seed=3)
+    photo.paste(barcode_label(SF, module=1), (1500, 1200))
+    source = save(photo, tmp_path / "label.jpg", quality=92)
+    [label] = import_photos(
+        [PhotoInput(source, PhotoKind.WAYBILL_LABEL)], tmp_path / "a", processes=1
+    )
+    [other] = import_photos(
+        [PhotoInput(source, PhotoKind.OUTER_PACKAGE)],
+        tmp_path / "b",
+        processes=1,
+        read_barcodes=True,
+    )
+    assert isinstance(label, EvidencePhoto) and isinstance(other, EvidencePhoto)
+    assert (label.barcodes, other.barcodes) == ((SF,), ())
