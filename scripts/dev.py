@@ -25,13 +25,26 @@ VENV = ROOT / ".venv"
 # What Qt needs to run offscreen, a CJK font for the UI and the PDF checks, and poppler for the
 # tests that read PDFs back (pdftotext, pdffonts, pdftoppm).
 APT_TEST = [
-    "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
-    "fonts-wqy-microhei", "poppler-utils",
+    "libgl1",
+    "libegl1",
+    "libxkbcommon0",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "fonts-wqy-microhei",
+    "poppler-utils",
 ]
 # On a Linux desktop, Qt's xcb platform plugin also needs these.
 APT_RUN = APT_TEST + [
-    "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
-    "libxcb-shape0", "libxcb-render-util0", "libxcb-image0", "libxcb-randr0", "libxcb-xinerama0",
+    "libxkbcommon-x11-0",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-shape0",
+    "libxcb-render-util0",
+    "libxcb-image0",
+    "libxcb-randr0",
+    "libxcb-xinerama0",
 ]
 # Ubuntu 24.04 renamed some libraries for the 64-bit time_t transition.
 APT_ALTERNATIVES = {"libglib2.0-0": "libglib2.0-0t64"}
@@ -82,7 +95,7 @@ def ensure_system_packages(packages: list[str]) -> None:
 
 
 def ensure_venv(extras: str) -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- this script runs on any system Python
         sys.exit(f"Python >= 3.11 is needed, this is {platform.python_version()}")
     python = venv_python()
     if not python.exists():

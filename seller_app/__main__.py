@@ -10,7 +10,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv if argv is None else argv)
     app.setApplicationName("理赔助手")
-    label = QLabel("理赔助手 — Seller claims assistant\n(the claim wizard arrives in a later version)")
+    label = QLabel(
+        "理赔助手 — Seller claims assistant\n(the claim wizard arrives in a later version)"
+    )
     label.setMargin(40)
     label.setWindowTitle("理赔助手")
     label.show()

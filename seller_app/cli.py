@@ -20,6 +20,7 @@ from . import __version__, paths
 from .domain.case import SHANGHAI, Case, case_from_json
 from .domain.catalog import Catalog
 from .domain.errors import CaseError
+from .domain.money import parse_amount
 
 EXIT_USER_ERROR = 2
 
@@ -152,6 +153,114 @@ def _photos_text(report: dict[str, Any], lang: str, catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cmd_schedule(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .domain.schedule import build_schedule, schedule_to_dict
+
+    case = load_case(args.case, now())
+    deadlines = build_schedule(case)
+    if args.ics is not None:
+        from .documents.calendar import write_ics
+
+        try:
+            write_ics(case, deadlines, catalog.texts, args.lang, args.ics)
+        except OSError as error:
+            raise UserError(
+                catalog.texts.get(
+                    "calendar",
+                    "write_failed",
+                    args.lang,
+                    path=args.ics,
+                    detail=error.strerror or error,
+                )
+            ) from None
+    print_json(schedule_to_dict(deadlines, catalog.texts, args.lang))
+    return 0
+
+
+# --------------------------------------------------------------------------- cases (store)
+
+PASSPHRASE_ENV = "SELLER_APP_PASSPHRASE"
+BACKUP_PASSPHRASE_ENV = "SELLER_APP_BACKUP_PASSPHRASE"
+
+
+def _ask(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase from `env`, else typed at a prompt (twice when `confirm`)."""
+    import getpass
+
+    from .credentials import CredentialError
+
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CredentialError("passphrase_needed", env=env)
+    try:
+        typed = getpass.getpass(prompt)
+        if confirm and getpass.getpass(prompt) != typed:
+            raise CredentialError("passphrases_differ")
+    except EOFError:
+        raise CredentialError("passphrase_needed", env=env) from None
+    return typed
+
+
+def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .credentials import CredentialError, KeyStore, key_store_for
+    from .store import CaseStatus, Store, StoreError
+    from .store.present import record_to_dict, summary_to_dict
+
+    data_dir = paths.user_data_dir(args.data_dir)
+    action: str = args.action
+
+    def keys() -> KeyStore:
+        return key_store_for(data_dir, lambda: _ask(PASSPHRASE_ENV, "数据口令 / passphrase: "))
+
+    try:
+        if action == "restore":
+            passphrase = _ask(BACKUP_PASSPHRASE_ENV, "备份口令 / backup passphrase: ")
+            moved = Store.restore(args.archive, data_dir, passphrase, keys(), overwrite=args.yes)
+            print_json({"restored": str(data_dir), "previous_data": moved and str(moved)})
+            return 0
+        with Store.open(data_dir, keys()) as store:
+            if action == "list":
+                status = CaseStatus(args.status) if args.status else None
+                print_json([summary_to_dict(s) for s in store.list_cases(status, args.tracking)])
+            elif action == "show":
+                print_json(record_to_dict(store, store.get_case(args.id), redact=args.redact))
+            elif action == "status":
+                recovered = parse_amount(args.recovered, "--recovered") if args.recovered else None
+                store.set_status(
+                    args.id, args.new_status, now(), note=args.note, amount_recovered=recovered
+                )
+                record = store.get_case(args.id)
+                print_json(
+                    {
+                        "id": record.id,
+                        "status": record.status.value,
+                        "amount_recovered": record.amount_recovered,
+                    }
+                )
+            elif action == "import":
+                at = now()
+                claimed = parse_amount(args.claimed, "--claimed") if args.claimed else None
+                case_id = store.add_case(load_case(args.case, at), at, amount_claimed=claimed)
+                print_json({"id": case_id})
+            elif action == "export":
+                dest = store.export_case(
+                    args.id, args.dest, redact=args.redact, as_zip=not args.folder
+                )
+                print_json({"exported": str(dest), "redacted": args.redact})
+            elif action == "backup":
+                passphrase = _ask(
+                    BACKUP_PASSPHRASE_ENV, "备份口令 / backup passphrase: ", confirm=True
+                )
+                print_json({"backup": str(store.backup(args.dest, passphrase))})
+    except (StoreError, CredentialError) as error:
+        raise UserError(error.message(args.lang)) from None
+    except OSError as error:
+        raise UserError(f"{error.filename or data_dir}: {error.strerror or error}") from None
+    return 0
+
+
 Command = Callable[[argparse.Namespace, Catalog], int]
 
 
@@ -159,6 +268,12 @@ def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)"
     )
+
+
+def _case_statuses() -> list[Any]:
+    from .store.records import CaseStatus
+
+    return list(CaseStatus)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -173,6 +288,50 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("case", type=Path, metavar="CASE.json")
     _add_lang(assess)
     assess.set_defaults(run=cmd_assess)
+
+    schedule = sub.add_parser("schedule", help="list the follow-up deadlines of a case file")
+    schedule.add_argument("case", type=Path, metavar="CASE.json")
+    schedule.add_argument(
+        "--ics", type=Path, metavar="FILE", help="also write the deadlines as a calendar file"
+    )
+    _add_lang(schedule)
+    schedule.set_defaults(run=cmd_schedule)
+
+    cases = sub.add_parser("cases", help="the case store: list, show, status, export, backup")
+    actions = cases.add_subparsers(dest="action", required=True, metavar="ACTION")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
+    )
+    _add_lang(common)
+    listing = actions.add_parser("list", parents=[common], help="list cases")
+    listing.add_argument("--status", choices=[s.value for s in _case_statuses()])
+    listing.add_argument("--tracking", help="only cases with this tracking number")
+    show = actions.add_parser("show", parents=[common], help="one case with history and files")
+    show.add_argument("id", type=int)
+    show.add_argument("--redact", action="store_true", help="mask buyer name, phone, address")
+    status = actions.add_parser("status", parents=[common], help="move a case to a new status")
+    status.add_argument("id", type=int)
+    status.add_argument("new_status", choices=[s.value for s in _case_statuses()])
+    status.add_argument("--note", default="")
+    status.add_argument("--recovered", help="amount recovered (yuan)")
+    export = actions.add_parser("export", parents=[common], help="write a case's evidence pack")
+    export.add_argument("id", type=int)
+    export.add_argument("dest", type=Path)
+    export.add_argument("--redact", action="store_true", help="mask buyer name, phone, address")
+    export.add_argument("--folder", action="store_true", help="a folder instead of a zip")
+    importing = actions.add_parser("import", parents=[common], help="store a case file")
+    importing.add_argument("case", type=Path, metavar="CASE.json")
+    importing.add_argument("--claimed", help="amount claimed (yuan)")
+    backup = actions.add_parser("backup", parents=[common], help="one encrypted zip of it all")
+    backup.add_argument("dest", type=Path)
+    restore = actions.add_parser("restore", parents=[common], help="restore an encrypted backup")
+    restore.add_argument("archive", type=Path)
+    restore.add_argument("--yes", action="store_true", help="replace the existing data")
+    cases.set_defaults(run=cmd_cases)
 
     photos = sub.add_parser(
         "photos", help="import evidence photos: check, shrink, fingerprint, read barcodes"

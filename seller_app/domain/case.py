@@ -373,7 +373,9 @@ def case_from_json(data: object, now: datetime) -> Case:
     shop = buyer = goods = None
     shop_reader = top.child("shop")
     if shop_reader is not None:
-        shop = Shop(shop_reader.text("name"), shop_reader.text("contact"), shop_reader.text("phone"))
+        shop = Shop(
+            shop_reader.text("name"), shop_reader.text("contact"), shop_reader.text("phone")
+        )
         shop_reader.finish()
     buyer_reader = top.child("buyer")
     if buyer_reader is not None:
@@ -388,9 +390,7 @@ def case_from_json(data: object, now: datetime) -> Case:
             isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1
         ):
             raise CaseError("goods.quantity", "bad_quantity", value=quantity)
-        goods = Goods(
-            goods_reader.text("description"), quantity, goods_reader.flag("perishable")
-        )
+        goods = Goods(goods_reader.text("description"), quantity, goods_reader.flag("perishable"))
         goods_reader.finish()
 
     photos = _parse_photos(top.raw("photos"))

@@ -39,7 +39,9 @@ class Catalog:
             root=resources,
             policies=policies,
             carriers=CarrierBook.from_data(_read_toml(resources / "carriers.toml")),
-            texts=Texts(_read_toml(resources / "texts.toml"), _read_toml(resources / "clauses.toml")),
+            texts=Texts(
+                _read_toml(resources / "texts.toml"), _read_toml(resources / "clauses.toml")
+            ),
         )
 
     def policy(self, policy_id: str) -> Policy:

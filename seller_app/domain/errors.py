@@ -9,9 +9,10 @@ from typing import Any
 class CaseError(ValueError):
     """Invalid case input.
 
-    `field` is the JSON path of the offending value (``damage.lost_value``, ``tracking_numbers[1]``),
-    `code` names the message in ``resources/texts.toml`` ``[errors]`` and `params` fill its
-    placeholders. ``Catalog.texts.error_message(err, lang)`` renders it in the user's language.
+    `field` is the JSON path of the offending value (``damage.lost_value``,
+    ``tracking_numbers[1]``), `code` names the message in ``resources/texts.toml``
+    ``[errors]`` and `params` fill its placeholders; ``Catalog.texts.error_message(err, lang)``
+    renders it in the user's language.
     """
 
     def __init__(self, field: str, code: str, **params: Any) -> None:

@@ -121,7 +121,9 @@ def assess(case: Case, catalog: Catalog) -> Assessment:
     refusal = _exemption(run, case, policy)
     if refusal:
         _signer_notes(run, case)
-        return _result(run, case, policy, carrier, ZERO, ZERO, None, eligible=False, treatment=refusal)
+        return _result(
+            run, case, policy, carrier, ZERO, ZERO, None, eligible=False, treatment=refusal
+        )
 
     treatment, ratio = _treatment(run, case, policy)
     fee_exact = case.service_fee
@@ -130,8 +132,12 @@ def assess(case: Case, catalog: Catalog) -> Assessment:
         value_exact = _value(run, case, policy, ratio)
         if ratio != ONE and policy.partial_fee_refund is FeeRefund.PROPORTIONAL:
             fee_exact = ratio * case.service_fee
-            run.step("fee_refund_partial", fee=_fmt(case.service_fee), ratio=_fmt(ratio, 4),
-                     refund=_fmt(fee_exact, 4))
+            run.step(
+                "fee_refund_partial",
+                fee=_fmt(case.service_fee),
+                ratio=_fmt(ratio, 4),
+                refund=_fmt(fee_exact, 4),
+            )
         else:
             run.step("fee_refund_full", fee=_fmt(case.service_fee))
     else:
@@ -161,8 +167,10 @@ def _carrier_notes(
             )
     elif carrier.candidates and carrier.code not in carrier.candidates and carrier.code != "other":
         run.warnings.append(
-            Note("carrier_mismatch", {"carrier": carrier.code,
-                                      "candidates": ", ".join(carrier.candidates)})
+            Note(
+                "carrier_mismatch",
+                {"carrier": carrier.code, "candidates": ", ".join(carrier.candidates)},
+            )
         )
     own = catalog.carriers.by_code.get(carrier.code)
     if own and own.policy and own.policy != policy.id and own.policy in catalog.policies:
@@ -175,8 +183,9 @@ def _exemption(run: _Run, case: Case, policy: Policy) -> str | None:
     claimed = local_date(case.claim_at)
     if claimed > deadline:
         run.cite(policy.clause("time_bar"))
-        run.reasons.append(Note("time_barred", {"posted": posted, "deadline": deadline,
-                                                "claimed": claimed}))
+        run.reasons.append(
+            Note("time_barred", {"posted": posted, "deadline": deadline, "claimed": claimed})
+        )
         run.step("time_bar_passed", posted=posted, deadline=deadline, claimed=claimed)
         return "time_barred"
     run.step("time_bar_ok", posted=posted, deadline=deadline, claimed=claimed)
@@ -236,33 +245,46 @@ def _value(run: _Run, case: Case, policy: Policy, ratio: Decimal) -> Decimal:
         assert case.insured_value is not None
         run.cite(policy.clause("insured"))
         base = min(case.insured_value, goods)
-        run.step("insured_base", insured=_fmt(case.insured_value), goods=_fmt(goods), base=_fmt(base))
+        run.step(
+            "insured_base", insured=_fmt(case.insured_value), goods=_fmt(goods), base=_fmt(base)
+        )
         if case.insured_value < goods:
-            run.warnings.append(Note("under_insured", {"insured": _fmt(case.insured_value),
-                                                       "goods": _fmt(goods)}))
+            run.warnings.append(
+                Note("under_insured", {"insured": _fmt(case.insured_value), "goods": _fmt(goods)})
+            )
         elif case.insured_value > goods:
-            run.warnings.append(Note("over_insured", {"insured": _fmt(case.insured_value),
-                                                      "goods": _fmt(goods)}))
+            run.warnings.append(
+                Note("over_insured", {"insured": _fmt(case.insured_value), "goods": _fmt(goods)})
+            )
         value = ratio * base
         run.step("value_scaled", ratio=_fmt(ratio, 4), base=_fmt(base), value=_fmt(value, 4))
     else:
         run.cite(policy.clause("uninsured"))
         if policy.undeclared_value_cap is not None and goods > policy.undeclared_value_cap:
             run.step("undeclared_cap", goods=_fmt(goods), cap=_fmt(policy.undeclared_value_cap))
-            run.warnings.append(Note("undeclared_value_capped",
-                                     {"cap": _fmt(policy.undeclared_value_cap)}))
+            run.warnings.append(
+                Note("undeclared_value_capped", {"cap": _fmt(policy.undeclared_value_cap)})
+            )
             goods = policy.undeclared_value_cap
         caps = []
         if policy.freight_multiple is not None:
             by_fee = policy.freight_multiple * case.service_fee
             caps.append(by_fee)
-            run.step("cap_freight", multiple=_fmt(policy.freight_multiple),
-                     fee=_fmt(case.service_fee), cap=_fmt(by_fee, 4))
+            run.step(
+                "cap_freight",
+                multiple=_fmt(policy.freight_multiple),
+                fee=_fmt(case.service_fee),
+                cap=_fmt(by_fee, 4),
+            )
         if policy.per_kg_cap is not None:
             by_weight = policy.per_kg_cap * case.weight_kg
             caps.append(by_weight)
-            run.step("cap_weight", per_kg=_fmt(policy.per_kg_cap), kg=_fmt(case.weight_kg, 3),
-                     cap=_fmt(by_weight, 4))
+            run.step(
+                "cap_weight",
+                per_kg=_fmt(policy.per_kg_cap),
+                kg=_fmt(case.weight_kg, 3),
+                cap=_fmt(by_weight, 4),
+            )
         cap = min(caps) if caps else None
         if policy.partial_cap is PartialCap.SCALED:
             base = goods if cap is None else min(cap, goods)
@@ -272,8 +294,12 @@ def _value(run: _Run, case: Case, policy: Policy, ratio: Decimal) -> Decimal:
         else:
             loss = ratio * goods
             value = loss if cap is None else min(loss, cap)
-            run.step("value_capped", loss=_fmt(loss, 4), cap=_fmt(cap, 4) if cap else "-",
-                     value=_fmt(value, 4))
+            run.step(
+                "value_capped",
+                loss=_fmt(loss, 4),
+                cap=_fmt(cap, 4) if cap else "-",
+                value=_fmt(value, 4),
+            )
         if cap is not None and cap < ratio * goods:
             run.warnings.append(Note("uninsured_cap_applied", {"cap": _fmt(cap, 2)}))
     if policy.salvage_deducted and case.salvage_value:

@@ -8,9 +8,20 @@ from pathlib import Path
 import seller_app.domain
 
 FORBIDDEN = (
-    "PySide6", "sqlite3", "reportlab", "PIL", "keyring", "platformdirs", "cryptography",
-    "seller_app.ui", "seller_app.store", "seller_app.documents", "seller_app.evidence",
-    "seller_app.paths", "seller_app.credentials", "seller_app.cli",
+    "PySide6",
+    "sqlite3",
+    "reportlab",
+    "PIL",
+    "keyring",
+    "platformdirs",
+    "cryptography",
+    "seller_app.ui",
+    "seller_app.store",
+    "seller_app.documents",
+    "seller_app.evidence",
+    "seller_app.paths",
+    "seller_app.credentials",
+    "seller_app.cli",
 )
 
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Linux: freeze the app with build.spec and run the frozen binary's self-test offscreen.
+# Usage: bash scripts/build_app.sh [PYTHON]   (default: .venv/bin/python with the `build` extra)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${1:-.venv/bin/python}
+"$PY" -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3"
+rm -rf build/SellerClaims dist/SellerClaims
+"$PY" -m PyInstaller --noconfirm --log-level WARN build.spec
+size=$(du -sm dist/SellerClaims | cut -f1)
+echo "[build] dist/SellerClaims: ${size} MB unpacked"
+QT_QPA_PLATFORM=offscreen dist/SellerClaims/seller-app --self-test

@@ -1,0 +1,238 @@
+"""Where the store's data key lives: the OS keychain, or a passphrase when there is none.
+
+This is the only module that imports `keyring`. The store asks a `KeyStore` for a named 32-byte
+secret and stores one there when it creates a new data directory.
+
+- `KeyringKeyStore`: macOS Keychain, Windows Credential Manager, Secret Service on Linux. When
+  keyring has no real backend (its ``fail`` backend, `NoKeyringError`, a headless Linux box) or
+  only the plain-text ``keyrings.alt`` files, it raises `KeychainUnavailableError` instead of
+  writing the key somewhere readable. We never install or select ``keyrings.alt``.
+- `PassphraseKeyStore`: the fallback. Secrets are wrapped with AES-GCM under a key derived by
+  scrypt from the user's passphrase; salt, parameters and a verifier (a known value sealed with
+  that key) sit in ``keys.json`` in the data dir, so a wrong passphrase is a clear
+  `WrongPassphraseError`, not garbage.
+- `MemoryKeyStore`: an in-memory fake for tests.
+
+`key_store_for(data_dir, ask_passphrase)` picks the keychain and falls back to the passphrase
+when a way to ask for one is given; otherwise it refuses with `KeychainUnavailableError`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+log = logging.getLogger(__name__)
+
+SERVICE = "SellerClaims"
+KEYS_FILE = "keys.json"
+_VERIFIER = b"seller-claims passphrase verifier v1"
+# scrypt cost: ~32 MiB and ~0.1 s on a shop PC; stored beside the salt so it can grow later.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+
+_MESSAGES = {
+    "keychain_unavailable": (
+        "没有可用的系统钥匙串，无法安全保存加密密钥。"
+        "请设置口令（环境变量 SELLER_APP_PASSPHRASE）后重试。",
+        "No system keychain is available to hold the encryption key safely; "
+        "give a passphrase (SELLER_APP_PASSPHRASE) and try again.",
+    ),
+    "wrong_passphrase": ("口令不正确。", "The passphrase is wrong."),
+    "passphrase_needed": (
+        "需要口令：请设置环境变量 {env} 或在终端中输入。",
+        "A passphrase is needed: set {env} or type it at a terminal.",
+    ),
+    "passphrases_differ": ("两次输入的口令不一致。", "The two passphrases do not match."),
+    "empty_passphrase": ("口令不能为空。", "The passphrase must not be empty."),
+    "keys_file_damaged": (
+        "密钥文件 {path} 已损坏。",
+        "The key file {path} is damaged.",
+    ),
+}
+
+
+class CredentialError(Exception):
+    """A problem with the key or passphrase, worded for the user in zh and en."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = _MESSAGES[self.code]
+        return (zh if lang == "zh" else en).format(**self.params)
+
+
+class KeychainUnavailableError(CredentialError):
+    def __init__(self) -> None:
+        super().__init__("keychain_unavailable")
+
+
+class WrongPassphraseError(CredentialError):
+    def __init__(self) -> None:
+        super().__init__("wrong_passphrase")
+
+
+class KeyStore(Protocol):
+    """Named secrets (bytes). `get` returns None for a name never stored."""
+
+    def get(self, name: str) -> bytes | None: ...
+
+    def set(self, name: str, secret: bytes) -> None: ...
+
+
+class MemoryKeyStore:
+    """In-memory fake for tests."""
+
+    def __init__(self) -> None:
+        self.secrets: dict[str, bytes] = {}
+
+    def get(self, name: str) -> bytes | None:
+        return self.secrets.get(name)
+
+    def set(self, name: str, secret: bytes) -> None:
+        self.secrets[name] = bytes(secret)
+
+
+class KeyringKeyStore:
+    """Secrets in the OS keychain through `keyring`, base64 text under service ``SellerClaims``."""
+
+    def __init__(self, service: str = SERVICE) -> None:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        module = type(backend).__module__
+        if isinstance(backend, fail.Keyring) or module.startswith("keyrings.alt"):
+            raise KeychainUnavailableError()
+        self.service = service
+        self._keyring = keyring
+
+    def get(self, name: str) -> bytes | None:
+        from keyring.errors import KeyringError
+
+        try:
+            text = self._keyring.get_password(self.service, name)
+        except KeyringError as error:
+            log.warning("keychain read failed: %s", error)
+            raise KeychainUnavailableError() from error
+        return None if text is None else base64.b64decode(text)
+
+    def set(self, name: str, secret: bytes) -> None:
+        from keyring.errors import KeyringError
+
+        try:
+            self._keyring.set_password(self.service, name, base64.b64encode(secret).decode())
+        except KeyringError as error:
+            log.warning("keychain write failed: %s", error)
+            raise KeychainUnavailableError() from error
+
+
+def derive_key(
+    passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
+) -> bytes:
+    """A 32-byte AES key from a passphrase with scrypt."""
+    if not passphrase:
+        raise CredentialError("empty_passphrase")
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _seal(key: bytes, plain: bytes, aad: bytes) -> str:
+    nonce = os.urandom(12)
+    return _b64(nonce + AESGCM(key).encrypt(nonce, plain, aad))
+
+
+def _open(key: bytes, sealed: str, aad: bytes) -> bytes:
+    raw = base64.b64decode(sealed)
+    return AESGCM(key).decrypt(raw[:12], raw[12:], aad)
+
+
+class PassphraseKeyStore:
+    """Secrets wrapped under a scrypt-derived key in ``<directory>/keys.json``.
+
+    The file holds the salt, the scrypt parameters, a verifier and the wrapped secrets -- never
+    a secret in plain text. The constructor checks the passphrase against the verifier.
+    """
+
+    def __init__(self, directory: Path, passphrase: str) -> None:
+        self.path = directory / KEYS_FILE
+        if self.path.exists():
+            try:
+                self._data: dict[str, Any] = json.loads(self.path.read_text("utf-8"))
+                kdf = self._data["kdf"]
+                salt = base64.b64decode(kdf["salt"])
+                params = (int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
+                verifier = str(self._data["verifier"])
+            except (ValueError, KeyError, TypeError) as error:
+                raise CredentialError("keys_file_damaged", path=self.path) from error
+            self._key = derive_key(passphrase, salt, *params)
+            try:
+                _open(self._key, verifier, b"verifier")
+            except InvalidTag:
+                raise WrongPassphraseError() from None
+        else:
+            salt = secrets.token_bytes(16)
+            self._key = derive_key(passphrase, salt)
+            self._data = {
+                "kdf": {
+                    "name": "scrypt",
+                    "salt": _b64(salt),
+                    "n": SCRYPT_N,
+                    "r": SCRYPT_R,
+                    "p": SCRYPT_P,
+                },
+                "verifier": _seal(self._key, _VERIFIER, b"verifier"),
+                "secrets": {},
+            }
+
+    def get(self, name: str) -> bytes | None:
+        sealed = self._data.get("secrets", {}).get(name)
+        if sealed is None:
+            return None
+        try:
+            return _open(self._key, sealed, name.encode("utf-8"))
+        except InvalidTag:
+            raise CredentialError("keys_file_damaged", path=self.path) from None
+
+    def set(self, name: str, secret: bytes) -> None:
+        self._data.setdefault("secrets", {})[name] = _seal(self._key, secret, name.encode())
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(self._data, handle, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path)
+
+
+def key_store_for(data_dir: Path, ask_passphrase: Callable[[], str] | None = None) -> KeyStore:
+    """The OS keychain; without one, a passphrase store if `ask_passphrase` is given, else refuse.
+
+    A data dir that already has ``keys.json`` keeps using its passphrase even if a keychain
+    appears later, so its key is not lost.
+    """
+    if not (data_dir / KEYS_FILE).exists():
+        try:
+            return KeyringKeyStore()
+        except KeychainUnavailableError:
+            if ask_passphrase is None:
+                raise
+            log.info("no keychain; using a passphrase-protected key file")
+    elif ask_passphrase is None:
+        raise KeychainUnavailableError()
+    return PassphraseKeyStore(data_dir, ask_passphrase())

@@ -1,0 +1,1 @@
+"""Documents: the claim form, the buyer statement and the calendar file."""

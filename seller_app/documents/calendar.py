@@ -1,0 +1,144 @@
+"""The follow-up schedule as an iCalendar (.ics) file that calendar apps import.
+
+One VEVENT per deadline at its due time (Asia/Shanghai, with a VTIMEZONE), one VALARM per reminder
+as a trigger relative to the start, and a UID derived from the case and the deadline kind: exporting
+the same case again gives the same UIDs, so calendar apps update the events instead of adding
+copies (RFC 5545 3.8.4.7; a later DTSTAMP marks the newer version).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from icalendar import Alarm, Calendar, Event
+
+from ..domain.case import SHANGHAI, Case
+from ..domain.present import render_note
+from ..domain.schedule import Deadline, deadline_detail, deadline_title
+from ..domain.texts import Texts
+
+PRODID = "-//seller-claims//理赔助手 follow-up schedule//ZH"
+UID_DOMAIN = "seller-claims.local"
+EVENT_LENGTH = timedelta(minutes=30)
+NEW_FILE_MODE = 0o644
+
+
+def case_key(case: Case) -> str:
+    """What identifies a case across exports: its first tracking number and its order id."""
+    return f"{case.tracking_numbers[0]}|{case.order_id or ''}"
+
+
+def event_uid(case: Case, kind: str) -> str:
+    """Stable per case and kind: ``SF1234567890123-courier_reply-3f2a9c1b0d4e@seller-claims.local``.
+
+    The hash covers the first tracking number and the order id (`case_key`), so two orders shipped
+    under one tracking number still get separate events.
+    """
+    digest = hashlib.sha256(f"{case_key(case)}|{kind}".encode()).hexdigest()[:12]
+    return f"{case.tracking_numbers[0]}-{kind}-{digest}@{UID_DOMAIN}"
+
+
+def _description(case: Case, deadline: Deadline, texts: Texts, lang: str) -> str:
+    lines = [deadline_detail(deadline, texts, lang)]
+    lines += [
+        render_note(texts, "schedule_warnings", note, lang)["text"] for note in deadline.warnings
+    ]
+    lines.append(texts.get("calendar", "basis", lang, basis=deadline.basis))
+    if case.order_id:
+        lines.append(texts.get("calendar", "order", lang, order_id=case.order_id))
+    return "\n".join(lines)
+
+
+def build_calendar(
+    case: Case,
+    deadlines: Sequence[Deadline],
+    texts: Texts,
+    lang: str,
+    *,
+    stamp: datetime | None = None,
+) -> Calendar:
+    """The iCalendar object; `stamp` (DTSTAMP) defaults to the current time."""
+    stamp = stamp if stamp is not None else datetime.now(UTC)
+    tracking = case.tracking_numbers[0]
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", texts.get("calendar", "name", lang, tracking=tracking))
+    calendar.add("x-wr-timezone", "Asia/Shanghai")
+    for deadline in deadlines:
+        due = deadline.due.astimezone(SHANGHAI)
+        summary = texts.get(
+            "calendar",
+            "summary",
+            lang,
+            title=deadline_title(deadline, texts, lang),
+            tracking=tracking,
+        )
+        event = Event()
+        event.add("uid", event_uid(case, deadline.kind))
+        event.add("dtstamp", stamp.astimezone(UTC))
+        event.add("dtstart", due)
+        event.add("dtend", due + EVENT_LENGTH)
+        event.add("summary", summary)
+        event.add("description", _description(case, deadline, texts, lang))
+        event.add("categories", [deadline.kind])
+        event.add("transp", "TRANSPARENT")
+        for reminder in deadline.reminders:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary)
+            alarm.add("trigger", reminder - due)
+            event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def ics_bytes(
+    case: Case,
+    deadlines: Sequence[Deadline],
+    texts: Texts,
+    lang: str,
+    *,
+    stamp: datetime | None = None,
+) -> bytes:
+    """The .ics file content (UTF-8, CRLF lines folded at 75 octets)."""
+    return bytes(build_calendar(case, deadlines, texts, lang, stamp=stamp).to_ical())
+
+
+def write_ics(
+    case: Case,
+    deadlines: Sequence[Deadline],
+    texts: Texts,
+    lang: str,
+    path: Path,
+    *,
+    stamp: datetime | None = None,
+) -> Path:
+    """Write the .ics atomically: a failed write leaves any earlier file at `path` untouched."""
+    data = ics_bytes(case, deadlines, texts, lang, stamp=stamp)
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = NEW_FILE_MODE
+    handle, temp_name = tempfile.mkstemp(prefix=".", suffix=".ics.tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+        os.chmod(temp_name, mode)  # mkstemp makes 0600; a calendar file is an ordinary document
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+__all__ = ["build_calendar", "case_key", "event_uid", "ics_bytes", "write_ics"]

@@ -1,0 +1,157 @@
+"""What every part of the `Store` shares: the connection, the cipher, transactions, helpers."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Self
+
+from cryptography.exceptions import InvalidTag
+
+from ..credentials import KeyStore
+from . import schema
+from .crypto import KEY_BYTES, BlobStore, Cipher
+from .errors import KeyProblemError, NotFoundError, StoreCorruptError, StoreError
+from .records import CaseStatus
+
+BLOBS_DIR = "blobs"
+_KEY_CHECK = b"seller-claims data key check"
+
+
+def when(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def timestamp(now: datetime) -> str:
+    if now.tzinfo is None:
+        raise ValueError("store timestamps must be timezone-aware")
+    return now.isoformat()
+
+
+def money(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise StoreError("bad_amount", value=value)
+    return str(value)
+
+
+def decimal(text: str | None) -> Decimal | None:
+    try:
+        return None if text is None else Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def key_name(store_id: str) -> str:
+    return f"data-key-{store_id}"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """An autocommit connection with WAL, full sync and foreign keys on."""
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed case survives a power cut, not only a process crash.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    return conn
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
+    """The store id and data-key cipher; creates both for a new database."""
+    meta = _meta(conn)
+    if "store_id" not in meta:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            meta = _meta(conn)  # again under the write lock: another process may have won
+            if "store_id" not in meta:
+                store_id = uuid.uuid4().hex
+                key = keys.get(key_name(store_id))
+                if key is None:
+                    key = secrets.token_bytes(KEY_BYTES)
+                    keys.set(key_name(store_id), key)  # before the commit: no store without key
+                check = Cipher(key).seal(_KEY_CHECK, b"key-check").hex()
+                meta = {"store_id": store_id, "key_check": check}
+                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    store_id = meta["store_id"]
+    key = keys.get(key_name(store_id))
+    if key is None:
+        raise KeyProblemError("key_missing")
+    cipher = Cipher(key)
+    try:
+        cipher.open(bytes.fromhex(meta["key_check"]), b"key-check")
+    except (InvalidTag, KeyError, ValueError):
+        raise KeyProblemError("wrong_key") from None
+    return store_id, cipher
+
+
+class StoreBase:
+    def __init__(
+        self, data_dir: Path, conn: sqlite3.Connection, cipher: Cipher, store_id: str
+    ) -> None:
+        self.data_dir = data_dir
+        self.store_id = store_id
+        self._conn = conn
+        self._cipher = cipher
+        self._blobs = BlobStore(data_dir / BLOBS_DIR, cipher)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._corruption_reported():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock, self._corruption_reported():
+            return self._conn.execute(sql, params).fetchall()
+
+    @contextmanager
+    def _corruption_reported(self) -> Iterator[None]:
+        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            if type(error) is not sqlite3.DatabaseError:  # Operational/IntegrityError: a bug
+                raise
+            raise StoreCorruptError(
+                self.data_dir / schema.DB_NAME, schema.list_copies(self.data_dir)
+            ) from error
+
+    def _require_case(self, conn: sqlite3.Connection, case_id: int) -> CaseStatus:
+        row = conn.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("case_not_found", case_id=case_id)
+        return CaseStatus(row[0])

@@ -1,0 +1,99 @@
+"""A case's evidence pack: case JSON, photos, stored documents and a manifest with hashes.
+
+Layout (as a folder or a zip)::
+
+    case.json            the case file (buyer data masked when redact=True)
+    status.json          status, amounts, status history
+    photos/01-outer_package-<sha8>.jpg   the prepared copy (the original when none was prepared)
+    documents/<name>     stored generated documents (claim form PDF, calendar .ics)
+    manifest.json        every file above with its SHA-256 and size, and the originals' SHA-256
+
+With redact=True, documents not marked ``redacted`` when stored are left out (they carry the
+buyer's data in full) and listed under ``withheld`` in the manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.case import case_to_json
+from .crypto import sha256_hex, write_atomic
+from .errors import StoreError
+from .redact import redact_case_json
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+
+
+def pack_files(store: Store, case_id: int, redact: bool) -> tuple[dict[str, bytes], dict[str, Any]]:
+    record = store.get_case(case_id)
+    data = case_to_json(record.case)
+    files: dict[str, bytes] = {"case.json": _dumps(redact_case_json(data) if redact else data)}
+    files["status.json"] = _dumps(
+        {
+            "case_id": case_id,
+            "status": record.status.value,
+            "amount_claimed": record.amount_claimed,
+            "amount_recovered": record.amount_recovered,
+            "history": [
+                {"status": change.status.value, "at": change.at.isoformat()}
+                for change in store.status_history(case_id)
+            ],
+        }
+    )
+    photos = []
+    for number, photo in enumerate(store.photos(case_id), start=1):
+        sha = photo.prepared_sha256 or photo.sha256
+        suffix = ".jpg" if photo.prepared_sha256 else (Path(photo.name).suffix or ".bin")
+        name = f"photos/{number:02d}-{photo.kind.value}-{photo.sha256[:8]}{suffix.lower()}"
+        files[name] = store.read_photo(sha)
+        photos.append(
+            {
+                "file": name,
+                "kind": photo.kind.value,
+                "caption": photo.caption,
+                "original_sha256": photo.sha256,
+                "prepared": bool(photo.prepared_sha256),
+            }
+        )
+    withheld = []
+    for document in store.documents(case_id):
+        if redact and not document.redacted:
+            withheld.append({"kind": document.kind, "name": document.name})
+            continue
+        files[f"documents/{Path(document.name).name}"] = store.read_document(document.id)
+    manifest = {
+        "case_id": case_id,
+        "redacted": redact,
+        "files": [
+            {"file": name, "sha256": sha256_hex(body), "size": len(body)}
+            for name, body in files.items()
+        ],
+        "photos": photos,
+        "withheld": withheld,
+    }
+    return files, manifest
+
+
+def export_case(store: Store, case_id: int, dest: Path, *, redact: bool, as_zip: bool) -> Path:
+    files, manifest = pack_files(store, case_id, redact)
+    files["manifest.json"] = _dumps(manifest)
+    if dest.exists():
+        raise StoreError("export_exists", path=dest)
+    if as_zip:
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, body in files.items():
+                archive.writestr(name, body)
+        tmp.replace(dest)
+    else:
+        for name, body in files.items():
+            write_atomic(dest / name, body)
+    return dest

@@ -1,0 +1,193 @@
+"""Numbered schema migrations, applied in order, each in its own transaction.
+
+The schema version is SQLite's ``PRAGMA user_version``. Before migrating a database that
+already has data (version >= 1), a consistent copy is written with SQLite's backup API to
+``copies/store-v<old>.sqlite3`` so a failed or unwanted upgrade can be undone
+(`list_copies`, `restore_copy`).
+
+1. the initial schema: meta, cases (non-PII JSON + sealed PII), status history, drafts,
+   case photos, notes;
+2. generated documents, and the prepared copy of each photo;
+3. a searchable ``tracking`` column on cases, filled from the stored case JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+DB_NAME = "store.sqlite3"
+COPIES_DIR = "copies"
+
+V1 = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE cases (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        status TEXT NOT NULL,
+        case_json TEXT NOT NULL,
+        pii BLOB,
+        amount_claimed TEXT,
+        amount_recovered TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE TABLE status_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        status TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note BLOB)""",
+    """CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        data BLOB NOT NULL,
+        page INTEGER NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE TABLE case_photos (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        caption TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        added_at TEXT NOT NULL)""",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        body BLOB NOT NULL)""",
+    "CREATE INDEX status_history_case ON status_history(case_id, id)",
+    "CREATE INDEX case_photos_case ON case_photos(case_id, id)",
+    "CREATE INDEX notes_case ON notes(case_id, id)",
+)
+
+V2 = (
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        redacted INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL)""",
+    "CREATE INDEX documents_case ON documents(case_id, id)",
+    "ALTER TABLE case_photos ADD COLUMN prepared_sha256 TEXT",
+)
+
+
+def _run(statements: tuple[str, ...]) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in statements:
+            conn.execute(statement)
+
+    return apply
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE cases ADD COLUMN tracking TEXT NOT NULL DEFAULT ''")
+    rows = conn.execute("SELECT id, case_json FROM cases").fetchall()
+    for case_id, case_json in rows:
+        numbers = json.loads(case_json).get("tracking_numbers", [])
+        conn.execute("UPDATE cases SET tracking = ? WHERE id = ?", (" ".join(numbers), case_id))
+    conn.execute("CREATE INDEX cases_tracking ON cases(tracking)")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    title: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _run(V1)),
+    Migration(2, "documents and prepared photo copies", _run(V2)),
+    Migration(3, "tracking-number column", _v3),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of the open database (SQLite backup API, WAL included)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    copy = sqlite3.connect(tmp)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    tmp.replace(target)
+
+
+def _copy_path(data_dir: Path, version: int) -> Path:
+    folder = data_dir / COPIES_DIR
+    candidate = folder / f"store-v{version}.sqlite3"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"store-v{version}-{number}.sqlite3"
+        number += 1
+    return candidate
+
+
+def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> Path | None:
+    """Bring the schema to `target`; return the pre-migration copy taken, if any.
+
+    The connection must be in autocommit mode (``isolation_level=None``).
+    """
+    current = schema_version(conn)
+    if current >= target:
+        return None
+    copy = None
+    if current >= 1:
+        copy = _copy_path(data_dir, current)
+        copy_database(conn, copy)
+    for migration in MIGRATIONS:
+        if current < migration.version <= target:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Another process may have migrated while this one waited for the lock.
+                if schema_version(conn) < migration.version:
+                    migration.apply(conn)
+                    conn.execute(f"PRAGMA user_version = {migration.version:d}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    return copy
+
+
+def list_copies(data_dir: Path) -> list[Path]:
+    """The automatic pre-migration copies, newest first."""
+    folder = data_dir / COPIES_DIR
+    if not folder.is_dir():
+        return []
+    copies = [path for path in folder.glob("store-v*.sqlite3") if path.is_file()]
+    return sorted(copies, key=lambda path: path.stat().st_mtime_ns, reverse=True)
+
+
+def restore_copy(data_dir: Path, copy: Path) -> None:
+    """Put a pre-migration copy back as the database; the damaged file is kept beside it.
+
+    No `Store` may be open on `data_dir` meanwhile.
+    """
+    db = data_dir / DB_NAME
+    if db.exists():
+        number = 1
+        while (damaged := data_dir / COPIES_DIR / f"damaged-{number}.sqlite3").exists():
+            number += 1
+        damaged.parent.mkdir(parents=True, exist_ok=True)
+        db.replace(damaged)
+    for suffix in ("-wal", "-shm"):
+        (data_dir / (DB_NAME + suffix)).unlink(missing_ok=True)
+    tmp = db.with_name(DB_NAME + ".restore")
+    shutil.copyfile(copy, tmp)
+    tmp.replace(db)

@@ -1,0 +1,138 @@
+"""`seller-claims assess` through a real subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import case_dict
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def seller_claims(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "seller_app.cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+def write(tmp_path: Path, data: Any, name: str = "case.json") -> Path:
+    path = tmp_path / name
+    path.write_text(
+        data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8"
+    )
+    return path
+
+
+def test_assess_prints_the_figures(tmp_path: Path) -> None:
+    result = seller_claims("assess", str(EXAMPLES / "damage_partial.json"))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["eligible"] is True
+    assert (out["amount"], out["fee_refund"], out["value_compensation"]) == (
+        "28.80",
+        "4.80",
+        "24.00",
+    )
+    assert out["currency"] == "CNY"
+    assert out["actual_loss_claim"] == "132.00"
+    assert out["basis"][0] == "A.3.3"
+    assert out["carrier"] == {"code": "sf", "candidates": ["sf"]}
+    assert out["policy"]["id"] == "standard" and out["policy"]["as_of"]
+    codes = {item["code"] for item in out["warnings"]}
+    assert "signed_without_inspection" in codes
+    assert all("text" in item for key in ("reasons", "warnings", "advice") for item in out[key])
+    assert "签收" in result.stdout  # Chinese by default
+
+
+def test_assess_in_english(tmp_path: Path) -> None:
+    result = seller_claims("assess", str(EXAMPLES / "loss_insured.json"), "--lang", "en")
+    out = json.loads(result.stdout)
+    assert out["amount"] == "1518.00"
+    assert out["reasons"][0]["text"].startswith("Loss")
+    assert out["carrier"]["code"] == "jt"
+
+
+def test_not_eligible_still_exits_zero(tmp_path: Path) -> None:
+    path = write(tmp_path, case_dict(claim_at="2027-11-12"))
+    result = seller_claims("assess", str(path))
+    assert result.returncode == 0
+    out = json.loads(result.stdout)
+    assert (out["eligible"], out["amount"], out["basis"]) == (False, "0.00", ["A.4"])
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "JSON"),
+        (case_dict(service_fee="十二"), "service_fee"),
+        (case_dict(service_fee=[12]), "service_fee"),
+        (case_dict(goods_value="-5"), "goods_value"),
+        (case_dict(weight_kg=0), "weight_kg"),
+        (
+            case_dict(incident="damage", damage={"extent": "partial", "lost_value": "999"}),
+            "damage.lost_value",
+        ),
+        (case_dict(claim_at="2026-01-01"), "claim_at"),
+        (case_dict(incident="damage"), "damage"),
+        (case_dict(incident="stolen"), "incident"),
+        (case_dict(tracking_numbers=[]), "tracking_numbers"),
+        (case_dict(policy="dhl"), "policy"),
+        (case_dict(extra_field=1), "extra_field"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, content: Any, expected: str) -> None:
+    result = seller_claims("assess", str(write(tmp_path, content)))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_non_utf8(tmp_path: Path) -> None:
+    missing = seller_claims("assess", str(tmp_path / "nope.json"), "--lang", "en")
+    assert missing.returncode == 2 and "file not found" in missing.stderr
+    gbk = tmp_path / "gbk.json"
+    gbk.write_bytes(json.dumps(case_dict(description="碎了"), ensure_ascii=False).encode("gbk"))
+    result = seller_claims("assess", str(gbk))
+    assert result.returncode == 2 and "UTF-8" in result.stderr
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(case_dict()).encode())
+    assert seller_claims("assess", str(path)).returncode == 0
+
+
+def test_error_language_follows_lang(tmp_path: Path) -> None:
+    path = str(write(tmp_path, case_dict(goods_value="0")))
+    assert "必须大于 0" in seller_claims("assess", path).stderr
+    assert "must be greater than 0" in seller_claims("assess", path, "--lang", "en").stderr
+
+
+def test_usage_error_exits_2() -> None:
+    assert seller_claims("assess").returncode == 2
+    assert seller_claims("nonsense").returncode == 2
+
+
+def test_cli_never_imports_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from seller_app.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['assess', {str(EXAMPLES / 'damage_partial.json')!r}])\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,204 @@
+"""Cases, status history, amounts, drafts, photos, documents and notes round-trip."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from seller_app.credentials import MemoryKeyStore
+from seller_app.domain.case import PhotoKind
+from seller_app.store import (
+    TRANSITIONS,
+    BadTransitionError,
+    CaseStatus,
+    KeyProblemError,
+    NotFoundError,
+    Store,
+)
+from tests.conftest import NOW, make_case
+
+from .conftest import buyer_case
+
+
+def test_case_round_trips_with_buyer_data(store: Store) -> None:
+    case = buyer_case()
+    case_id = store.add_case(case, NOW, amount_claimed=Decimal("300.00"))
+    record = store.get_case(case_id)
+    assert record.case == case
+    assert record.status is CaseStatus.DRAFT
+    assert record.amount_claimed == Decimal("300.00")
+    assert str(record.amount_claimed) == "300.00"
+    assert record.created_at == NOW
+
+
+def test_cases_survive_reopening(data_dir: Path, keys: MemoryKeyStore) -> None:
+    with Store.open(data_dir, keys) as store:
+        case_id = store.add_case(buyer_case(), NOW)
+    with Store.open(data_dir, keys) as store:
+        assert store.get_case(case_id).case == buyer_case()
+
+
+def test_update_and_list(store: Store) -> None:
+    first = store.add_case(make_case(), NOW)
+    second = store.add_case(make_case(tracking_numbers=["YT9876543210"]), NOW)
+    store.update_case(first, make_case(goods_value="250"), NOW + timedelta(hours=1))
+    assert store.get_case(first).case.goods_value == Decimal("250")
+    assert [s.id for s in store.list_cases()] == [first, second]
+    assert [s.id for s in store.list_cases(tracking="yt9876543210")] == [second]
+    store.set_status(second, CaseStatus.FILED, NOW)
+    assert [s.id for s in store.list_cases(status=CaseStatus.FILED)] == [second]
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        (["filed", "answered", "agreed", "paid", "closed"], True),
+        (["filed", "rejected", "escalated", "agreed", "paid"], True),
+        (["filed", "agreed"], True),
+        (["closed"], True),
+        (["paid"], False),
+        (["filed", "draft"], False),
+        (["filed", "answered", "escalated"], False),
+        (["closed", "filed"], False),
+    ],
+)
+def test_status_transitions(store: Store, path: list[str], allowed: bool) -> None:
+    case_id = store.add_case(make_case(), NOW)
+
+    def walk() -> None:
+        for step, status in enumerate(path, start=1):
+            store.set_status(case_id, status, NOW + timedelta(days=step))
+
+    if allowed:
+        walk()
+        history = store.status_history(case_id)
+        assert [change.status.value for change in history] == ["draft", *path]
+        assert [change.at for change in history] == [
+            NOW + timedelta(days=n) for n in range(len(path) + 1)
+        ]
+    else:
+        with pytest.raises(BadTransitionError) as error:
+            walk()
+        assert "不能从" in error.value.message("zh")
+        assert "cannot go from" in error.value.message("en")
+
+
+def test_every_status_is_in_the_transition_table() -> None:
+    assert set(TRANSITIONS) == set(CaseStatus)
+
+
+def test_paid_with_recovered_amount_and_note(store: Store) -> None:
+    case_id = store.add_case(make_case(), NOW)
+    for status in ("filed", "agreed"):
+        store.set_status(case_id, status, NOW)
+    store.set_status(case_id, "paid", NOW, note="支付宝到账", amount_recovered=Decimal("36.10"))
+    assert store.get_case(case_id).amount_recovered == Decimal("36.10")
+    assert store.status_history(case_id)[-1].note == "支付宝到账"
+    store.set_amounts(case_id, NOW, claimed=Decimal("0.1") + Decimal("0.2"))
+    assert store.get_case(case_id).amount_claimed == Decimal("0.3")
+
+
+def test_unknown_ids_raise_not_found(store: Store) -> None:
+    for call in (
+        lambda: store.get_case(99),
+        lambda: store.set_status(99, "filed", NOW),
+        lambda: store.load_draft(5),
+        lambda: store.read_document(1),
+        lambda: store.add_note(42, "x", NOW),
+    ):
+        with pytest.raises(NotFoundError):
+            call()
+
+
+def test_draft_resumes_exactly_and_is_replaced_by_its_case(store: Store) -> None:
+    data = {
+        "tracking_numbers": ["SF1234567890123"],
+        "goods_value": Decimal("300.10"),
+        "posted_at": datetime(2026, 11, 11, 18, 20, tzinfo=NOW.tzinfo),
+        "buyer": {"name": "张三丰", "phone": "138"},
+        "photos": [],
+        "flag": True,
+        "page_notes": None,
+    }
+    draft_id = store.save_draft({"tracking_numbers": []}, 0, NOW)
+    for page in range(1, 4):  # saved on every change
+        assert store.save_draft(data, page, NOW + timedelta(minutes=page), draft_id) == draft_id
+    draft = store.load_draft(draft_id)
+    assert draft.data == data
+    assert draft.page == 3
+    assert draft.updated_at == NOW + timedelta(minutes=3)
+    assert [d.id for d in store.list_drafts()] == [draft_id]
+    store.add_case(make_case(), NOW, draft_id=draft_id)
+    assert store.list_drafts() == []
+
+
+def test_photos_and_documents(store: Store, tmp_path: Path) -> None:
+    case_id = store.add_case(make_case(), NOW)
+    original = tmp_path / "IMG_0001.HEIC"
+    original.write_bytes(b"original bytes" * 100)
+    prepared = tmp_path / "prepared.jpg"
+    prepared.write_bytes(b"\xff\xd8prepared")
+    photo = store.add_photo(
+        case_id, original, NOW, kind=PhotoKind.WAYBILL_LABEL, caption="面单", prepared=prepared
+    )
+    again = store.add_photo(case_id, original, NOW)  # same bytes: one blob, two references
+    assert photo.sha256 == again.sha256
+    original.unlink()  # the seller deletes the phone photo; the store keeps it
+    assert store.read_photo(photo.sha256) == b"original bytes" * 100
+    assert photo.prepared_sha256 is not None
+    assert store.read_photo(photo.prepared_sha256) == b"\xff\xd8prepared"
+    assert [p.kind for p in store.photos(case_id)] == [PhotoKind.WAYBILL_LABEL, PhotoKind.OTHER]
+
+    document = store.add_document(case_id, "claim_form", "索赔申告单.pdf", b"%PDF-1.7 ...", NOW)
+    assert store.read_document(document.id) == b"%PDF-1.7 ..."
+    assert store.documents(case_id) == [document]
+    rendered = tmp_path / "deadlines.ics"
+    rendered.write_bytes(b"BEGIN:VCALENDAR")
+    calendar = store.add_document(case_id, "calendar", rendered.name, rendered, NOW)
+    assert store.read_document(calendar.id) == b"BEGIN:VCALENDAR"
+    store.add_note(case_id, "快递员说三天内回复", NOW)
+    assert [n.text for n in store.notes(case_id)] == ["快递员说三天内回复"]
+
+
+def test_tampered_blob_is_not_returned(store: Store, tmp_path: Path) -> None:
+    case_id = store.add_case(make_case(), NOW)
+    source = tmp_path / "a.jpg"
+    source.write_bytes(b"jpeg")
+    photo = store.add_photo(case_id, source, NOW)
+    blob = store.data_dir / "blobs" / photo.sha256[:2] / photo.sha256
+    raw = bytearray(blob.read_bytes())
+    raw[-1] ^= 1
+    blob.write_bytes(bytes(raw))
+    with pytest.raises(NotFoundError):
+        store.read_photo(photo.sha256)
+
+
+def test_missing_or_wrong_key_is_a_clear_error(data_dir: Path, keys: MemoryKeyStore) -> None:
+    with Store.open(data_dir, keys) as store:
+        store.add_case(buyer_case(), NOW)
+    with pytest.raises(KeyProblemError) as missing:
+        Store.open(data_dir, MemoryKeyStore())
+    assert "钥匙串" in missing.value.message("zh")
+    wrong = MemoryKeyStore()
+    (name,) = keys.secrets
+    wrong.set(name, b"\x00" * 32)
+    with pytest.raises(KeyProblemError, match="does not match"):
+        Store.open(data_dir, wrong)
+
+
+def test_naive_timestamps_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError):
+        store.add_case(make_case(), datetime(2026, 11, 21, 10, 0))
+
+
+def test_two_stores_on_one_data_dir_share_the_key(data_dir: Path, keys: MemoryKeyStore) -> None:
+    """The app and the CLI may have the store open at the same time (WAL, one key)."""
+    with Store.open(data_dir, keys) as first, Store.open(data_dir, keys) as second:
+        case_id = first.add_case(buyer_case(), NOW)
+        assert second.get_case(case_id).case == buyer_case()
+        second.set_status(case_id, "filed", NOW)
+        assert first.get_case(case_id).status is CaseStatus.FILED
+    assert len(keys.secrets) == 1
