@@ -41,13 +41,13 @@ SAMPLE = {
 EXPECTED_AMOUNT = Decimal("28.80")
 
 
-class SelfTestFailure(Exception):
+class SelfTestError(Exception):
     pass
 
 
 def _check(condition: bool, what: str) -> None:
     if not condition:
-        raise SelfTestFailure(what)
+        raise SelfTestError(what)
 
 
 def _label_photo(path: Path) -> None:
