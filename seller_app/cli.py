@@ -168,6 +168,80 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
+def cmd_photos(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Import photos: prepared copies (and manifest.json) into --out, a report on stdout; exit 2
+    when any file could not be read (after reporting all of them)."""
+    import tempfile
+
+    from .domain.case import PhotoKind
+    from .evidence import PhotoError, PhotoInput, import_photos
+    from .evidence.report import photos_report
+
+    case = load_case(args.case, now()) if args.case else None
+    inputs = []
+    for item in args.files:
+        kind, sep, rest = item.partition("=")
+        if sep and kind in {k.value for k in PhotoKind}:
+            inputs.append(PhotoInput(Path(rest), PhotoKind(kind)))
+        else:
+            inputs.append(PhotoInput(Path(item)))
+    with tempfile.TemporaryDirectory(prefix="seller-photos-") as scratch:
+        out_dir = args.out or Path(scratch)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"{out_dir}: {error.strerror or error}") from None
+        results = import_photos(
+            inputs,
+            out_dir,
+            case,
+            read_barcodes=True,
+            processes=args.jobs,
+            carriers=catalog.carriers,
+        )
+        report = photos_report(results, args.lang, case, catalog.carriers)
+        if args.out:
+            manifest = json.dumps(report, ensure_ascii=False, indent=2)
+            (out_dir / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
+    failed = [r for r in results if isinstance(r, PhotoError)]
+    if args.json:
+        print_json(report)
+        for error in failed:  # the text report shows them in place
+            sys.stderr.write(f"seller-claims: {error.message(args.lang)}\n")
+    else:
+        sys.stdout.write(_photos_text(report, args.lang, catalog))
+    return EXIT_USER_ERROR if failed else 0
+
+
+def _photos_text(report: dict[str, Any], lang: str, catalog: Catalog) -> str:
+    from .evidence.messages import text
+
+    lines = []
+    for entry in report["photos"]:
+        if not entry["ok"]:
+            lines.append(f"✗ {entry['error']['text']}")
+            continue
+        taken = entry["captured_at"] or text("cli", "no_capture_time", lang)
+        lines.append(
+            f"✓ {entry['file']}  [{entry['kind_label']}]  {taken}  "
+            f"{entry['width']}×{entry['height']} → {entry['prepared_width']}×"
+            f"{entry['prepared_height']}  sha256 {entry['sha256'][:16]}…"
+        )
+        for code in entry["barcodes"]:
+            where = {True: "in_case", False: "not_in_case"}.get(code["in_case"])
+            by_code = catalog.carriers.by_code
+            carriers = ", ".join(by_code[c].name(lang) for c in code["carriers"]) or "?"
+            tail = f"  {text('cli', where, lang)}" if where else ""
+            lines.append(f"    {text('cli', 'barcode', lang)} {code['number']} ({carriers}){tail}")
+        lines.extend(f"    ! {warning['text']}" for warning in entry["warnings"])
+    shots = report.get("shot_list")
+    if shots:
+        missing = [m["label"] for m in shots["missing"]] or [text("cli", "nothing_missing", lang)]
+        score = f"{shots['score']:.0%}"
+        lines.append(text("cli", "shot_list", lang, score=score, missing=", ".join(missing)))
+    return "\n".join(lines) + "\n"
+
+
 def cmd_schedule(args: argparse.Namespace, catalog: Catalog) -> int:
     from .domain.schedule import build_schedule, schedule_to_dict
 
@@ -388,6 +462,26 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("archive", type=Path)
     restore.add_argument("--yes", action="store_true", help="replace the existing data")
     cases.set_defaults(run=cmd_cases)
+
+    photos = sub.add_parser(
+        "photos", help="import evidence photos: check, shrink, fingerprint, read barcodes"
+    )
+    photos.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="photo file, or KIND=FILE (e.g. waybill_label=a.jpg)",
+    )
+    photos.add_argument("--json", action="store_true", help="print the report as JSON")
+    photos.add_argument(
+        "--out", type=Path, metavar="DIR", help="write prepared copies + manifest.json"
+    )
+    photos.add_argument("--case", type=Path, metavar="CASE.json", help="check against this case")
+    photos.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    _add_lang(photos)
+    photos.set_defaults(run=cmd_photos)
 
     batch = sub.add_parser("batch", help="make claims for every row of an order export (CSV/XLSX)")
     from .batch.command import add_arguments as add_batch_arguments

@@ -96,8 +96,9 @@ def calculation(
         for index, step in enumerate(shown["steps"], 1)
     ]
     story.append(_table(rows, [14 * mm, CONTENT_WIDTH - 14 * mm]))
-    for key in ("reasons", "warnings", "advice"):
-        story += _notes(labels.get("calculation", key, lang), shown[key])
+    # Only the reasons: warnings and advice are the seller's own guidance (e.g. "the courier may
+    # refuse because you signed without inspecting") and must not reach the courier.
+    story += _notes(labels.get("calculation", "reasons", lang), shown["reasons"])
     if assessment.basis:
         story.append(Spacer(1, 4 * mm))
         rows = [[para(labels.get("calculation", "clauses", lang), "section", "layout"), ""]]

@@ -10,18 +10,10 @@ import pytest
 
 from seller_app.cli import main
 from tests.conftest import case_dict
-from tests.documents import form_fakes
-from tests.documents.form_fakes import jpeg, page_count, pdf_text, squash
-
-evidence_module = form_fakes.evidence_module
+from tests.documents.photo_helpers import jpeg, page_count, pdf_text, squash
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 UNAUTHORIZED = {"who": "unauthorized", "name": "王五", "inspected": False}
-
-
-@pytest.fixture
-def backends(evidence_module: Any) -> None:
-    """The evidence package the command imports (the real one, or a local fake until it lands)."""
 
 
 def write_case(tmp_path: Path, **overrides: Any) -> Path:
@@ -36,7 +28,6 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-@pytest.mark.usefixtures("backends")
 @pytest.mark.parametrize("layout", ["generic", "sf"])
 def test_form_from_the_example(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str
@@ -52,7 +43,6 @@ def test_form_from_the_example(
     assert "附件四跟进期限" in text  # the schedule page
 
 
-@pytest.mark.usefixtures("backends")
 def test_photos_from_a_folder_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "photos"
     for index in range(3):
@@ -73,7 +63,6 @@ def test_photos_from_a_folder_and_files(tmp_path: Path, capsys: pytest.CaptureFi
     assert "面单特写" in text and "p2.jpg" in text
 
 
-@pytest.mark.usefixtures("backends")
 def test_photos_named_in_the_case_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     jpeg(tmp_path / "box.jpg")
     case = write_case(
@@ -85,7 +74,6 @@ def test_photos_named_in_the_case_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert "外箱压扁" in pdf_text(out)
 
 
-@pytest.mark.usefixtures("backends")
 def test_password_and_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     case = write_case(tmp_path, signer=UNAUTHORIZED, buyer={"name": "李堃"})
     out, statement = tmp_path / "form.pdf", tmp_path / "statement.pdf"
@@ -110,7 +98,6 @@ def test_password_and_statement(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "李堃" in pdf_text(statement)
 
 
-@pytest.mark.usefixtures("backends")
 @pytest.mark.parametrize(
     ("make_args", "fragment"),
     [
@@ -132,7 +119,6 @@ def test_user_mistakes_exit_2_with_one_line(
     assert not out.exists()
 
 
-@pytest.mark.usefixtures("backends")
 def test_invalid_case_and_unprintable_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -148,7 +134,6 @@ def test_invalid_case_and_unprintable_name(
     assert not out.exists()
 
 
-@pytest.mark.usefixtures("backends")
 def test_unwritable_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     case = write_case(tmp_path)
     code, _, err = run(["form", str(case), "-o", str(tmp_path / "no" / "form.pdf")], capsys)

@@ -18,7 +18,7 @@ from seller_app.domain.catalog import Catalog
 from seller_app.domain.rules import assess
 from seller_app.domain.schedule import build_schedule, deadline_to_dict
 from tests.conftest import make_case
-from tests.documents.form_fakes import (
+from tests.documents.photo_helpers import (
     make_photos,
     page_count,
     pdf_text,

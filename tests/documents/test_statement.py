@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from seller_app.documents.statement import render_buyer_statement, statement_needed
 from seller_app.domain.catalog import Catalog
 from tests.conftest import make_case
-from tests.documents.form_fakes import page_count, pdf_text, squash
+from tests.documents.photo_helpers import page_count, pdf_text, squash
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from seller_app.batch import RowResult
 from seller_app.domain.catalog import Catalog
 from seller_app.ui.batch_dialog import BatchImportDialog
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv
 from tests.conftest import NOW
+
+# pytest imports every test module before running any test, so this QApplication exists before a
+# test elsewhere can make a bare QGuiApplication (seller_app.selftest does, for QtPdf); widgets
+# would abort the process under a QGuiApplication.
+_APP = QApplication.instance() or QApplication(["seller-app-tests"])
 
 
 @pytest.fixture
