@@ -3,7 +3,8 @@
 Steps, in order: parse the case (already validated by `rows.read_row`), assess it, build its
 follow-up schedule (China working days) and its calendar events, write the case file
 ``cases/<key>.json``. The key is stable (order id + tracking number), so a re-run overwrites
-instead of adding. Photos and the PDF form hang off `make_claim` as their packages land.
+instead of adding. Photos named with the tracking number are prepared by the evidence package
+and go into the form with the schedule (`seller_app.documents.claim_form.render_claim_form`).
 
 Everything here is picklable and top-level so it works in spawned and frozen worker processes.
 """
@@ -17,19 +18,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.case import Case, case_from_json, case_to_json
 from ..domain.catalog import Catalog
 from ..domain.rules import Assessment, assess
 from ..domain.schedule import Deadline, build_schedule, deadline_title
-from .photos import file_sha256, match_photos
+from .photos import match_photos
+
+if TYPE_CHECKING:
+    from ..evidence import EvidencePhoto
 from .rows import ClaimRow, RowProblem
 
 log = logging.getLogger(__name__)
 
 CASES_DIR = "cases"
 FORMS_DIR = "forms"
+PHOTOS_DIR = "photos"
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class RowResult:
     calendar_events: bytes = b""
     """This case's VEVENTs as iCalendar text, for the combined .ics of the run."""
     form_file: Path | None = None
-    photos: tuple[Path, ...] = ()
+    photos: tuple[EvidencePhoto, ...] = ()
     problems: tuple[RowProblem, ...] = ()
 
     @property
@@ -94,14 +99,17 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
     be drawn (a character the font lacks, a full disk) is a problem of the row, but the case is
     still written and stored, so the seller can fix it in the app.
     """
+    problems: list[RowProblem] = []
     try:
-        photos = match_photos(settings.photos_dir, claim.tracking_number)
         data = dict(claim.data)
+        case = case_from_json(data, settings.now)
+        photos, photo_problems = _prepare_photos(claim, case, settings)
+        problems += photo_problems
         if photos:
             data["photos"] = [
-                {"file": str(path), "kind": "other", "sha256": file_sha256(path)} for path in photos
+                {"file": str(p.source), "kind": p.kind.value, "sha256": p.sha256} for p in photos
             ]
-        case = case_from_json(data, settings.now)
+            case = case_from_json(data, settings.now)
         assessment = assess(case, catalog)
         deadlines = build_schedule(case)
         upcoming = _next_deadline(deadlines, settings.now)
@@ -126,9 +134,10 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
             problems=(problem,),
         )
     form_file = None
-    problems: list[RowProblem] = []
     if settings.form_layout:
-        form_file, problem = _render_form(claim, case, assessment, deadlines, catalog, settings)
+        form_file, problem = _render_form(
+            claim, case, assessment, deadlines, photos, catalog, settings
+        )
         if problem is not None:
             problems.append(problem)
     return RowResult(
@@ -153,11 +162,42 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
     )
 
 
+def _prepare_photos(
+    claim: ClaimRow, case: Case, settings: ClaimSettings
+) -> tuple[tuple[EvidencePhoto, ...], list[RowProblem]]:
+    """The row's photos, prepared into ``photos/`` by the evidence package (in this worker: the
+    batch is already spread over the cores). An unreadable photo is a problem; the rest go on."""
+    matched = match_photos(settings.photos_dir, claim.tracking_number)
+    if not matched:
+        return (), []
+    from ..evidence import EvidencePhoto, PhotoInput, import_photos
+
+    results = import_photos(
+        [PhotoInput(path) for path in matched],
+        settings.out_dir / PHOTOS_DIR,
+        case,
+        processes=1,
+    )
+    photos = tuple(r for r in results if isinstance(r, EvidencePhoto))
+    problems = [
+        RowProblem(
+            claim.row,
+            claim.tracking_number,
+            "photo_failed",
+            {"file": r.source.name, "detail": r.message(settings.lang)},
+        )
+        for r in results
+        if not isinstance(r, EvidencePhoto)
+    ]
+    return photos, problems
+
+
 def _render_form(
     claim: ClaimRow,
     case: Case,
     assessment: Assessment,
     deadlines: tuple[Deadline, ...],
+    photos: tuple[EvidencePhoto, ...],
     catalog: Catalog,
     settings: ClaimSettings,
 ) -> tuple[Path | None, RowProblem | None]:
@@ -173,6 +213,7 @@ def _render_form(
             path,
             catalog=catalog,
             layout=settings.form_layout,
+            photos=photos,
             deadlines=deadlines,
             lang=settings.lang,
         )

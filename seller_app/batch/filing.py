@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from ..domain.case import Case, case_from_json
 from ..store import CaseStatus, Store
@@ -53,9 +52,16 @@ class CaseFiler:
         else:
             return Filed(found[0], "kept")
         stored = {photo.sha256 for photo in self.store.photos(case_id)}
-        for photo in case.photos:
+        for photo in result.photos:
             if photo.sha256 not in stored:
-                self.store.add_photo(case_id, Path(photo.file), self.now, kind=photo.kind)
+                self.store.add_photo(
+                    case_id,
+                    photo.source,
+                    self.now,
+                    kind=photo.kind,
+                    caption=photo.caption,
+                    prepared=photo.prepared_path,
+                )
         if result.form_file is not None:
             names = {d.name for d in self.store.documents(case_id) if d.kind == FORM_DOCUMENT_KIND}
             if result.form_file.name not in names:

@@ -7,7 +7,6 @@ into more letters or digits). The folder is listed once per process, not once pe
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +29,3 @@ def match_photos(folder: Path | None, tracking_number: str) -> tuple[Path, ...]:
         return ()
     token = re.compile(rf"(?<![A-Z0-9]){re.escape(tracking_number.upper())}(?![A-Z0-9])")
     return tuple(path for name, path in _listing(folder) if token.search(name))
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

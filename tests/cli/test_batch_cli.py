@@ -253,9 +253,17 @@ def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
     ]
     text = pdf_text(out / "forms" / lines[1]["申告单"])
     assert "SF1234500000001" in text and "72.00" in text
+    assert len(list((out / "photos").glob("*.jpg"))) == 2  # prepared copies
     with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
         by_tracking = {s.tracking_numbers[0]: s.id for s in store.list_cases()}
-        assert len(store.photos(by_tracking["SF1234500000001"])) == 2  # not ...00011.jpg
+        stored = store.photos(by_tracking["SF1234500000001"])
+        assert len(stored) == 2  # not ...00011.jpg
+        assert all(photo.prepared_sha256 for photo in stored)
+        case = store.get_case(by_tracking["SF1234500000001"]).case
+        assert {Path(p.file).name for p in case.photos} == {
+            "SF1234500000001.jpg",
+            "破损_SF1234500000001_外箱.png",
+        }
         assert store.photos(by_tracking["SF1234500000000"]) == []
         [document] = store.documents(by_tracking["SF1234500000001"])
         assert document.kind == "claim_form"
@@ -282,3 +290,21 @@ def test_unknown_form_layout_is_unusable_input(
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
     assert main(["batch", str(orders), "--out", str(tmp_path / "o"), "--form", "nope"]) == 2
     assert "申告单版式 nope" in capsys.readouterr().err
+
+
+def test_an_unreadable_photo_is_listed_and_the_claim_still_made(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "SF1234500000001.jpg").write_bytes(b"not a picture")
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    code = main(
+        ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
+         "--weight", "2", "--jobs", "1", "--photos", str(photos)]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "第 2 行 SF1234500000001：照片 SF1234500000001.jpg" in report
+    assert len(stored_cases(data_dir)) == 1
+    assert summary(tmp_path / "out")[0]["申告单"].endswith(".pdf")
