@@ -135,11 +135,11 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         )
     form_file = None
     if settings.form_layout:
-        form_file, problem = _render_form(
+        form_file, form_problem = _render_form(
             claim, case, assessment, deadlines, photos, catalog, settings
         )
-        if problem is not None:
-            problems.append(problem)
+        if form_problem is not None:
+            problems.append(form_problem)
     return RowResult(
         row=claim.row,
         key=claim.key,

@@ -58,7 +58,7 @@ class _InlineExecutor(Executor):
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
         global _worker_catalog
         _worker_catalog = self.catalog
         future: Future[list[RowResult]] = Future()

@@ -103,6 +103,7 @@ class BatchImportDialog(QDialog):
         mappings: Mapping[str, ImportMapping] | None = None,
         on_case: Callable[[RowResult], None] | None = None,  # called in the GUI thread
         processes: int | None = None,
+        form_layout: str | None = "generic",
         lang: str = "zh",
         parent: QWidget | None = None,
     ) -> None:
@@ -113,6 +114,9 @@ class BatchImportDialog(QDialog):
         self.mappings = mappings or available_mappings(imports_dir(catalog.root))
         self.on_case = on_case
         self.processes = processes
+        self.form_layout = form_layout
+        self.running = False
+        self._close_when_done = False
         self.lang = lang
         self.texts = BatchTexts.load(imports_dir(catalog.root), catalog.texts)
         self.export: OrderExport | None = None
@@ -209,7 +213,11 @@ class BatchImportDialog(QDialog):
             except CaseError:
                 self.status_label.setText(self.tr("不是有效数字：%s") % text)
                 return None
-        return RowDefaults(incident=self.incident_box.currentData(), **values)
+        return RowDefaults(
+            incident=self.incident_box.currentData(),
+            service_fee=values["service_fee"],
+            weight_kg=values["weight_kg"],
+        )
 
     def reload(self) -> None:
         """Open the chosen file with the chosen mapping and show the first rows."""
@@ -303,7 +311,7 @@ class BatchImportDialog(QDialog):
         export = self.export
         now = self.now()
         total = export.count_rows()
-        settings = ClaimSettings(self.out_dir, now, lang=self.lang)
+        settings = ClaimSettings(self.out_dir, now, lang=self.lang, form_layout=self.form_layout)
         self.cancel_event.clear()
         progress = QProgressDialog(self.tr("正在生成索赔…"), self.tr("取消"), 0, total, self)
         progress.setWindowTitle(self.tr("批量导入"))
@@ -313,6 +321,7 @@ class BatchImportDialog(QDialog):
         progress.setValue(0)
         self._progress = progress
         self.import_button.setEnabled(False)
+        self.running = True
         bridge = self._bridge
         summary_path = self.out_dir / SUMMARY_FILE
 
@@ -351,25 +360,36 @@ class BatchImportDialog(QDialog):
         if self._progress is not None and not self.cancel_event.is_set():
             self._progress.setValue(min(done, total))
 
+    def reject(self) -> None:
+        """Closing during a run cancels it; the dialog closes once the chunks in flight are
+        done, so nothing half-made is left and the worker never outlives its dialog."""
+        if self.running:
+            self.cancel_event.set()
+            self._close_when_done = True
+            return
+        super().reject()
+
     def _on_finished(self, result: object) -> None:
+        self.running = False
         if self._progress is not None:
             self._progress.reset()
             self._progress = None
         self.import_button.setEnabled(self.export is not None)
-        if isinstance(result, BaseException):
-            self.status_label.setText(self.tr("导入失败：%s") % result)
-            return
-        assert isinstance(result, BatchReport)
-        self.report = result
-        key = "cancelled" if result.cancelled else "done"
-        self.status_label.setText(
-            self.texts.get(
-                "report",
-                key,
-                self.lang,
-                done=result.made,
-                refused=len(result.refused) + len(result.failed),
-                summary=self.out_dir / SUMMARY_FILE,
+        if isinstance(result, BatchReport):
+            self.report = result
+            key = "cancelled" if result.cancelled else "done"
+            self.status_label.setText(
+                self.texts.get(
+                    "report",
+                    key,
+                    self.lang,
+                    done=result.made,
+                    refused=len(result.refused) + len(result.failed),
+                    summary=self.out_dir / SUMMARY_FILE,
+                )
             )
-        )
-        self.casesImported.emit(list(result.keys))
+            self.casesImported.emit(list(result.keys))
+        else:
+            self.status_label.setText(self.tr("导入失败：%s") % result)
+        if self._close_when_done:
+            super().reject()

@@ -118,3 +118,47 @@ def test_import_into_the_case_store(qtbot, tmp_path: Path, catalog: Catalog, ord
         assert sorted(s.tracking_numbers[0] for s in store.list_cases()) == [
             f"SF{1234500000000 + n}" for n in (0, 1, 3, 5)
         ]
+
+
+def test_cancel_in_the_progress_dialog_keeps_what_was_done(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    orders = write_csv(tmp_path / "many.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(400)])
+    widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.keyClicks(widget.weight_edit, "2")
+    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+    choose_file(qtbot, widget, orders)
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    progress = widget.findChild(QProgressDialog)
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.value() > 0, timeout=20000)
+    with qtbot.waitSignal(widget.casesImported, timeout=20000) as signal:
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    keys = signal.args[0]
+    assert 0 < len(keys) < 400
+    assert widget.report is not None and widget.report.cancelled
+    assert sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json")) == sorted(keys)
+    assert len(list((tmp_path / "out" / "forms").glob("*.pdf"))) == len(keys)
+    assert "已取消" in widget.status_label.text()
+
+
+def test_closing_during_a_run_cancels_it_first(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    orders = write_csv(tmp_path / "many.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(400)])
+    widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.keyClicks(widget.weight_edit, "2")
+    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+    choose_file(qtbot, widget, orders)
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(widget.finished, timeout=20000):
+        qtbot.keyClick(widget, Qt.Key.Key_Escape)
+        assert widget.isVisible()  # still finishing the chunk in flight
+    assert widget.report is not None and widget.report.cancelled
+    assert not widget.isVisible()
