@@ -201,3 +201,17 @@ def test_every_shipped_mapping_loads(mappings: dict[str, ImportMapping]) -> None
     for mapping in mappings.values():
         assert "tracking_numbers" in mapping.columns
         assert mapping.values["carrier"]
+
+
+def test_long_order_id_rounded_by_a_spreadsheet_is_refused(
+    tmp_path: Path, mappings: dict[str, ImportMapping]
+) -> None:
+    from .conftest import write_xlsx
+
+    rounded = [3.912345678901234e18, *taobao_row(1)[1:]]  # what Excel keeps of a 19-digit id
+    exact = [3912345678, *taobao_row(2)[1:]]
+    path = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, [rounded, exact])
+    bad, good = open_export(path, mappings, "taobao").entries(LOSS, NOW)
+    assert isinstance(bad, RefusedRow)
+    assert [(p.column, p.code) for p in bad.problems] == [("订单编号", "number_rounded")]
+    assert isinstance(good, ClaimRow) and good.order_id == "3912345678"
