@@ -76,10 +76,11 @@ def _heic_photo(path: Path) -> None:
 
 def _pdf_pages_with_qt(pdf: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(["seller-app-self-test"])
+    # A QApplication (not a bare QGuiApplication): the GUI started after the test can reuse it.
+    app = QApplication.instance() or QApplication(["seller-app-self-test"])
     document = QPdfDocument(app)
     document.load(str(pdf))
     pages = document.pageCount()
