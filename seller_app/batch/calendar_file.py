@@ -7,27 +7,16 @@ does not grow with the row count. Written beside and renamed at the end, cancell
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from icalendar import Calendar, Event
+from icalendar import Calendar
 
-from ..documents.calendar import PRODID
-from ..domain.case import SHANGHAI
+from ..documents.calendar import PRODID, shanghai_timezone
 from .claim import RowResult
 
 CALENDAR_FILE = "claims.ics"
-
-
-def _shanghai_timezone() -> bytes:
-    calendar = Calendar()
-    event = Event()
-    event.add("dtstart", datetime(2026, 1, 1, tzinfo=SHANGHAI))
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return b"".join(bytes(tz.to_ical()) for tz in calendar.walk("VTIMEZONE"))
 
 
 class CombinedCalendar:
@@ -66,7 +55,7 @@ class CombinedCalendar:
     ) -> None:
         assert self._handle is not None
         if self.events:
-            self._handle.write(_shanghai_timezone())
+            self._handle.write(bytes(shanghai_timezone().to_ical()))
         self._handle.write(b"END:VCALENDAR\r\n")
         self._handle.close()
         self._part.replace(self.path)
