@@ -4,9 +4,9 @@
     .venv/bin/python bench/form.py --forms 300 --processes 2
 
 1. One claim end to end: 8 synthetic 4000×3000 JPEGs (made first, not timed) are prepared
-   (seller_app.evidence.import_photos when it is installed, else Pillow draft + resize here, the
-   same recipe) and rendered into the claim form with schedule. Target: <= 1.0 s on 2 cores,
-   <= 3 MB. Peer: img2pdf wrapping the 8 original files (no re-encoding) in the same run.
+   (seller_app.evidence.import_photos on its warm worker pool) and rendered into the claim form
+   with schedule. Target: <= 1.0 s on 2 cores, <= 3 MB. Peer: img2pdf wrapping the 8 original
+   files (no re-encoding) in the same run.
 2. 100 forms without photos, one process (font registered once): forms per second.
    Target: >= 80/s on 2 cores (``--processes 2`` runs the batch on a process pool).
 
@@ -16,14 +16,12 @@ The machine may be shared; figures are wall-clock and vary with load.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -48,26 +46,6 @@ LONG_SIDE = 1600
 KINDS = list(PhotoKind)
 
 
-@dataclass(frozen=True)
-class BenchPhoto:
-    """The EvidencePhoto contract's attributes, for when seller_app.evidence is not installed."""
-
-    source: Path
-    sha256: str
-    size_bytes: int
-    width: int
-    height: int
-    captured_at: datetime | None
-    camera: str | None
-    kind: PhotoKind
-    caption: str
-    prepared_path: Path
-    prepared_width: int
-    prepared_height: int
-    barcodes: tuple[str, ...] = ()
-    warnings: tuple[Any, ...] = field(default=())
-
-
 def synthetic_photo(path: Path, seed: int) -> Path:
     """A 4000×3000 JPEG with noise over shapes, so it compresses like a phone photo (~2-4 MB)."""
     size = (4000, 3000)
@@ -81,50 +59,9 @@ def synthetic_photo(path: Path, seed: int) -> Path:
     return path
 
 
-def _prepare_one(job: tuple[int, Path, Path]) -> BenchPhoto:
-    index, source, out_dir = job
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    with Image.open(source) as image:
-        width, height = image.size
-        # draft() picks a DCT scale only if both sides stay >= the request: ask for the photo's
-        # own shape at 1600 px, not a 1600 × 1600 square.
-        scale = LONG_SIDE / max(width, height)
-        image.draft("RGB", (round(width * scale), round(height * scale)))
-        image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
-        prepared = out_dir / f"{digest}.jpg"
-        image.convert("RGB").save(prepared, "JPEG", quality=80, optimize=True)
-        prepared_width, prepared_height = image.size
-    return BenchPhoto(
-        source=source,
-        sha256=digest,
-        size_bytes=len(data),
-        width=width,
-        height=height,
-        captured_at=None,
-        camera=None,
-        kind=KINDS[index % len(KINDS)],
-        caption=f"照片 {index + 1}",
-        prepared_path=prepared,
-        prepared_width=prepared_width,
-        prepared_height=prepared_height,
-    )
-
-
-def prepare_here(sources: Sequence[Path], out_dir: Path) -> list[BenchPhoto]:
-    """Pillow draft (DCT scaling) + resize to 1600 px, JPEG q80, on a pool of 2 processes:
-    the evidence package's recipe, for when that package is not installed."""
-    jobs = [(index, source, out_dir) for index, source in enumerate(sources)]
-    with ProcessPoolExecutor(2) as pool:
-        return list(pool.map(_prepare_one, jobs))
-
-
 def prepare(sources: Sequence[Path], out_dir: Path, case: Case) -> tuple[list[Any], str]:
-    try:
-        from seller_app.evidence import PhotoError, PhotoInput, import_photos
-    except ImportError:
-        how = "Pillow draft+resize in this bench, 2 processes; seller_app.evidence not installed"
-        return prepare_here(sources, out_dir), how
+    from seller_app.evidence import PhotoError, PhotoInput, import_photos
+
     inputs = [
         PhotoInput(path, KINDS[i % len(KINDS)], f"照片 {i + 1}") for i, path in enumerate(sources)
     ]
@@ -137,10 +74,8 @@ def prepare(sources: Sequence[Path], out_dir: Path, case: Case) -> tuple[list[An
 
 def warm_evidence(work: Path) -> None:
     """Start the evidence worker pool the way the app does when the photo page opens (untimed)."""
-    try:
-        from seller_app.evidence import PhotoInput, import_photos, warm_up
-    except ImportError:
-        return
+    from seller_app.evidence import PhotoInput, import_photos, warm_up
+
     warm_up()
     tiny = work / "warm.jpg"
     Image.new("RGB", (64, 48), (128, 128, 128)).save(tiny, "JPEG")
