@@ -330,9 +330,15 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
                 )
             elif action == "import":
                 at = now()
-                claimed = parse_amount(args.claimed, "--claimed") if args.claimed else None
-                case_id = store.add_case(load_case(args.case, at), at, amount_claimed=claimed)
-                print_json({"id": case_id})
+                case = load_case(args.case, at)
+                if args.claimed:
+                    claimed = parse_amount(args.claimed, "--claimed")
+                else:  # what the engine says the seller can claim
+                    from .domain.rules import assess
+
+                    claimed = assess(case, catalog).amount
+                case_id = store.add_case(case, at, amount_claimed=claimed)
+                print_json({"id": case_id, "amount_claimed": str(claimed)})
             elif action == "export":
                 dest = store.export_case(
                     args.id, args.dest, redact=args.redact, as_zip=not args.folder
