@@ -14,13 +14,16 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, paths
 from .domain.case import SHANGHAI, Case, case_from_json
 from .domain.catalog import Catalog
 from .domain.errors import CaseError
 from .domain.money import parse_amount
+
+if TYPE_CHECKING:
+    from .documents.layout import Labels
 
 EXIT_USER_ERROR = 2
 
@@ -77,6 +80,166 @@ def cmd_assess(args: argparse.Namespace, catalog: Catalog) -> int:
     case = load_case(args.case, now())
     print_json(assessment_to_dict(assess(case, catalog), catalog.texts, args.lang))
     return 0
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff", ".bmp")
+
+
+def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
+    """Files as given, folders expanded to the photos in them (sorted by name)."""
+    found: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
+            if not inside:
+                raise UserError(words.get("cli", "no_photos_in_dir", lang, path=path))
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UserError(words.get("cli", "photo_missing", lang, path=path))
+    return found
+
+
+def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Render the claim form (and the buyer statement) for a case file."""
+    import tempfile
+
+    from .documents.claim_form import render_claim_form
+    from .documents.fonts import MissingGlyphError
+    from .documents.layout import LayoutError, load_layout
+    from .documents.statement import render_buyer_statement, statement_needed
+    from .domain.rules import assess
+    from .domain.schedule import build_schedule
+    from .evidence import PhotoError, PhotoInput, import_photos
+
+    lang = args.lang
+    try:
+        words = load_layout(args.form).labels
+    except LayoutError as error:
+        raise UserError(str(error)) from None
+    case = load_case(args.case, now())
+    if args.statement and not statement_needed(case):
+        raise UserError(words.get("cli", "statement_not_needed", lang))
+    by_name = {Path(ref.file).name: ref for ref in case.photos}
+    if args.photos:
+        sources = _photo_paths(args.photos, words, lang)
+    else:  # the photos the case file names, relative to the case file
+        sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
+    inputs = [
+        PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
+        if path.name in by_name
+        else PhotoInput(path)
+        for path in sources
+    ]
+    assessment = assess(case, catalog)
+    deadlines = build_schedule(case)
+    with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
+        results = import_photos(inputs, Path(prepared), case) if inputs else []
+        failed = [r for r in results if isinstance(r, PhotoError)]
+        if failed:
+            raise UserError(failed[0].message(lang))
+        photos = [r for r in results if not isinstance(r, PhotoError)]
+        try:
+            render_claim_form(
+                case,
+                assessment,
+                args.output,
+                catalog=catalog,
+                layout=args.form,
+                photos=photos,
+                deadlines=deadlines,
+                lang=lang,
+                password=args.password,
+            )
+            if args.statement:
+                render_buyer_statement(case, args.statement, catalog=catalog, lang=lang)
+        except MissingGlyphError as error:
+            raise UserError(error.message(lang)) from None
+        except OSError as error:
+            detail = error.strerror or str(error)
+            target = error.filename or args.output
+            raise UserError(
+                words.get("cli", "cannot_write", lang, path=target, detail=detail)
+            ) from None
+    for path in (args.output, args.statement):
+        if path:
+            sys.stdout.write(f"{path}\n")
+    return 0
+
+
+def cmd_photos(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Import photos: prepared copies (and manifest.json) into --out, a report on stdout; exit 2
+    when any file could not be read (after reporting all of them)."""
+    import tempfile
+
+    from .domain.case import PhotoKind
+    from .evidence import PhotoError, PhotoInput, import_photos
+    from .evidence.report import photos_report
+
+    case = load_case(args.case, now()) if args.case else None
+    inputs = []
+    for item in args.files:
+        kind, sep, rest = item.partition("=")
+        if sep and kind in {k.value for k in PhotoKind}:
+            inputs.append(PhotoInput(Path(rest), PhotoKind(kind)))
+        else:
+            inputs.append(PhotoInput(Path(item)))
+    with tempfile.TemporaryDirectory(prefix="seller-photos-") as scratch:
+        out_dir = args.out or Path(scratch)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"{out_dir}: {error.strerror or error}") from None
+        results = import_photos(
+            inputs,
+            out_dir,
+            case,
+            read_barcodes=True,
+            processes=args.jobs,
+            carriers=catalog.carriers,
+        )
+        report = photos_report(results, args.lang, case, catalog.carriers)
+        if args.out:
+            manifest = json.dumps(report, ensure_ascii=False, indent=2)
+            (out_dir / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
+    failed = [r for r in results if isinstance(r, PhotoError)]
+    if args.json:
+        print_json(report)
+        for error in failed:  # the text report shows them in place
+            sys.stderr.write(f"seller-claims: {error.message(args.lang)}\n")
+    else:
+        sys.stdout.write(_photos_text(report, args.lang, catalog))
+    return EXIT_USER_ERROR if failed else 0
+
+
+def _photos_text(report: dict[str, Any], lang: str, catalog: Catalog) -> str:
+    from .evidence.messages import text
+
+    lines = []
+    for entry in report["photos"]:
+        if not entry["ok"]:
+            lines.append(f"✗ {entry['error']['text']}")
+            continue
+        taken = entry["captured_at"] or text("cli", "no_capture_time", lang)
+        lines.append(
+            f"✓ {entry['file']}  [{entry['kind_label']}]  {taken}  "
+            f"{entry['width']}×{entry['height']} → {entry['prepared_width']}×"
+            f"{entry['prepared_height']}  sha256 {entry['sha256'][:16]}…"
+        )
+        for code in entry["barcodes"]:
+            where = {True: "in_case", False: "not_in_case"}.get(code["in_case"])
+            by_code = catalog.carriers.by_code
+            carriers = ", ".join(by_code[c].name(lang) for c in code["carriers"]) or "?"
+            tail = f"  {text('cli', where, lang)}" if where else ""
+            lines.append(f"    {text('cli', 'barcode', lang)} {code['number']} ({carriers}){tail}")
+        lines.extend(f"    ! {warning['text']}" for warning in entry["warnings"])
+    shots = report.get("shot_list")
+    if shots:
+        missing = [m["label"] for m in shots["missing"]] or [text("cli", "nothing_missing", lang)]
+        score = f"{shots['score']:.0%}"
+        lines.append(text("cli", "shot_list", lang, score=score, missing=", ".join(missing)))
+    return "\n".join(lines) + "\n"
 
 
 def cmd_schedule(args: argparse.Namespace, catalog: Catalog) -> int:
@@ -167,9 +330,15 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
                 )
             elif action == "import":
                 at = now()
-                claimed = parse_amount(args.claimed, "--claimed") if args.claimed else None
-                case_id = store.add_case(load_case(args.case, at), at, amount_claimed=claimed)
-                print_json({"id": case_id})
+                case = load_case(args.case, at)
+                if args.claimed:
+                    claimed = parse_amount(args.claimed, "--claimed")
+                else:  # what the engine says the seller can claim
+                    from .domain.rules import assess
+
+                    claimed = assess(case, catalog).amount
+                case_id = store.add_case(case, at, amount_claimed=claimed)
+                print_json({"id": case_id, "amount_claimed": str(claimed)})
             elif action == "export":
                 dest = store.export_case(
                     args.id, args.dest, redact=args.redact, as_zip=not args.folder
@@ -185,6 +354,20 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
     except OSError as error:
         raise UserError(f"{error.filename or data_dir}: {error.strerror or error}") from None
     return 0
+
+
+def cmd_batch(args: argparse.Namespace, catalog: Catalog) -> int:
+    from .batch.command import run
+
+    def open_store() -> Any:
+        from .credentials import key_store_for
+        from .store import Store
+
+        data_dir = paths.user_data_dir(args.data_dir)
+        keys = key_store_for(data_dir, lambda: _ask(PASSPHRASE_ENV, "数据口令 / passphrase: "))
+        return Store.open(data_dir, keys)
+
+    return run(args, catalog, now(), open_store=None if args.no_store else open_store)
 
 
 Command = Callable[[argparse.Namespace, Catalog], int]
@@ -214,6 +397,33 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_argument("case", type=Path, metavar="CASE.json")
     _add_lang(assess)
     assess.set_defaults(run=cmd_assess)
+
+    form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
+    form.add_argument("case", type=Path, metavar="CASE.json")
+    form.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    form.add_argument(
+        "--photos",
+        type=Path,
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        help="evidence photos or folders of photos (default: the case file's photos)",
+    )
+    form.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="form layout from forms/: generic (default), sf, ...",
+    )
+    form.add_argument("--password", default=None, help="protect the PDF with this password")
+    form.add_argument(
+        "--statement",
+        type=Path,
+        default=None,
+        metavar="OUT2.pdf",
+        help="also write the buyer statement (未收到货物声明)",
+    )
+    _add_lang(form)
+    form.set_defaults(run=cmd_form)
 
     schedule = sub.add_parser("schedule", help="list the follow-up deadlines of a case file")
     schedule.add_argument("case", type=Path, metavar="CASE.json")
@@ -258,6 +468,33 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("archive", type=Path)
     restore.add_argument("--yes", action="store_true", help="replace the existing data")
     cases.set_defaults(run=cmd_cases)
+
+    photos = sub.add_parser(
+        "photos", help="import evidence photos: check, shrink, fingerprint, read barcodes"
+    )
+    photos.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="photo file, or KIND=FILE (e.g. waybill_label=a.jpg)",
+    )
+    photos.add_argument("--json", action="store_true", help="print the report as JSON")
+    photos.add_argument(
+        "--out", type=Path, metavar="DIR", help="write prepared copies + manifest.json"
+    )
+    photos.add_argument("--case", type=Path, metavar="CASE.json", help="check against this case")
+    photos.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+    )
+    _add_lang(photos)
+    photos.set_defaults(run=cmd_photos)
+
+    batch = sub.add_parser("batch", help="make claims for every row of an order export (CSV/XLSX)")
+    from .batch.command import add_arguments as add_batch_arguments
+
+    add_batch_arguments(batch)
+    _add_lang(batch)
+    batch.set_defaults(run=cmd_batch)
     return parser
 
 

@@ -36,6 +36,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
     return code, (json.loads(out) if out.strip() else None), err
 
 
+def test_import_claims_what_the_engine_assessed(env: Path, case_file: Path, capsys: Any) -> None:
+    # The base case is a loss: 12 + min(5 × 12, 100 × 2, 300) = 72.00.
+    assert run(capsys, "import", str(case_file))[:2] == (0, {"id": 1, "amount_claimed": "72.00"})
+    assert run(capsys, "list")[1][0]["amount_claimed"] == "72.00"
+
+
 @pytest.fixture
 def case_file(tmp_path: Path) -> Path:
     path = tmp_path / "case.json"
@@ -44,7 +50,8 @@ def case_file(tmp_path: Path) -> Path:
 
 
 def test_import_list_status_show(env: Path, case_file: Path, capsys: Any) -> None:
-    assert run(capsys, "import", str(case_file), "--claimed", "300")[:2] == (0, {"id": 1})
+    imported = run(capsys, "import", str(case_file), "--claimed", "300")[:2]
+    assert imported == (0, {"id": 1, "amount_claimed": "300"})
     code, listing, _ = run(capsys, "list")
     assert code == 0
     assert [(c["id"], c["status"], c["amount_claimed"]) for c in listing] == [(1, "draft", "300")]

@@ -1,0 +1,277 @@
+"""`seller-claims batch ORDERS.csv --out DIR ...`: the command-line face of the batch import.
+
+Exit status: 0 every row became a claim; 3 some rows were refused or failed (each listed with its
+row number and reason, and in the summary CSV); 2 the input is unusable (missing file, unknown
+mapping, no header); 130 cancelled with Ctrl-C (what was done is kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ..domain.case import Extent, Incident, MismatchKind, Region
+from ..domain.catalog import Catalog
+from ..domain.errors import CaseError
+from ..domain.money import parse_amount
+from . import imports_dir
+from .calendar_file import CALENDAR_FILE, CombinedCalendar
+from .claim import ClaimSettings, RowResult
+from .mapping import available_mappings
+from .messages import BatchTexts
+from .reader import InputError, encoding_label
+from .rows import RowDefaults
+from .runner import Outcome, ProgressCallback, run_batch, worker_count
+from .source import open_export
+from .summary import SUMMARY_FILE, SummaryWriter
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+EXIT_SOME_REFUSED = 3
+EXIT_CANCELLED = 130
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("orders", type=Path, metavar="ORDERS.csv|xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="where the forms, cases and summary.csv go",
+    )
+    parser.add_argument("--mapping", help="column mapping id or .toml file (default: detect)")
+    parser.add_argument(
+        "--incident", choices=[i.value for i in Incident], help="incident for rows without one"
+    )
+    parser.add_argument(
+        "--extent",
+        choices=[e.value for e in Extent],
+        help="damage extent for damage rows without one",
+    )
+    parser.add_argument(
+        "--mismatch",
+        choices=[k.value for k in MismatchKind],
+        help="mismatch kind for mismatch rows without one",
+    )
+    parser.add_argument("--region", choices=[r.value for r in Region])
+    parser.add_argument("--service-fee", metavar="YUAN", help="courier fee for rows without one")
+    parser.add_argument("--weight", metavar="KG", help="parcel weight for rows without one")
+    parser.add_argument("--insurance-fee", metavar="YUAN")
+    parser.add_argument("--policy", help="compensation policy id (default: standard)")
+    parser.add_argument(
+        "--photos", type=Path, metavar="DIR", help="photos named with the tracking number"
+    )
+    parser.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="claim-form layout (default generic; 'none' for no PDF)",
+    )
+    parser.add_argument(
+        "--no-store", action="store_true", help="do not put the cases into the case store"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="case store directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="worker processes (default: all cores)"
+    )
+
+
+def _decimal_option(value: str | None, option: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        amount = parse_amount(value, option)
+    except CaseError:
+        raise InputError("bad_option", option=option, value=value) from None
+    if amount < 0:
+        raise InputError("bad_option", option=option, value=value)
+    return amount
+
+
+def defaults_from_args(args: argparse.Namespace) -> RowDefaults:
+    return RowDefaults(
+        incident=args.incident,
+        damage_extent=args.extent,
+        mismatch_kind=args.mismatch,
+        region=args.region,
+        service_fee=_decimal_option(args.service_fee, "--service-fee"),
+        weight_kg=_decimal_option(args.weight, "--weight"),
+        insurance_fee=_decimal_option(args.insurance_fee, "--insurance-fee"),
+        policy=args.policy,
+    )
+
+
+def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressCallback:
+    """A tqdm bar (rate, ETA) on a terminal; a plain line every ~5% otherwise."""
+    if stream.isatty():
+        from tqdm import tqdm
+
+        bar: tqdm[None] | None = None
+
+        def on_tty(done: int, total: int | None) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = tqdm(total=total, file=stream, unit="row", dynamic_ncols=True)
+            bar.update(done - bar.n)
+            if total is not None and done >= total:
+                bar.close()
+
+        return on_tty
+
+    last = [0]
+
+    def on_line(done: int, total: int | None) -> None:
+        step = max(1, (total or 100) // 20)
+        if done - last[0] >= step or (total is not None and done >= total):
+            last[0] = done
+            print(
+                texts.get("report", "progress", lang, done=done, total=total or "?"),
+                file=stream,
+                flush=True,
+            )
+
+    return on_line
+
+
+def _check_layout(name: str) -> None:
+    from ..documents.layout import LayoutError, load_layout
+
+    try:
+        load_layout(name)
+    except LayoutError as error:
+        raise InputError("bad_layout", value=name, detail=str(error)) from None
+
+
+def _open_store_or_say(open_store: Callable[[], Store], lang: str, err: TextIO) -> Store | None:
+    from ..credentials import CredentialError
+    from ..store import StoreError
+
+    try:
+        return open_store()
+    except (StoreError, CredentialError) as error:
+        print(f"seller-claims: {error.message(lang)}", file=err)
+    except OSError as error:
+        print(f"seller-claims: {error.filename or ''}: {error.strerror or error}", file=err)
+    return None
+
+
+def run(
+    args: argparse.Namespace,
+    catalog: Catalog,
+    now: datetime,
+    *,
+    open_store: Callable[[], Store] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """The whole command; `open_store` is None for ``--no-store`` (case files only)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    lang: str = args.lang
+    texts = BatchTexts.load(imports_dir(catalog.root), catalog.texts)
+
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    try:
+        defaults = defaults_from_args(args)
+        export = open_export(
+            args.orders, available_mappings(imports_dir(catalog.root)), args.mapping
+        )
+        if args.photos is not None and not args.photos.is_dir():
+            raise InputError("photos_missing", path=str(args.photos))
+        if args.form != "none":
+            _check_layout(args.form)
+    except InputError as error:
+        print(f"seller-claims: {texts.input_error(error, lang)}", file=err)
+        return EXIT_USER_ERROR
+    plan = export.plan
+    say(
+        texts.get(
+            "report",
+            "mapping",
+            lang,
+            name=export.mapping.name(lang),
+            id=export.mapping.id,
+            row=plan.header_row,
+            encoding=encoding_label(export.table.encoding),
+        )
+    )
+    if plan.unknown:
+        say(texts.get("report", "unknown_headers", lang, headers="、".join(plan.unknown)))
+    settings = ClaimSettings(
+        out_dir=args.out,
+        now=now,
+        lang=lang,
+        form_layout=None if args.form == "none" else args.form,
+        photos_dir=args.photos,
+    )
+    summary_path = args.out / SUMMARY_FILE
+    with ExitStack() as stack:
+        filer = None
+        if open_store is not None:
+            from .filing import CaseFiler
+
+            store = _open_store_or_say(open_store, lang, err)
+            if store is None:
+                return EXIT_USER_ERROR
+            filer = CaseFiler(stack.enter_context(store), now)
+        summary = stack.enter_context(SummaryWriter(summary_path, texts, lang))
+        calendar = stack.enter_context(
+            CombinedCalendar(args.out / CALENDAR_FILE, texts.get("report", "calendar", lang))
+        )
+
+        def on_outcome(outcome: Outcome) -> None:
+            filed = None
+            if isinstance(outcome, RowResult) and not outcome.failed:
+                calendar.add(outcome)
+                if filer is not None:
+                    filed = filer(outcome)
+            summary.write(outcome, filed)
+
+        report = run_batch(
+            export.entries(defaults, now),
+            settings,
+            catalog,
+            processes=worker_count(args.jobs),
+            total=export.count_rows(),
+            cancel=threading.Event(),
+            on_outcome=on_outcome,
+            on_progress=progress_reporter(texts, lang, err),
+        )
+    for refused in report.refused:
+        for problem in refused.problems:
+            say(texts.problem_line(problem, lang))
+    for result in report.failed:
+        for problem in result.problems:
+            say(texts.problem_line(problem, lang))
+    if report.cancelled:
+        say(texts.get("report", "cancelled", lang, done=report.made))
+        return EXIT_CANCELLED
+    say(
+        texts.get(
+            "report",
+            "done",
+            lang,
+            done=report.made,
+            refused=len(report.refused) + len(report.failed),
+            summary=summary_path,
+        )
+    )
+    return EXIT_SOME_REFUSED if report.refused or report.failed else EXIT_OK

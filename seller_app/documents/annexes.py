@@ -1,0 +1,265 @@
+"""The annexes after the form: calculation, evidence photos with their manifest, schedule.
+
+Each function returns flowables starting with the annex heading; the caller puts page breaks
+between them. Photos are the prepared JPEGs of the evidence package, embedded as they are
+(no re-encoding), 4 to a page in a 2 × 2 grid, each with kind, caption, capture time and a short
+hash; the manifest lists the full SHA-256 of every original file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, Spacer, Table
+
+from ..domain.catalog import Catalog
+from ..domain.present import assessment_to_dict
+from ..domain.rules import Assessment
+from .fonts import register_font
+from .form_values import when
+from .layout import Labels
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, MUTED, RULE, SHADE, para, styles, table_style
+
+if TYPE_CHECKING:
+    from ..domain.schedule import Deadline
+    from ..evidence import EvidencePhoto
+
+PHOTO_CELL_WIDTH = CONTENT_WIDTH / 2
+PHOTO_BOX_WIDTH = PHOTO_CELL_WIDTH - 8 * mm
+PHOTO_BOX_HEIGHT = 82 * mm
+SHORT_HASH = 12
+
+
+def _table(
+    rows: list[list[Any]],
+    widths: Sequence[float],
+    header: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *extra,
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE))
+    return Table(
+        rows, colWidths=list(widths), style=table_style(style), repeatRows=1 if header else 0
+    )
+
+
+def _notes(title: str, items: Sequence[dict[str, str]]) -> list[Flowable]:
+    if not items:
+        return []
+    rows = [[para(title, "section", "layout")]]
+    rows += [
+        [para(f"{index}. {item['text']}", "body", item["code"])]
+        for index, item in enumerate(items, 1)
+    ]
+    return [Spacer(1, 4 * mm), _table(rows, [CONTENT_WIDTH])]
+
+
+def calculation(
+    assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+) -> list[Flowable]:
+    """Annex 1: the engine's steps in words and numbers, its findings, and the clauses in full."""
+    shown = assessment_to_dict(assessment, catalog.texts, lang)
+    policy = assessment.policy
+    policy_line = labels.get(
+        "calculation",
+        "policy",
+        lang,
+        name=policy.name(lang),
+        source=policy.source,
+        as_of=when_date(policy.as_of, labels, lang),
+    )
+    if not policy.verified:
+        policy_line += labels.get("calculation", "unverified", lang)
+    story: list[Flowable] = [
+        para(labels.get("calculation", "heading", lang), "heading", "layout"),
+        para(policy_line, "body", "policy"),
+        Spacer(1, 3 * mm),
+    ]
+    rows = [
+        [
+            para(labels.get("calculation", "step", lang), "label", "layout"),
+            para(labels.get("calculation", "text", lang), "label", "layout"),
+        ]
+    ]
+    rows += [
+        [para(str(index), "body", "step"), para(step["text"], "body", step["code"])]
+        for index, step in enumerate(shown["steps"], 1)
+    ]
+    story.append(_table(rows, [14 * mm, CONTENT_WIDTH - 14 * mm]))
+    # Only the reasons: warnings and advice are the seller's own guidance (e.g. "the courier may
+    # refuse because you signed without inspecting") and must not reach the courier.
+    story += _notes(labels.get("calculation", "reasons", lang), shown["reasons"])
+    if assessment.basis:
+        story.append(Spacer(1, 4 * mm))
+        rows = [[para(labels.get("calculation", "clauses", lang), "section", "layout"), ""]]
+        for clause_id in assessment.basis:
+            clause = catalog.texts.clause(clause_id)
+            rows.append(
+                [
+                    para(f"{clause_id}\n{clause.title(lang)}", "small", "clause"),
+                    para(f"{clause.text(lang)}\n—— {clause.source}", "small", "clause"),
+                ]
+            )
+        story.append(
+            _table(rows, [34 * mm, CONTENT_WIDTH - 34 * mm], extra=[("SPAN", (0, 0), (-1, 0))])
+        )
+    return story
+
+
+def when_date(day: Any, labels: Labels, lang: str) -> str:
+    return labels.get("word", "date", lang, y=day.year, m=day.month, d=day.day, H=0, M=0)
+
+
+def _fit(width: int, height: int) -> tuple[float, float]:
+    scale = min(PHOTO_BOX_WIDTH / width, PHOTO_BOX_HEIGHT / height)
+    return width * scale, height * scale
+
+
+def _photo_cell(index: int, photo: EvidencePhoto, labels: Labels, lang: str) -> list[Flowable]:
+    width, height = _fit(photo.prepared_width, photo.prepared_height)
+    image = Image(str(photo.prepared_path), width=width, height=height)
+    captured = (
+        when(photo.captured_at, labels, lang)
+        if photo.captured_at
+        else labels.get("evidence", "unknown_time", lang)
+    )
+    kind = labels.get("photo_kind", photo.kind.value, lang)
+    info = [
+        (labels.get("evidence", "kind", lang), f"{index}. {kind}"),
+        (labels.get("evidence", "caption", lang), photo.caption),
+        (labels.get("evidence", "captured", lang), captured),
+        (labels.get("evidence", "hash", lang), f"SHA-256 {photo.sha256[:SHORT_HASH]}…"),
+    ]
+    rows = [[para(key, "tiny", "layout"), para(value, "small", "photo")] for key, value in info]
+    table = Table(
+        rows,
+        colWidths=[16 * mm, PHOTO_BOX_WIDTH - 16 * mm],
+        style=table_style(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), 0.4, MUTED),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        ),
+    )
+    return [_Box(image, PHOTO_BOX_WIDTH, PHOTO_BOX_HEIGHT), Spacer(1, 2 * mm), table]
+
+
+class _Box(Flowable):
+    """A fixed-size box with the image centred in it, so every grid cell lines up."""
+
+    def __init__(self, content: Flowable, width: float, height: float) -> None:
+        super().__init__()
+        self.content, self.box_width, self.box_height = content, width, height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.box_width, self.box_height
+
+    def draw(self) -> None:
+        width, height = self.content.wrap(self.box_width, self.box_height)
+        self.content.drawOn(self.canv, (self.box_width - width) / 2, (self.box_height - height) / 2)
+
+
+def _size(photo: EvidencePhoto) -> str:
+    size = photo.size_bytes
+    shown = f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{max(1, size // 1000)} KB"
+    return f"{photo.width}×{photo.height}\n{shown}"
+
+
+def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list[Flowable]:
+    """Annex 2 (photos, 2 × 2 per page) and annex 3 (the manifest with full SHA-256)."""
+    story: list[Flowable] = [para(labels.get("evidence", "heading", lang), "heading", "layout")]
+    cells = [_photo_cell(i, photo, labels, lang) for i, photo in enumerate(photos, 1)]
+    rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    story.append(
+        Table(
+            rows,
+            colWidths=[PHOTO_CELL_WIDTH] * 2,
+            style=table_style(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+                ]
+            ),
+        )
+    )
+    story.append(Spacer(1, 6 * mm))
+    story.append(para(labels.get("evidence", "manifest", lang), "heading", "layout"))
+    widths = [10 * mm, 40 * mm, 20 * mm, 24 * mm]
+    hash_width = CONTENT_WIDTH - sum(widths)
+    widths.append(hash_width)
+    # One size for the column, small enough that the widest hash stays on one line.
+    widest = max(stringWidth(photo.sha256, register_font(), 1) for photo in photos)
+    hash_size = min(7.5, (hash_width - 12) / widest)
+    hash_style = styles()["tiny"].clone("sha256", fontSize=hash_size, leading=hash_size + 2.5)
+    header = [
+        para(labels.get("evidence", key, lang), "label", "layout")
+        for key in ("number", "file", "kind", "size", "sha256")
+    ]
+    rows = [header]
+    for index, photo in enumerate(photos, 1):
+        sha = para(photo.sha256, hash_style, "photo")
+        rows.append(
+            [
+                para(str(index), "small", "photo"),
+                para(photo.source.name, "small", "photo"),
+                para(labels.get("photo_kind", photo.kind.value, lang), "small", "photo"),
+                para(_size(photo), "small", "photo"),
+                sha,
+            ]
+        )
+    story.append(_table(rows, widths))
+    story.append(Spacer(1, 2 * mm))
+    story.append(para(labels.get("evidence", "manifest_note", lang), "small", "layout"))
+    return story
+
+
+def schedule(
+    deadlines: Sequence[Deadline], catalog: Catalog, labels: Labels, lang: str
+) -> list[Flowable]:
+    """Annex 4: the follow-up deadlines (kind, due date, what to do, basis)."""
+    from ..domain.schedule import deadline_to_dict
+
+    story: list[Flowable] = [para(labels.get("schedule", "heading", lang), "heading", "layout")]
+    header = [
+        para(labels.get("schedule", key, lang), "label", "layout")
+        for key in ("title", "due", "detail", "basis")
+    ]
+    rows = [header]
+    for deadline in deadlines:
+        shown = deadline_to_dict(deadline, catalog.texts, lang)
+        detail = shown.get("detail") or ""
+        if deadline.legal_due is not None:
+            legal = labels.get(
+                "schedule", "legal_due", lang, date=when(deadline.legal_due, labels, lang)
+            )
+            detail = f"{detail}\n{legal}" if detail else legal
+        for warning in shown.get("warnings", []):
+            detail += f"\n※ {warning['text']}" if detail else warning["text"]
+        rows.append(
+            [
+                para(shown.get("title") or deadline.kind, "body", "deadline"),
+                para(when(deadline.due, labels, lang), "body", "deadline"),
+                para(detail, "small", "deadline"),
+                para(deadline.basis, "small", "deadline"),
+            ]
+        )
+    widths = [36 * mm, 36 * mm, CONTENT_WIDTH - 102 * mm, 30 * mm]
+    story.append(_table(rows, widths, extra=[("BACKGROUND", (0, 1), (0, -1), SHADE)]))
+    return story

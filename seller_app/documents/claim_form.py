@@ -1,0 +1,312 @@
+"""The claim form (快件索赔申告单): page 1 from a layout in ``forms/``, then the annexes.
+
+Page 1 is one ruled grid: a shaded title row per section, label cells shaded, values wrapped
+inside their cells (a cell grows, it never overflows), the clauses relied on with a one-line
+quotation each, the declaration, and boxes for signature, seal and date, and for the courier's
+use. The annexes follow (see `annexes`): calculation, evidence photos and manifest, schedule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+
+from ..domain.case import Case
+from ..domain.catalog import Catalog
+from ..domain.rules import Assessment
+from . import annexes
+from .fonts import register_font
+from .form_values import form_number, form_values, when
+from .layout import FormLayout, Labels, Section, load_layout
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
+
+if TYPE_CHECKING:
+    from ..domain.schedule import Deadline
+    from ..evidence import EvidencePhoto
+
+LABEL_WIDTH = 30 * mm
+VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
+COLUMNS = [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH]
+QUOTE_SIZE = 7.5
+
+
+def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> Any:
+    return table_style(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            *extra,
+        ]
+    )
+
+
+def _title_row(section: Section, lang: str) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    title = section.title(lang) if section.title else ""
+    row = [para(title, "section", "layout"), "", "", ""]
+    return row, [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE)]
+
+
+def _fields_table(
+    section: Section, values: dict[str, str], lang: str, min_height: float | None = None
+) -> Table:
+    """Two label/value pairs per row; a wide field (or a lone one) spans the row."""
+    rows, style = [], []
+    head, head_style = _title_row(section, lang)
+    rows.append(head)
+    style.extend(head_style)
+    pending: list[Any] = []
+
+    def cells(spec: Any) -> list[Any]:
+        value_style = "emphasis" if spec.emphasis else "value"
+        return [
+            para(spec.label(lang), "label", "layout"),
+            para(values[spec.key], value_style, spec.key),
+        ]
+
+    def flush_alone(cells_: list[Any]) -> None:
+        index = len(rows)
+        rows.append([*cells_, "", ""])
+        style.append(("SPAN", (1, index), (3, index)))
+
+    for spec in section.fields:
+        if spec.wide:
+            if pending:
+                flush_alone(pending)
+                pending = []
+            flush_alone(cells(spec))
+        elif pending:
+            rows.append([*pending, *cells(spec)])
+            pending = []
+        else:
+            pending = cells(spec)
+    if pending:
+        flush_alone(pending)
+    for index in range(1, len(rows)):
+        style.append(("BACKGROUND", (0, index), (0, index), SHADE))
+        if rows[index][2] != "":
+            style.append(("BACKGROUND", (2, index), (2, index), SHADE))
+    heights = None if min_height is None else [None] + [min_height] * (len(rows) - 1)
+    return Table(rows, colWidths=COLUMNS, rowHeights=heights, style=_grid(style))
+
+
+def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = "……") -> str:
+    """`text` cut to fit one line of `width` points, ending in …… when cut."""
+    font = register_font()
+    if stringWidth(text, font, size) <= width:
+        return text
+    room = width - stringWidth(ellipsis, font, size)
+    cut = 0
+    total = 0.0
+    for index, ch in enumerate(text):
+        total += stringWidth(ch, font, size)
+        if total > room:
+            break
+        cut = index + 1
+    return text[:cut] + ellipsis
+
+
+def _clauses_table(
+    section: Section, basis: Sequence[str], catalog: Catalog, labels: Labels, lang: str
+) -> Table:
+    """One row per clause: its id and a one-line quotation (annex 1 has the full text)."""
+    widths = [26 * mm, CONTENT_WIDTH - 26 * mm]
+    head = [para(section.title(lang) if section.title else "", "section", "layout"), ""]
+    header = [para(labels.get("clauses", key, lang), "label", "layout") for key in ("id", "quote")]
+    rows: list[list[Any]] = [head, header]
+    for clause_id in basis:
+        clause = catalog.texts.clause(clause_id)
+        separator = labels.get("clauses", "separator", lang)
+        quote = one_line(
+            f"{clause.title(lang)}{separator}{clause.text(lang)}",
+            widths[1] - 8,
+            ellipsis=labels.get("clauses", "ellipsis", lang),
+        )
+        rows.append([para(clause_id, "small", "clause"), para(quote, "small", "clause")])
+    style = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ("BACKGROUND", (0, 1), (-1, 1), SHADE),
+    ]
+    return Table(rows, colWidths=widths, style=_grid(style))
+
+
+def _declaration_table(section: Section, lang: str) -> Table:
+    assert section.text is not None
+    head = [para(section.title(lang) if section.title else "", "section", "layout")]
+    rows = [head, [para(section.text(lang), "body", "layout")]]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ("TOPPADDING", (0, 1), (-1, 1), 4),
+        ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
+    ]
+    return Table(rows, colWidths=[CONTENT_WIDTH], style=_grid(style))
+
+
+class SealMark(Flowable):
+    """The place for the shop's seal: a dashed circle with a faint hint."""
+
+    def __init__(self, diameter: float, hint: str) -> None:
+        super().__init__()
+        self.diameter = diameter
+        self.hint = hint
+        para(hint, "small", "layout")  # glyph check before drawing
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.diameter, self.diameter
+
+    def draw(self) -> None:
+        canvas = self.canv
+        radius = self.diameter / 2
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#AAAAAA"))
+        canvas.setDash(2, 2)
+        canvas.circle(radius, radius, radius - 1)
+        canvas.setFillColor(colors.HexColor("#AAAAAA"))
+        canvas.setFont(register_font(), 7)
+        canvas.drawCentredString(radius, radius - 2.5, self.hint)
+        canvas.restoreState()
+
+
+def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
+    third = CONTENT_WIDTH / 3
+    date_text = when(case.claim_at, labels, lang, with_time=False)
+    labels_row = [
+        para(labels.get("signature", key, lang), "label", "layout")
+        for key in ("signer", "seal", "date")
+    ]
+    boxes = [
+        "",
+        SealMark(20 * mm, labels.get("signature", "seal_hint", lang)),
+        para(date_text, "value", "claim_at"),
+    ]
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("ALIGN", (1, 1), (1, 1), "CENTER"),
+        ("ALIGN", (2, 1), (2, 1), "CENTER"),
+    ]
+    return Table(
+        [labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 21 * mm], style=_grid(style)
+    )
+
+
+def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
+    labels = layout.labels
+    flowables: list[Flowable] = [para(layout.title(lang), "title", "layout")]
+    if layout.subtitle:
+        flowables.append(para(layout.subtitle(lang), "subtitle", "layout"))
+    meta = Table(
+        [
+            [
+                para(
+                    labels.get("word", "form_number", lang, number=form_number(case)),
+                    "small",
+                    "form",
+                ),
+                para(
+                    labels.get(
+                        "word",
+                        "fill_date",
+                        lang,
+                        date=when(case.claim_at, labels, lang, with_time=False),
+                    ),
+                    "small_right",
+                    "form",
+                ),
+            ]
+        ],
+        colWidths=[CONTENT_WIDTH / 2] * 2,
+        style=table_style(
+            [
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        ),
+    )
+    meta.hAlign = "LEFT"
+    return [*flowables, Spacer(1, 3 * mm), meta]
+
+
+def form_page(
+    layout: FormLayout, case: Case, assessment: Assessment, catalog: Catalog, lang: str
+) -> list[Flowable]:
+    """The flowables of the form itself (page 1), section by section as the layout says."""
+    values = form_values(case, assessment, catalog, layout.labels, lang)
+    story = _header(layout, case, lang)
+    closing: list[Flowable] = []  # declaration onwards stays on one page with the signature
+    for section in layout.sections:
+        target = closing if closing or section.kind == "declaration" else story
+        if section.kind == "fields":
+            target.append(_fields_table(section, values, lang))
+        elif section.kind == "office":
+            target.append(_fields_table(section, values, lang, min_height=7 * mm))
+        elif section.kind == "clauses" and assessment.basis:
+            target.append(_clauses_table(section, assessment.basis, catalog, layout.labels, lang))
+        elif section.kind == "declaration":
+            target.append(_declaration_table(section, lang))
+        elif section.kind == "signature":
+            target.append(_signature_table(case, layout.labels, lang))
+    if closing:
+        story.append(KeepTogether(closing))
+    return story
+
+
+def render_claim_form(
+    case: Case,
+    assessment: Assessment,
+    out_path: Path,
+    *,
+    catalog: Catalog,
+    layout: str = "generic",
+    photos: Sequence[EvidencePhoto] = (),
+    deadlines: Sequence[Deadline] = (),
+    lang: str = "zh",
+    password: str | None = None,
+) -> Path:
+    """Write the claim form PDF for `case` to `out_path` (atomically) and return the path.
+
+    Raises `LayoutError` for an unknown layout, `MissingGlyphError` when a text holds a
+    character the font cannot print, and OSError when the file cannot be written; in every
+    case no file is left at `out_path` (an existing one is kept as it was).
+    """
+    form = load_layout(layout)
+    story: list[Flowable] = form_page(form, case, assessment, catalog, lang)
+    if "calculation" in form.pages:
+        story += [PageBreak(), *annexes.calculation(assessment, catalog, form.labels, lang)]
+    if "evidence" in form.pages and photos:
+        story += [PageBreak(), *annexes.evidence(photos, form.labels, lang)]
+    if "schedule" in form.pages and deadlines:
+        story += [PageBreak(), *annexes.schedule(deadlines, catalog, form.labels, lang)]
+    labels = form.labels
+    number = case.tracking_numbers[0]
+    carrier = catalog.carriers.by_code.get(assessment.carrier.code)
+    subject = " · ".join(
+        part
+        for part in (
+            carrier.name(lang) if carrier else assessment.carrier.code,
+            catalog.texts.get("incident", case.incident.value, lang),
+            labels.get("word", "yuan", lang, amount=str(assessment.amount)),
+        )
+        if part
+    )
+    # Metadata is visible without opening the pages: courier and case facts only, no buyer data.
+    metadata = Metadata(title=f"{form.title(lang)} {number}", subject=subject)
+    return build_pdf(
+        out_path,
+        story,
+        metadata=metadata,
+        footer_left=labels.get("word", "footer", lang, number=number),
+        page_label=labels.text("word", "page")(lang),
+        password=password,
+    )

@@ -1,0 +1,143 @@
+"""The text of every claim-form field, from a case and its assessment, in one language.
+
+Keys are those of ``forms/labels.toml [field]``; a layout picks and orders them. A value the case
+does not have is an empty string, leaving the box blank to be filled in by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from ..domain.case import SHANGHAI, Case, Extent, Incident, MismatchKind
+from ..domain.catalog import Catalog
+from ..domain.money import format_yuan
+from ..domain.rules import Assessment
+from .amount_words import yuan_in_words
+from .layout import Labels
+
+TRACKING_SEPARATOR = "，"
+
+
+def when(moment: datetime | None, labels: Labels, lang: str, *, with_time: bool = True) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone(SHANGHAI)
+    return labels.get(
+        "word",
+        "datetime" if with_time else "date",
+        lang,
+        y=local.year,
+        m=local.month,
+        d=local.day,
+        H=local.hour,
+        M=local.minute,
+    )
+
+
+def yuan(amount: Decimal | None, labels: Labels, lang: str) -> str:
+    return "" if amount is None else labels.get("word", "yuan", lang, amount=format_yuan(amount))
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text
+
+
+def _yes_no(flag: bool | None, labels: Labels, lang: str) -> str:
+    if flag is None:
+        return ""
+    return labels.get("word", "yes" if flag else "no", lang)
+
+
+def _incident_detail(case: Case, labels: Labels, lang: str) -> str:
+    def lost(value: Decimal | None) -> str:
+        return yuan(value, labels, lang)
+
+    if case.incident is Incident.DAMAGE and case.damage:
+        if case.damage.extent is Extent.FULL:
+            return labels.get("word", "extent_full", lang)
+        return labels.get("word", "extent_partial", lang, lost=lost(case.damage.lost_value))
+    if case.incident is Incident.MISMATCH and case.mismatch:
+        if case.mismatch.kind is MismatchKind.WRONG_ITEM:
+            return labels.get("word", "wrong_item", lang)
+        return labels.get("word", "short", lang, lost=lost(case.mismatch.lost_value))
+    if case.incident is Incident.DELAY:
+        destroyed = bool(case.delay and case.delay.value_destroyed)
+        return labels.get("word", "delay_destroyed" if destroyed else "delay_plain", lang)
+    return labels.get("word", "lost_parcel", lang)
+
+
+def form_values(
+    case: Case, assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+) -> dict[str, str]:
+    """Every field of ``labels.toml [field]`` as display text (may be empty)."""
+    texts = catalog.texts
+    shop, buyer, goods, signer = case.shop, case.buyer, case.goods, case.signer
+    carrier = catalog.carriers.by_code.get(assessment.carrier.code)
+    policy = assessment.policy
+    if assessment.actual_loss_claim is not None:
+        actual = yuan(assessment.actual_loss_claim, labels, lang)
+    elif case.insured:
+        actual = labels.get("word", "not_applicable", lang)
+    else:
+        actual = ""
+    values = {
+        "shop_name": (shop and shop.name) or "",
+        "shop_contact": (shop and shop.contact) or "",
+        "shop_phone": (shop and shop.phone) or "",
+        "order_id": case.order_id or "",
+        "carrier_name": carrier.name(lang) if carrier else assessment.carrier.code,
+        "carrier_code": assessment.carrier.code.upper(),
+        "carrier_hotline": (carrier and carrier.hotline) or "",
+        "tracking_numbers": TRACKING_SEPARATOR.join(case.tracking_numbers),
+        "posted_at": when(case.posted_at, labels, lang),
+        "region": texts.get("region", case.region.value, lang),
+        "recipient_name": (buyer and buyer.name) or "",
+        "recipient_phone": (buyer and buyer.phone) or "",
+        "recipient_address": (buyer and buyer.address) or "",
+        "goods_description": (goods and goods.description) or "",
+        "goods_quantity": (
+            labels.get("word", "pieces", lang, n=goods.quantity) if goods and goods.quantity else ""
+        ),
+        "weight_kg": labels.get("word", "kg", lang, kg=_plain(case.weight_kg)),
+        "goods_value": yuan(case.goods_value, labels, lang),
+        "service_fee": yuan(case.service_fee, labels, lang),
+        "insured_value": (
+            yuan(case.insured_value, labels, lang)
+            if case.insured
+            else labels.get("word", "no", lang)
+        ),
+        "insurance_fee": yuan(case.insurance_fee, labels, lang),
+        "incident": texts.get("incident", case.incident.value, lang),
+        "incident_detail": _incident_detail(case, labels, lang),
+        "description": case.description or "",
+        "claim_at": when(case.claim_at, labels, lang),
+        "signer_who": texts.get("signer", signer.who.value, lang) if signer else "",
+        "signer_name": (signer and signer.name) or "",
+        "signer_inspected": _yes_no(signer.inspected, labels, lang) if signer else "",
+        "placed_without_consent": (
+            _yes_no(signer.placed_without_consent, labels, lang) if signer else ""
+        ),
+        "signed_at": when(signer.signed_at, labels, lang) if signer else "",
+        "amount_claimed": yuan(assessment.amount, labels, lang),
+        "amount_in_words": yuan_in_words(assessment.amount),
+        "fee_refund": yuan(assessment.fee_refund, labels, lang),
+        "value_compensation": yuan(assessment.value_compensation, labels, lang),
+        "actual_loss_claim": actual,
+        "treatment": texts.get("treatment", assessment.treatment, lang),
+        "policy_name": policy.name(lang),
+        "accepted_by": "",
+        "accepted_at": "",
+        "claim_reference": "",
+        "courier_reply": "",
+    }
+    missing = set(labels.keys("field")) - set(values)
+    if missing:
+        raise KeyError(f"no value for form fields: {', '.join(sorted(missing))}")
+    return values
+
+
+def form_number(case: Case) -> str:
+    """A reference printed on the form: first tracking number and the claim date."""
+    return f"{case.tracking_numbers[0]}-{case.claim_at.astimezone(SHANGHAI):%Y%m%d}"

@@ -1,0 +1,187 @@
+"""What every document of ours shares: page frame, styles, checked paragraphs, atomic writing.
+
+`build_pdf` lays a story out on A4 with a footer (``第 n 页 / 共 N 页``), sets the
+metadata, encrypts when a password is given and writes through a temporary file in the target
+directory that is renamed into place only when the PDF is complete: a failure at any point leaves
+no file behind (and an older file of the same name untouched).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    TableStyle,
+)
+
+from .. import __version__
+from .fonts import register_font, require_glyphs
+from .textblock import TextBlock
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 15 * mm
+MARGIN_TOP = 13 * mm
+MARGIN_BOTTOM = 16 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+RULE = colors.black
+SHADE = colors.HexColor("#EDEDED")
+HEADER_SHADE = colors.HexColor("#D9D9D9")
+MUTED = colors.HexColor("#555555")
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles in the bundled font; CJK wrapping breaks lines between any characters."""
+    font = register_font()
+    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12, wordWrap="CJK")
+
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "label": derive("label", fontSize=8, leading=10.5),
+        "value": derive("value", fontSize=9, leading=11.5),
+        "emphasis": derive("emphasis", fontSize=11.5, leading=14),
+        "small": derive("small", fontSize=7.5, leading=9.5),
+        "tiny": derive("tiny", fontSize=6.5, leading=8),
+        "title": derive("title", fontSize=18, leading=24, alignment=TA_CENTER),
+        "subtitle": derive(
+            "subtitle", fontSize=9, leading=12, alignment=TA_CENTER, textColor=MUTED
+        ),
+        "section": derive("section", fontSize=9.5, leading=12),
+        "heading": derive("heading", fontSize=14, leading=19, alignment=TA_LEFT, spaceAfter=3 * mm),
+        "center": derive("center", alignment=TA_CENTER),
+        "small_right": derive("small_right", fontSize=7.5, leading=9.5, alignment=TA_RIGHT),
+    }
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose plain-string cells (even empty ones) use our font, not Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_font()), *commands])
+
+
+def para(text: str, style: str | ParagraphStyle = "body", where: str = "text") -> TextBlock:
+    """Wrapped plain text (never markup), checked against the font first."""
+    require_glyphs(text, where)
+    return TextBlock(text, styles()[style] if isinstance(style, str) else style)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str = "理赔助手 Seller Claims Assistant"
+    keywords: str = ""
+
+
+def _numbered_canvas(footer_left: str, page_label: str) -> type[Canvas]:
+    """A canvas that holds pages back until the end so each footer can say how many there are."""
+    font = register_font()
+    require_glyphs(footer_left, "footer")
+    require_glyphs(page_label.format(page=0, pages=0), "footer")
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page starts in Helvetica: a font reference that is never embedded.
+            kwargs["initialFontName"] = font
+            kwargs["initialFontSize"] = 9
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(font, 7.5)
+            self.setFillColor(MUTED)
+            y = MARGIN_BOTTOM - 8 * mm
+            self.drawString(MARGIN_X, y, footer_left)
+            label = page_label.format(page=self._pageNumber, pages=total)
+            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, label)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def build_pdf(
+    out_path: Path,
+    story: Sequence[Flowable],
+    *,
+    metadata: Metadata,
+    footer_left: str,
+    page_label: str,
+    password: str | None = None,
+) -> Path:
+    """Lay out `story` on A4 and write it to `out_path` atomically; return the path."""
+    out_path = Path(out_path)
+    for field_name, value in vars(metadata).items():
+        require_glyphs(value, f"metadata.{field_name}")
+    canvas_class = _numbered_canvas(footer_left, page_label)
+    encrypt = None
+    if password:
+        encrypt = StandardEncryption(password, ownerPassword=password, strength=128)
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
+    )
+    fd, temp_name = tempfile.mkstemp(
+        prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            doc = BaseDocTemplate(
+                handle,
+                pagesize=A4,
+                pageTemplates=[PageTemplate(id="page", frames=[frame])],
+                title=metadata.title,
+                subject=metadata.subject,
+                author=metadata.author,
+                keywords=metadata.keywords,
+                creator=f"seller-claims {__version__}",
+                encrypt=encrypt,
+            )
+            doc.build(list(story), canvasmaker=canvas_class)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, out_path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    return out_path

@@ -1,0 +1,144 @@
+"""Quality and timing warnings for imported photos. Thresholds are data
+(``resources/evidence/checks.toml``); the measures come from the pool workers."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from seller_app import paths
+from seller_app.domain.case import Case, PhotoKind
+from seller_app.domain.rules import Note
+
+from .fingerprint import hamming
+
+
+@dataclass(frozen=True)
+class CheckRules:
+    min_long_side: int
+    blur_threshold: float
+    dark_threshold: float
+    near_duplicate_bits: int
+    fresh_hours: float
+    late_hours: float
+    untimed_kinds: frozenset[PhotoKind]
+
+
+@cache
+def load_rules(resources: Path | None = None) -> CheckRules:
+    root = resources or paths.resources_dir()
+    with (root / "evidence" / "checks.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    q, t = data["quality"], data["timing"]
+    return CheckRules(
+        min_long_side=int(q["min_long_side"]),
+        blur_threshold=float(q["blur_threshold"]),
+        dark_threshold=float(q["dark_threshold"]),
+        near_duplicate_bits=int(q["near_duplicate_bits"]),
+        fresh_hours=float(t["fresh_hours"]),
+        late_hours=float(t["late_hours"]),
+        untimed_kinds=frozenset(PhotoKind(kind) for kind in t["untimed_kinds"]),
+    )
+
+
+def quality_notes(
+    width: int, height: int, sharpness: float, brightness: float, rules: CheckRules
+) -> list[Note]:
+    notes = []
+    if max(width, height) < rules.min_long_side:
+        notes.append(
+            Note("too_small", {"long_side": max(width, height), "minimum": rules.min_long_side})
+        )
+    if sharpness < rules.blur_threshold:
+        params = {"sharpness": round(sharpness), "threshold": round(rules.blur_threshold)}
+        notes.append(Note("blurry", params))
+    if brightness < rules.dark_threshold:
+        params = {"brightness": round(brightness), "threshold": round(rules.dark_threshold)}
+        notes.append(Note("too_dark", params))
+    return notes
+
+
+def _show(moment: datetime, like: datetime) -> str:
+    return moment.astimezone(like.tzinfo).strftime("%Y-%m-%d %H:%M")
+
+
+def timing_notes(
+    captured_at: datetime | None, kind: PhotoKind, case: Case | None, rules: CheckRules
+) -> list[Note]:
+    """No capture time; taken before the parcel was posted; taken long after signing (fresh
+    goods: more than ``fresh_hours``, seed 001; other goods: more than ``late_hours``)."""
+    if kind in rules.untimed_kinds:
+        return []
+    if captured_at is None:
+        return [Note("no_capture_time")]
+    if case is None:
+        return []
+    notes = []
+    if captured_at < case.posted_at:
+        notes.append(
+            Note(
+                "captured_before_posting",
+                {
+                    "captured": _show(captured_at, case.posted_at),
+                    "posted": _show(case.posted_at, case.posted_at),
+                },
+            )
+        )
+    signed_at = case.signer.signed_at if case.signer else None
+    if signed_at is not None:
+        fresh = bool(case.goods and case.goods.perishable)
+        limit = rules.fresh_hours if fresh else rules.late_hours
+        after = captured_at - signed_at
+        if after > timedelta(hours=limit):
+            notes.append(
+                Note(
+                    "captured_late_fresh" if fresh else "captured_late",
+                    {
+                        "captured": _show(captured_at, signed_at),
+                        "signed": _show(signed_at, signed_at),
+                        "hours": round(after.total_seconds() / 3600, 1),
+                        "limit": f"{limit:g}",
+                    },
+                )
+            )
+    return notes
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    name: str
+    sha256: str
+    dhash: int
+
+
+def duplicate_notes(
+    photos: Sequence[Fingerprint | None],
+    known: Sequence[tuple[str, str]],
+    rules: CheckRules,
+) -> list[list[Note]]:
+    """Per photo: the same bytes as an earlier photo of the batch or a photo already in the case
+    (`known`: (file name, sha256)), or a near-identical picture (dHash) earlier in the batch."""
+    result: list[list[Note]] = []
+    for index, photo in enumerate(photos):
+        notes: list[Note] = []
+        result.append(notes)
+        if photo is None:
+            continue
+        earlier = [p for p in photos[:index] if p is not None]
+        same = next((p.name for p in earlier if p.sha256 == photo.sha256), None)
+        same = same or next(
+            (n for n, sha in known if sha == photo.sha256 and Path(n).name != photo.name), None
+        )
+        if same is not None:
+            notes.append(Note("duplicate", {"other": same}))
+            continue
+        for other in earlier:
+            distance = hamming(other.dhash, photo.dhash)
+            if distance <= rules.near_duplicate_bits:
+                notes.append(Note("near_duplicate", {"other": other.name, "bits": distance}))
+                break
+    return result

@@ -1,0 +1,40 @@
+"""Picture measures behind the quality warnings: sharpness and brightness, with Pillow only."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageFilter, ImageMath, ImageStat
+
+_LAPLACIAN = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=0)
+
+
+def _grey(image: Image.Image) -> Image.Image:
+    return image if image.mode == "L" else image.convert("L")
+
+
+def _mean(image: Image.Image) -> float:
+    """Exact mean of an "F" image (ImageStat bins float images into 256 buckets)."""
+    value = image.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    assert isinstance(value, float)
+    return value
+
+
+def sharpness(image: Image.Image) -> float:
+    """Variance of the Laplacian of the grey image (the usual focus measure; higher = sharper).
+
+    Computed in 32-bit integers, so strong edges are not clipped as they would be in 8-bit "L".
+    The value depends on the pixel scale, so callers measure the prepared copy (long side 1600).
+    """
+    grey = _grey(image).convert("I")
+    if grey.width < 3 or grey.height < 3:
+        return 0.0
+    # Pillow leaves the 1-pixel border unfiltered (raw grey values): crop it away.
+    laplacian = grey.filter(_LAPLACIAN).crop((1, 1, grey.width - 1, grey.height - 1)).convert("F")
+    squared = ImageMath.lambda_eval(lambda a: a["x"] * a["x"], x=laplacian)
+    assert isinstance(squared, Image.Image)
+    mean = _mean(laplacian)
+    return max(0.0, _mean(squared) - mean * mean)
+
+
+def brightness(image: Image.Image) -> float:
+    """Mean luminance 0..255 (ITU-R 601 luma, Pillow's "L" conversion)."""
+    return float(ImageStat.Stat(_grey(image)).mean[0])

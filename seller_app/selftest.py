@@ -1,0 +1,176 @@
+"""`seller-app --self-test`: the smoke test for any build, frozen or not.
+
+Runs without user data (everything goes to a temporary directory; the store and the keychain are not
+touched): assesses a sample case, prepares a waybill-label photo in a worker process (so a frozen
+build proves its process pool, Pillow, pillow-heif and zxing-cpp), renders the claim form with the
+photo, exports the schedule as .ics, reads both back, opens the PDF with QtPdf offscreen, and prints
+one line. Exit status 0 when every check passed, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+SAMPLE_NUMBER = "SF1234567890123"
+SAMPLE = {
+    "format": 1,
+    "tracking_numbers": [SAMPLE_NUMBER],
+    "region": "domestic",
+    "posted_at": "2026-11-11T18:20",
+    "claim_at": "2026-11-16T10:00",
+    "incident": "damage",
+    "service_fee": "12.00",
+    "goods_value": "300.00",
+    "weight_kg": "2",
+    "damage": {"extent": "partial", "lost_value": "120.00"},
+    "signer": {"who": "buyer", "name": "李喆", "inspected": False},
+    "shop": {"name": "自检店铺", "contact": "王堃", "phone": "13800138000"},
+    "goods": {"description": "陶瓷餐具套装", "quantity": 1},
+}
+EXPECTED_AMOUNT = Decimal("28.80")
+
+
+class SelfTestError(Exception):
+    pass
+
+
+def _check(condition: bool, what: str) -> None:
+    if not condition:
+        raise SelfTestError(what)
+
+
+def _label_photo(path: Path) -> None:
+    """A phone-sized photo of a waybill label with a Code 128 barcode of the sample number."""
+    import zxingcpp
+    from PIL import Image
+
+    code = zxingcpp.create_barcode(SAMPLE_NUMBER, zxingcpp.BarcodeFormat.Code128)
+    view = memoryview(code.to_image(scale=3, add_quiet_zones=True))
+    bars = Image.frombytes("L", (view.shape[1], view.shape[0]), bytes(view)).convert("RGB")
+    photo = Image.new("RGB", (1800, 1350), (176, 150, 112))
+    label = Image.new("RGB", (bars.width + 80, bars.height * 2 + 80), "white")
+    label.paste(bars.resize((bars.width, bars.height * 2)), (40, 40))
+    photo.paste(label, ((photo.width - label.width) // 2, (photo.height - label.height) // 2))
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = "2026:11:13 10:15:00"  # DateTimeOriginal
+    photo.save(path, "JPEG", quality=85, exif=exif.tobytes())
+
+
+def _heic_photo(path: Path) -> None:
+    import pillow_heif
+    from PIL import Image
+
+    pillow_heif.from_pillow(Image.new("RGB", (64, 48), (120, 90, 60))).save(path, quality=60)
+
+
+def _pdf_pages_with_qt(pdf: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    # A QApplication (not a bare QGuiApplication): the GUI started after the test can reuse it.
+    app = QApplication.instance() or QApplication(["seller-app-self-test"])
+    document = QPdfDocument(app)
+    document.load(str(pdf))
+    pages = document.pageCount()
+    document.close()
+    return pages
+
+
+def run(emit: Callable[[str], None] = print) -> int:  # noqa: T201 -- the one line is the output
+    started = time.perf_counter()
+    try:
+        summary = _run_checks()
+    except Exception as error:  # noqa: BLE001 -- any failure of a build is reported, not raised
+        log.exception("self-test failed")
+        emit(f"self-test FAILED: {type(error).__name__}: {error}")
+        return 1
+    emit(f"self-test ok ({time.perf_counter() - started:.1f} s): {summary}")
+    return 0
+
+
+def _run_checks() -> str:
+    from icalendar import Calendar
+
+    from . import paths
+    from .documents.calendar import write_ics
+    from .documents.claim_form import render_claim_form
+    from .domain.case import SHANGHAI, PhotoKind, case_from_json
+    from .domain.catalog import Catalog
+    from .domain.rules import assess
+    from .domain.schedule import build_schedule
+    from .evidence import EvidencePhoto, PhotoInput, import_photos, shutdown_pool
+
+    catalog = Catalog.load(paths.resources_dir())
+    case = case_from_json(SAMPLE, now=datetime(2026, 11, 16, 10, 0, tzinfo=SHANGHAI))
+    assessment = assess(case, catalog)
+    _check(
+        assessment.eligible and assessment.amount == EXPECTED_AMOUNT,
+        f"sample case assessed as {assessment.amount}, expected {EXPECTED_AMOUNT}",
+    )
+
+    with tempfile.TemporaryDirectory(prefix="seller-app-selftest-") as tmp:
+        folder = Path(tmp)
+        label, heic = folder / "label.jpg", folder / "box.heic"
+        _label_photo(label)
+        _heic_photo(heic)
+        try:
+            results = import_photos(
+                [
+                    PhotoInput(label, PhotoKind.WAYBILL_LABEL, "运单"),
+                    PhotoInput(heic, PhotoKind.OUTER_PACKAGE, "外箱"),
+                ],
+                folder / "prepared",
+                case,
+                processes=2,
+            )
+        finally:
+            shutdown_pool()
+        photos = [r for r in results if isinstance(r, EvidencePhoto)]
+        _check(len(photos) == 2, f"photo import failed: {results}")
+        _check(SAMPLE_NUMBER in photos[0].barcodes, "the waybill barcode was not read")
+
+        deadlines = build_schedule(case)
+        pdf = render_claim_form(
+            case,
+            assessment,
+            folder / "claim.pdf",
+            catalog=catalog,
+            photos=photos,
+            deadlines=deadlines,
+        )
+        data = pdf.read_bytes()
+        _check(data.startswith(b"%PDF") and len(data) > 20_000, "the claim form is not a PDF")
+        pages = _pdf_pages_with_qt(pdf)
+        _check(pages >= 3, f"QtPdf opened {pages} pages")
+
+        ics = write_ics(case, deadlines, catalog.texts, "zh", folder / "claim.ics")
+        calendar = Calendar.from_ical(ics.read_bytes())
+        events = [c for c in calendar.walk("VEVENT")]
+        _check(len(events) == len(deadlines), "the .ics lost events")
+        return (
+            f"assessed {assessment.amount} CNY, {len(photos)} photos (barcode read), "
+            f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events"
+        )
+
+
+def main() -> int:
+    # A windowed Windows build has no console: attach to the parent's so the line is seen.
+    if sys.platform == "win32" and (sys.stdout is None or not sys.stdout.isatty()):
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+    stream = sys.stdout if sys.stdout is not None else io.StringIO()
+    return run(lambda line: print(line, file=stream, flush=True))  # noqa: T201

@@ -1,0 +1,109 @@
+"""Running a whole export: pool or inline, results in file order, cancel keeps work, re-runs."""
+
+from __future__ import annotations
+
+import json
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+from seller_app.batch import ClaimSettings, RefusedRow, RowDefaults, RowResult, open_export
+from seller_app.batch.mapping import ImportMapping
+from seller_app.batch.runner import Outcome, run_batch
+from seller_app.domain.catalog import Catalog
+from tests.conftest import NOW
+
+from .conftest import TAOBAO_HEADER, taobao_row, write_csv
+
+DEFAULTS = RowDefaults(incident="loss", weight_kg=Decimal("2"))
+
+
+def export_with(tmp_path: Path, mappings: dict[str, ImportMapping], count: int, bad: int = 0):  # type: ignore[no-untyped-def]
+    rows = [taobao_row(n) for n in range(count)]
+    if bad:
+        rows[bad] = taobao_row(bad, 金额="-1")
+    return open_export(write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, rows), mappings)
+
+
+def run(tmp_path: Path, export, catalog: Catalog, **kwargs) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+    seen: list[Outcome] = []
+    settings = ClaimSettings(tmp_path / "out", NOW, form_layout=None)
+    report = run_batch(
+        export.entries(DEFAULTS, NOW), settings, catalog, on_outcome=seen.append, **kwargs
+    )
+    return report, seen
+
+
+def test_inline_run_assesses_every_row_in_order(
+    tmp_path: Path, mappings: dict[str, ImportMapping], catalog: Catalog
+) -> None:
+    export = export_with(tmp_path, mappings, 6, bad=3)
+    report, seen = run(tmp_path, export, catalog, processes=1, chunk_size=4)
+    assert [o.row for o in seen] == [2, 3, 4, 5, 6, 7]
+    assert isinstance(seen[3], RefusedRow)
+    assert report.made == 5 and len(report.refused) == 1 and not report.cancelled
+    first = seen[0]
+    assert isinstance(first, RowResult)
+    # Loss, uninsured, fee 12, 2 kg: min(5 x 12, 100 x 2, 300) = 60 + the fee 12 (A.3.2).
+    assert first.eligible and first.amount == Decimal("72.00")
+    assert first.case_file is not None
+    saved = json.loads(first.case_file.read_text(encoding="utf-8"))
+    assert saved["tracking_numbers"] == ["SF1234500000000"]
+
+
+def test_process_pool_gives_the_same_results_as_inline(
+    tmp_path: Path, mappings: dict[str, ImportMapping], catalog: Catalog
+) -> None:
+    export = export_with(tmp_path, mappings, 12, bad=5)
+    _, inline = run(tmp_path / "a", export, catalog, processes=1, chunk_size=3)
+    _, pooled = run(tmp_path / "b", export, catalog, processes=2, chunk_size=3)
+
+    def digest(outcomes: list[Outcome]) -> list[tuple[int, str, str]]:
+        return [
+            (o.row, o.key, str(o.amount)) if isinstance(o, RowResult) else (o.row, "refused", "")
+            for o in outcomes
+        ]
+
+    assert digest(pooled) == digest(inline)
+    assert len(list((tmp_path / "b" / "out" / "cases").glob("*.json"))) == 11
+
+
+def test_cancel_in_the_middle_keeps_what_was_done(
+    tmp_path: Path, mappings: dict[str, ImportMapping], catalog: Catalog
+) -> None:
+    export = export_with(tmp_path, mappings, 20)
+    cancel = threading.Event()
+    progress: list[int] = []
+
+    def on_progress(done: int, total: int | None) -> None:
+        progress.append(done)
+        if done >= 6:
+            cancel.set()
+
+    report, seen = run(
+        tmp_path,
+        export,
+        catalog,
+        processes=1,
+        chunk_size=3,
+        cancel=cancel,
+        on_progress=on_progress,
+        total=20,
+    )
+    assert report.cancelled
+    assert progress == [3, 6]
+    assert report.made == 6 and len(seen) == 6
+    files = sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json"))
+    assert files == sorted(report.keys)
+    assert not list((tmp_path / "out" / "cases").glob("*.part"))
+
+
+def test_rerunning_the_same_file_does_not_duplicate_cases(
+    tmp_path: Path, mappings: dict[str, ImportMapping], catalog: Catalog
+) -> None:
+    export = export_with(tmp_path, mappings, 5)
+    first, _ = run(tmp_path, export, catalog, processes=1)
+    second, _ = run(tmp_path, export, catalog, processes=1)
+    assert first.keys == second.keys
+    assert len(set(first.keys)) == 5
+    assert len(list((tmp_path / "out" / "cases").glob("*.json"))) == 5

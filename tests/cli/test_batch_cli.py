@@ -1,0 +1,310 @@
+"""`seller-claims batch`: outputs, summary CSV, exit codes 0 / 3 / 2, progress lines off a TTY."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from icalendar import Calendar
+from keyring.backends import fail
+
+from seller_app.cli import main
+from seller_app.credentials import PassphraseKeyStore
+from seller_app.store import Store
+from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv, write_xlsx
+from tests.conftest import NOW
+
+PASSPHRASE = "店铺口令"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh case store per test, behind a passphrase (never the developer's keychain)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    path = tmp_path / "data"
+    monkeypatch.setenv("SELLER_APP_DATA_DIR", str(path))
+    monkeypatch.setenv("SELLER_APP_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr("seller_app.cli.now", lambda: NOW)  # the CLI's one clock read
+    yield path
+    keyring.set_keyring(previous)
+
+
+def stored_cases(data_dir: Path) -> list[tuple[str, ...]]:
+    with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
+        return [summary.tracking_numbers for summary in store.list_cases()]
+
+
+def summary(out: Path) -> list[dict[str, str]]:
+    with (out / "summary.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_all_rows_done_exits_0_with_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)], "gbk")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "2",
+            "--jobs",
+            "1",
+            "--form",
+            "none",
+        ]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured
+    assert "taobao" in captured.out and "GBK" in captured.out
+    lines = summary(out)
+    assert [line["快递单号"] for line in lines] == [f"SF{1234500000000 + n}" for n in range(3)]
+    assert {line["可索赔"] for line in lines} == {"是"}
+    assert {line["索赔金额"] for line in lines} == {"72.00"}
+    assert lines[0]["依据条款"].startswith("A.3.2")
+    assert len(list((out / "cases").glob("*.json"))) == 3
+    # Not a terminal: plain progress lines on stderr, the last one complete.
+    assert captured.err.strip().splitlines()[-1] == "已处理 3/3"
+
+
+def test_refused_rows_are_listed_and_exit_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        taobao_row(0),
+        taobao_row(1, 物流单号=""),
+        taobao_row(2, 金额="-5"),
+        taobao_row(3, 物流公司="火星快递"),
+        taobao_row(4, 发货时间="2027-03-01 10:00:00"),
+    ]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows, "utf-8-sig")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "2",
+            "--jobs",
+            "1",
+            "--form",
+            "none",
+            "--lang",
+            "en",
+        ]
+    )
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "row 3 物流单号: this cell is empty" in report
+    assert "row 4 金额: must not be negative, got -5" in report
+    assert 'row 5 物流公司: unknown courier "火星快递"' in report
+    assert "row 6 发货时间: 2027-03-01 10:00 is in the future" in report
+    lines = summary(out)
+    assert [line["row"] for line in lines] == ["2", "3", "4", "5", "6"]
+    assert lines[0]["problems"] == "" and lines[2]["problems"].startswith("金额")
+
+
+def test_xlsx_export_runs_through_the_pool(tmp_path: Path) -> None:
+    rows = [taobao_row(n, 金额=88) for n in range(4)]  # type: ignore[arg-type]
+    orders = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, rows)
+    out = tmp_path / "out"
+    code = main(
+        [
+            "batch",
+            str(orders),
+            "--out",
+            str(out),
+            "--incident",
+            "loss",
+            "--weight",
+            "1",
+            "--jobs",
+            "2",
+            "--form",
+            "none",
+        ]
+    )
+    assert code == 0
+    assert len(summary(out)) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.csv"], "文件不存在"),
+        (["orders.csv", "--mapping", "jingdong"], "没有名为 jingdong 的映射"),
+        (["nothing.csv"], "找不到表头"),
+        (["orders.csv", "--service-fee", "abc"], "--service-fee 的值无效"),
+        (["orders.csv", "--photos", "no-such-dir"], "照片文件夹不存在"),
+    ],
+)
+def test_unusable_input_exits_2_with_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, [taobao_row(1)])
+    write_csv(tmp_path / "nothing.csv", ("a", "b"), [("1", "2")])
+    code = main(["batch", *args, "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def batch(orders: Path, out: Path, *extra: str) -> int:
+    return main(
+        ["batch", str(orders), "--out", str(out), "--incident", "loss", "--weight", "2",
+         "--jobs", "1", "--form", "none", *extra]
+    )  # fmt: skip
+
+
+def test_cases_are_stored_once_and_rerun_updates_them(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [taobao_row(n) for n in range(3)] + [taobao_row(9, 金额="-1")]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
+    out = tmp_path / "out"
+    assert batch(orders, out) == 3
+    first = stored_cases(data_dir)
+    assert sorted(first) == [(f"SF{1234500000000 + n}",) for n in range(3)]
+    assert [line["案件"] for line in summary(out)] == ["#1 新建", "#2 新建", "#3 新建", ""]
+    assert batch(orders, out) == 3  # the same file again
+    assert stored_cases(data_dir) == first
+    assert [line["案件"] for line in summary(out)][:3] == ["#1 已更新", "#2 已更新", "#3 已更新"]
+
+
+def test_a_case_already_filed_is_left_alone_on_rerun(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    out = tmp_path / "out"
+    assert batch(orders, out) == 0
+    assert main(["cases", "status", "1", "filed"]) == 0
+    assert batch(orders, out) == 0
+    assert summary(out)[0]["案件"] == "#1 已在跟进中，未改动"
+    assert len(stored_cases(data_dir)) == 1
+
+
+def test_no_store_writes_files_only(tmp_path: Path, data_dir: Path) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert batch(orders, tmp_path / "out", "--no-store") == 0
+    assert not data_dir.exists()
+
+
+def test_one_combined_calendar_with_every_case(tmp_path: Path) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)])
+    out = tmp_path / "out"
+    assert batch(orders, out, "--no-store") == 0
+    calendar = Calendar.from_ical((out / "claims.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    trackings = {str(e["summary"]).split("单号 ")[1].rstrip("）") for e in events}
+    assert trackings == {f"SF{1234500000000 + n}" for n in range(3)}
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert len(events) % 3 == 0 and len(events) >= 6
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+    assert not list(out.glob("*.part"))
+    # The summary names the next deadline: the courier's answer, 24 h after the claim (NOW).
+    assert summary(out)[0]["下一个期限"] == "2026-11-22 10:00 快递公司应答复索赔"
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    for name in ("SF1234500000001.jpg", "破损_SF1234500000001_外箱.png", "SF12345000000011.jpg"):
+        Image.new("RGB", (64, 48), "white").save(photos / name)
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(2)])
+    out = tmp_path / "out"
+    code = main(
+        ["batch", str(orders), "--out", str(out), "--incident", "loss", "--weight", "2",
+         "--jobs", "2", "--photos", str(photos)]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr()
+    lines = summary(out)
+    assert [line["申告单"] for line in lines] == [
+        f"39123456789012{n:05d}_SF{1234500000000 + n}.pdf" for n in range(2)
+    ]
+    text = pdf_text(out / "forms" / lines[1]["申告单"])
+    assert "SF1234500000001" in text and "72.00" in text
+    assert len(list((out / "photos").glob("*.jpg"))) == 2  # prepared copies
+    with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
+        by_tracking = {s.tracking_numbers[0]: s.id for s in store.list_cases()}
+        stored = store.photos(by_tracking["SF1234500000001"])
+        assert len(stored) == 2  # not ...00011.jpg
+        assert all(photo.prepared_sha256 for photo in stored)
+        case = store.get_case(by_tracking["SF1234500000001"]).case
+        assert {Path(p.file).name for p in case.photos} == {
+            "SF1234500000001.jpg",
+            "破损_SF1234500000001_外箱.png",
+        }
+        assert store.photos(by_tracking["SF1234500000000"]) == []
+        [document] = store.documents(by_tracking["SF1234500000001"])
+        assert document.kind == "claim_form"
+
+
+def test_a_form_that_cannot_be_drawn_is_listed_but_the_case_is_kept(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [taobao_row(1), taobao_row(2, 买家="\U00030000")]  # CJK Ext. G: not in the font
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
+    code = main(
+        ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
+         "--weight", "2", "--jobs", "1"]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "第 3 行 SF1234500000002：申告单未能生成" in report
+    assert len(stored_cases(data_dir)) == 2
+
+
+def test_unknown_form_layout_is_unusable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert main(["batch", str(orders), "--out", str(tmp_path / "o"), "--form", "nope"]) == 2
+    assert "申告单版式 nope" in capsys.readouterr().err
+
+
+def test_an_unreadable_photo_is_listed_and_the_claim_still_made(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "SF1234500000001.jpg").write_bytes(b"not a picture")
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
+    code = main(
+        ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
+         "--weight", "2", "--jobs", "1", "--photos", str(photos)]
+    )  # fmt: skip
+    report = capsys.readouterr().out
+    assert code == 3
+    assert "第 2 行 SF1234500000001：照片 SF1234500000001.jpg" in report
+    assert len(stored_cases(data_dir)) == 1
+    assert summary(tmp_path / "out")[0]["申告单"].endswith(".pdf")

@@ -1,0 +1,270 @@
+"""The claim form PDF, read back: its text, fonts, pages, password, metadata and atomic writing."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from seller_app.documents import annexes, claim_form
+from seller_app.documents.claim_form import one_line, render_claim_form
+from seller_app.documents.fonts import MissingGlyphError, missing_glyphs
+from seller_app.documents.form_values import form_values
+from seller_app.documents.layout import load_layout
+from seller_app.domain.catalog import Catalog
+from seller_app.domain.rules import assess
+from seller_app.domain.schedule import build_schedule, deadline_to_dict
+from tests.conftest import make_case
+from tests.documents.photo_helpers import (
+    make_photos,
+    page_count,
+    pdf_text,
+    squash,
+)
+
+FULL = {
+    "incident": "damage",
+    "damage": {"extent": "partial", "lost_value": "120.00"},
+    "signer": {
+        "who": "unauthorized",
+        "name": "李喆",
+        "inspected": False,
+        "placed_without_consent": True,
+        "signed_at": "2026-11-13T09:12",
+    },
+    "order_id": "3912345678901234567",
+    "shop": {"name": "小白家居旗舰店", "contact": "王店长", "phone": "13800138000"},
+    "buyer": {
+        "name": "张三",
+        "phone": "13912345678",
+        "address": "浙江省杭州市西湖区文三路 100 号 2 幢 301 室",
+    },
+    "goods": {"description": "陶瓷餐具套装 12 件", "quantity": 1},
+    "description": "买家签收后开箱发现 4 只碗碎裂，外箱一角明显压扁。",
+    "tracking_numbers": ["SF1234567890123", "SF1234567890124"],
+}
+LONG_ADDRESS = (
+    "新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路街道斯大林街三巷阿依墩小区 17 号楼 3 单元 "
+    "1203 室（请放门口鞋柜旁边的绿色收纳箱内，勿放驿站，如无人请电话联系）"
+) * 2
+
+
+def render(tmp_path: Path, catalog: Catalog, name: str = "form.pdf", **kwargs: Any) -> Path:
+    case = kwargs.pop("case", None) or make_case(**FULL)
+    return render_claim_form(
+        case, assess(case, catalog), tmp_path / name, catalog=catalog, **kwargs
+    )
+
+
+@pytest.mark.parametrize("layout", ["generic", "sf"])
+def test_text_holds_every_label_and_value(tmp_path: Path, catalog: Catalog, layout: str) -> None:
+    case = make_case(**FULL)
+    pdf = render(tmp_path, catalog, layout=layout, case=case)
+    text = squash(pdf_text(pdf))
+    form = load_layout(layout)
+    values = form_values(case, assess(case, catalog), catalog, form.labels, "zh")
+    assert squash(form.title("zh")) in text
+    for spec in (f for s in form.sections for f in s.fields):
+        assert squash(spec.label("zh")) in text, spec.key
+        assert squash(values[spec.key]) in text, spec.key
+    for number in case.tracking_numbers:
+        assert number in text
+    for amount in ("28.80", "4.80", "24.00", "132.00", "贰拾捌元捌角整"):
+        assert amount in text
+    assert "A.3.3" in text and "民法典art.604" in text
+
+
+def test_english_form(tmp_path: Path, catalog: Catalog) -> None:
+    text = squash(pdf_text(render(tmp_path, catalog, lang="en")))
+    assert "ExpressParcelClaimForm" in text
+    assert "Totalamountclaimed" in text and "CNY28.80" in text
+
+
+def test_font_is_embedded_as_a_subset(tmp_path: Path, catalog: Catalog) -> None:
+    pdf = render(tmp_path, catalog)
+    lines = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert lines, "no fonts listed"
+    for line in lines:
+        name, columns = line.split()[0], line.split()
+        assert "WenQuanYi" in name, line
+        assert columns[-5:-3] == ["yes", "yes"], line  # emb, sub
+
+
+def test_page_count_grows_with_photos(tmp_path: Path, catalog: Catalog) -> None:
+    none = page_count(render(tmp_path, catalog, "p0.pdf"))
+    four = page_count(render(tmp_path, catalog, "p4.pdf", photos=make_photos(tmp_path / "a", 4)))
+    nine = page_count(render(tmp_path, catalog, "p9.pdf", photos=make_photos(tmp_path / "b", 9)))
+    assert none < four < nine
+
+
+def test_evidence_pages_show_each_photo_and_full_hash(tmp_path: Path, catalog: Catalog) -> None:
+    photos = make_photos(tmp_path / "photos", 5)
+    pdf = render(tmp_path, catalog, photos=photos)
+    text = squash(pdf_text(pdf))
+    for photo in photos:
+        assert photo.sha256 in text  # manifest: the full SHA-256
+        assert photo.sha256[:12] in text
+        assert photo.source.name in text
+        assert squash(photo.caption) in text
+    assert "外包装" in text and "面单" in text and "2026年11月13日09:30" in text
+    reader = PdfReader(str(pdf))
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == len(photos)
+
+
+def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
+    case = make_case(**FULL)
+    deadlines = build_schedule(case)
+    assert deadlines
+    text = squash(pdf_text(render(tmp_path, catalog, case=case, deadlines=deadlines)))
+    assert "附件四跟进期限" in text
+    for deadline in deadlines:
+        shown = deadline_to_dict(deadline, catalog.texts, "zh")
+        assert squash(shown["title"]) in text
+        assert squash(shown["detail"])[:12] in text  # wrapped lines interleave with columns
+        assert deadline.basis.replace(" ", "") in text
+
+
+def test_calculation_page_lists_the_steps(tmp_path: Path, catalog: Catalog) -> None:
+    text = squash(pdf_text(render(tmp_path, catalog)))
+    assert "附件一赔偿计算说明" in text
+    assert squash("损失比例 r = 损失价值 120 ÷ 货物价值 300 = 0.4") in text
+    assert squash("运费 4.80 + 货物赔偿 24.00 = 28.80 元") in text
+
+
+def test_password_protects_the_file(tmp_path: Path, catalog: Catalog) -> None:
+    pdf = render(tmp_path, catalog, password="s3cret")
+    reader = PdfReader(str(pdf))
+    assert reader.is_encrypted
+    assert not reader.decrypt("wrong")
+    assert reader.decrypt("s3cret")
+    assert "快件索赔申告单" in reader.pages[0].extract_text()
+    assert "快件索赔申告单" in pdf_text(pdf, password="s3cret")
+    with pytest.raises(subprocess.CalledProcessError):
+        pdf_text(pdf)
+
+
+def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path, catalog: Catalog) -> None:
+    pdf = render(tmp_path, catalog)
+    meta = PdfReader(str(pdf)).metadata
+    assert meta is not None
+    assert meta.title == "快件索赔申告单 SF1234567890123"
+    assert meta.subject and "顺丰速运" in meta.subject and "28.80" in meta.subject
+    everything = " ".join(str(value) for value in meta.values())
+    for secret in ("张三", "13912345678", "文三路", "李喆"):
+        assert secret not in everything
+    assert b"13912345678" not in pdf.read_bytes()  # the text stream is compressed, not plain
+
+
+def test_failure_leaves_no_file_and_keeps_the_old_one(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "form.pdf"
+    out.write_bytes(b"old form")
+
+    def broken(*args: Any, **kwargs: Any) -> list[Any]:
+        raise RuntimeError("disk on fire")
+
+    # Fails after page 1 is laid out and part of the file may have been written.
+    monkeypatch.setattr(annexes, "calculation", broken)
+    with pytest.raises(RuntimeError):
+        render(tmp_path, catalog)
+    assert out.read_bytes() == b"old form"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["form.pdf"]
+
+
+def test_failure_while_writing_leaves_nothing(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_replace(src: str, dst: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("seller_app.documents.pdf.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        render(tmp_path, catalog, "new.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["喆", "堃", "昇", "赟", "欧阳喆堃", "李昇赟"])
+def test_rare_name_characters_print(tmp_path: Path, catalog: Catalog, name: str) -> None:
+    case = make_case(**{**FULL, "buyer": {"name": name, "address": "昇平路 1 号"}})
+    assert missing_glyphs(name) == ""
+    assert name in pdf_text(render(tmp_path, catalog, case=case))
+
+
+@pytest.mark.parametrize("text", ["张☐三", "王🙂", "𪚥"])
+def test_a_character_the_font_lacks_fails_loudly(
+    tmp_path: Path, catalog: Catalog, text: str
+) -> None:
+    case = make_case(**{**FULL, "buyer": {"name": text}})
+    with pytest.raises(MissingGlyphError) as caught:
+        render(tmp_path, catalog, case=case)
+    assert caught.value.where == "recipient_name"
+    assert caught.value.characters and caught.value.characters in text
+    assert "U+" in caught.value.message("zh")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_long_values_wrap_inside_the_page(tmp_path: Path, catalog: Catalog) -> None:
+    numbers = [f"SF{1234567890100 + i}" for i in range(14)]
+    case = make_case(
+        **{
+            **FULL,
+            "tracking_numbers": numbers,
+            "buyer": {"name": "张三", "address": LONG_ADDRESS},
+            "description": "外箱压扁，内件破碎。" * 30,
+        }
+    )
+    pdf = render(tmp_path, catalog, case=case)
+    result = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    import re
+
+    words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', result)
+    assert words
+    left, right = claim_form.CONTENT_WIDTH, 0.0
+    for x_min, x_max in words:
+        left, right = min(left, float(x_min)), max(right, float(x_max))
+    margin = (595.27 - claim_form.CONTENT_WIDTH) / 2
+    assert left >= margin - 0.5 and right <= 595.27 - margin + 0.5
+    text = squash(pdf_text(pdf))
+    for number in numbers:
+        assert number in text
+    assert squash(LONG_ADDRESS) in text
+
+
+def test_one_line_cuts_long_quotations() -> None:
+    short = "快件丢失"
+    assert one_line(short, 200) == short
+    cut = one_line("完全损毁，指快件价值完全丧失。" * 10, 120)
+    assert cut.endswith("……") and len(cut) < 40
+
+
+@pytest.mark.parametrize(
+    ("overrides", "amount"),
+    [
+        ({}, "72.00"),  # minimal case: loss, uninsured, no shop/buyer/goods
+        ({"incident": "delay"}, "12.00"),
+        ({"incident": "mismatch", "mismatch": {"kind": "short", "lost_value": "150"}}, "36.00"),
+        ({"insured_value": "300", "insurance_fee": "3"}, "312.00"),
+        ({"posted_at": "2025-01-01", "claim_at": "2026-11-16"}, "0.00"),  # time-barred
+        ({"exemptions": {"sender_fault": True}}, "0.00"),
+    ],
+)
+def test_every_kind_of_case_renders(
+    tmp_path: Path, catalog: Catalog, overrides: dict[str, Any], amount: str
+) -> None:
+    case = make_case(**overrides)
+    assessment = assess(case, catalog)
+    assert str(assessment.amount) == amount
+    pdf = render_claim_form(case, assessment, tmp_path / "f.pdf", catalog=catalog)
+    first_page = squash(PdfReader(str(pdf)).pages[0].extract_text())
+    assert "快件索赔申告单" in first_page
+    assert amount in first_page
+    assert case.tracking_numbers[0] in first_page

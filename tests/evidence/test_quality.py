@@ -1,0 +1,98 @@
+"""Quality warnings: blur (tuned on sharp vs blurred copies), darkness, duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageEnhance
+
+from seller_app.domain.case import PhotoKind
+from seller_app.evidence import EvidencePhoto, PhotoInput, import_photos
+from seller_app.evidence.checks import load_rules
+from seller_app.evidence.fingerprint import dhash, hamming
+from seller_app.evidence.quality import brightness, sharpness
+
+from .synth import blurred, save, scene
+
+RULES = load_rules()
+
+
+def codes(photo: object) -> list[str]:
+    assert isinstance(photo, EvidencePhoto), photo
+    return [note.code for note in photo.warnings]
+
+
+@pytest.mark.parametrize("size", [(1600, 1200), (1200, 1600), (1000, 750)])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_blur_detector_separates_sharp_from_blurred_copies(
+    size: tuple[int, int], seed: int
+) -> None:
+    sharp = scene(size, seed)
+    assert sharpness(sharp) > RULES.blur_threshold * 2
+    for radius in (1.0, 1.5, 2.0, 4.0):
+        assert sharpness(blurred(sharp, radius)) < RULES.blur_threshold, radius
+
+
+def test_blur_measure_on_a_shrunk_big_photo() -> None:
+    """A sharp 4000x3000 photo shrunk to the prepared size is still sharp; blurred, it is not."""
+    big = scene((4000, 3000))
+    for radius, is_sharp in ((0, True), (2.0, False), (4.0, False)):
+        photo = blurred(big, radius) if radius else big.copy()
+        photo.thumbnail((1600, 1600))
+        assert (sharpness(photo) >= RULES.blur_threshold) is is_sharp, radius
+
+
+def test_blurry_photo_is_flagged_and_sharp_one_is_not(tmp_path: Path) -> None:
+    sharp = save(scene((1600, 1200)), tmp_path / "sharp.jpg", quality=90)
+    soft = save(blurred(scene((1600, 1200), seed=5), 2), tmp_path / "soft.jpg", quality=90)
+    inputs = [PhotoInput(p, PhotoKind.DAMAGED_ITEM) for p in (sharp, soft)]
+    first, second = import_photos(inputs, tmp_path / "out", processes=1)
+    assert "blurry" not in codes(first)
+    assert "blurry" in codes(second)
+
+
+def test_dark_photo_is_flagged(tmp_path: Path) -> None:
+    dark_image = ImageEnhance.Brightness(scene((1600, 1200))).enhance(0.25)
+    assert brightness(dark_image) < RULES.dark_threshold < brightness(scene((1600, 1200)))
+    dark = save(dark_image, tmp_path / "dark.jpg")
+    [photo] = import_photos(
+        [PhotoInput(dark, PhotoKind.OUTER_PACKAGE)], tmp_path / "o", processes=1
+    )
+    assert "too_dark" in codes(photo)
+
+
+def test_same_file_twice_and_a_resaved_copy_are_duplicates(tmp_path: Path) -> None:
+    original = save(scene((1600, 1200)), tmp_path / "a.jpg", quality=92)
+    copy = tmp_path / "a copy.jpg"
+    copy.write_bytes(original.read_bytes())
+    smaller = scene((1600, 1200)).resize((1200, 900))
+    resaved = save(smaller, tmp_path / "wechat.jpg", quality=60)  # as a chat app would send it
+    other = save(scene((1600, 1200), seed=9), tmp_path / "b.jpg")
+    inputs = [PhotoInput(p, PhotoKind.DAMAGED_ITEM) for p in (original, copy, resaved, other)]
+    a, b, c, d = import_photos(inputs, tmp_path / "out", processes=1)
+    assert "duplicate" not in codes(a) and "near_duplicate" not in codes(a)
+    assert [n.params for n in b.warnings if n.code == "duplicate"] == [{"other": "a.jpg"}]  # type: ignore[union-attr]
+    assert "near_duplicate" in codes(c)
+    assert "duplicate" not in codes(d) and "near_duplicate" not in codes(d)
+
+
+def test_dhash_tolerates_resizing_but_tells_scenes_apart() -> None:
+    base = scene((1600, 1200), seed=1)
+    assert hamming(dhash(base), dhash(base.resize((400, 300), Image.Resampling.LANCZOS))) <= 2
+    for seed in (2, 3, 4):
+        assert hamming(dhash(base), dhash(scene((1600, 1200), seed))) > RULES.near_duplicate_bits
+
+
+def test_photo_already_in_the_case_is_a_duplicate(tmp_path: Path) -> None:
+    from tests.conftest import make_case
+
+    photo_path = save(scene((1200, 900)), tmp_path / "new.jpg")
+    import hashlib
+
+    sha = hashlib.sha256(photo_path.read_bytes()).hexdigest()
+    case = make_case(photos=[{"file": "old/box.jpg", "sha256": sha}])
+    [photo] = import_photos(
+        [PhotoInput(photo_path, PhotoKind.OUTER_PACKAGE)], tmp_path / "o", case, processes=1
+    )
+    assert [n.params for n in photo.warnings if n.code == "duplicate"] == [{"other": "old/box.jpg"}]  # type: ignore[union-attr]

@@ -1,0 +1,39 @@
+"""The build smoke test passes from a checkout (the frozen build runs the same code).
+
+Run in a child process, as a build runs it: it starts Qt, which the other tests must not inherit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+CODE = """
+import sys
+from seller_app import selftest
+if len(sys.argv) > 1:
+    selftest.EXPECTED_AMOUNT = selftest.Decimal(sys.argv[1])
+sys.exit(selftest.main())
+"""
+
+
+def self_test(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", CODE, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_self_test_passes() -> None:
+    result = self_test()
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = result.stdout.strip()
+    assert len(result.stdout.splitlines()) == 1
+    assert line.startswith("self-test ok") and "barcode read" in line
+
+
+def test_self_test_reports_a_failure() -> None:
+    result = self_test("1.00")
+    assert result.returncode == 1
+    assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout

@@ -1,0 +1,164 @@
+"""The batch import dialog, driven through its widgets: preview with problems marked, import."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from seller_app.batch import RowResult
+from seller_app.domain.catalog import Catalog
+from seller_app.ui.batch_dialog import BatchImportDialog
+from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv
+from tests.conftest import NOW
+
+# pytest imports every test module before running any test, so this QApplication exists before a
+# test elsewhere can make a bare QGuiApplication (seller_app.selftest does, for QtPdf); widgets
+# would abort the process under a QGuiApplication.
+_APP = QApplication.instance() or QApplication(["seller-app-tests"])
+
+
+@pytest.fixture
+def orders(tmp_path: Path) -> Path:
+    rows = [taobao_row(n) for n in range(6)]
+    rows[2] = taobao_row(2, 金额="-5")
+    rows[4] = taobao_row(4, 物流公司="火星快递")
+    return write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, rows, "gbk")
+
+
+@pytest.fixture
+def dialog(qtbot, tmp_path: Path, catalog: Catalog) -> BatchImportDialog:  # type: ignore[no-untyped-def]
+    stored: list[RowResult] = []
+    widget = BatchImportDialog(
+        catalog, tmp_path / "out", lambda: NOW, on_case=stored.append, processes=1
+    )
+    widget.stored = stored  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def choose_file(qtbot, dialog: BatchImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(dialog.file_edit, str(path))  # ASCII temp path: safe for keyClicks
+    qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
+
+
+def test_preview_marks_the_problem_rows(qtbot, dialog: BatchImportDialog, orders: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(dialog.weight_edit, "2")
+    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
+    choose_file(qtbot, dialog, orders)
+    assert dialog.table.rowCount() == 6
+    assert dialog.problem_rows() == [4, 6]
+    assert "不能为负数" in dialog.table.item(2, 0).toolTip()
+    assert dialog.table.item(2, 1).text() == "金额：不能为负数，收到 -5"
+    assert "火星快递" in dialog.table.item(4, 5).toolTip()
+    assert dialog.table.item(0, 1).text() == ""
+    assert "taobao" in dialog.status_label.text()
+    assert dialog.import_button.isEnabled()
+
+
+def test_missing_weight_marks_every_row_until_given(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, orders: Path
+) -> None:
+    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
+    choose_file(qtbot, dialog, orders)
+    assert dialog.problem_rows() == [2, 3, 4, 5, 6, 7]
+    assert "--weight" in dialog.table.item(0, 0).toolTip()
+    qtbot.keyClicks(dialog.weight_edit, "2")
+    qtbot.keyClick(dialog.weight_edit, Qt.Key.Key_Return)
+    assert dialog.problem_rows() == [4, 6]
+
+
+def test_import_makes_the_cases_and_reports_them(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, orders: Path, tmp_path: Path
+) -> None:
+    qtbot.keyClicks(dialog.weight_edit, "2")
+    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
+    choose_file(qtbot, dialog, orders)
+    with qtbot.waitSignal(dialog.casesImported, timeout=20000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    keys = signal.args[0]
+    assert len(keys) == 4
+    assert [r.key for r in dialog.stored] == keys  # type: ignore[attr-defined]
+    assert sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json")) == sorted(keys)
+    with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig") as handle:
+        assert len(list(csv.reader(handle))) == 1 + 6
+    assert (tmp_path / "out" / "claims.ics").read_bytes().count(b"BEGIN:VEVENT") >= 8
+    assert "4 单已生成，2 行被拒" in dialog.status_label.text()
+    dialog.grab().save(str(tmp_path / "dialog.png"))
+
+
+def test_unusable_file_says_why_and_cannot_import(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, tmp_path: Path
+) -> None:
+    choose_file(qtbot, dialog, tmp_path / "missing.csv")
+    assert "文件不存在" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_import_into_the_case_store(qtbot, tmp_path: Path, catalog: Catalog, orders: Path) -> None:  # type: ignore[no-untyped-def]
+    from seller_app.batch.filing import CaseFiler
+    from seller_app.credentials import MemoryKeyStore
+    from seller_app.store import Store
+
+    with Store.open(tmp_path / "data", MemoryKeyStore()) as store:
+        widget = BatchImportDialog(
+            catalog, tmp_path / "out", lambda: NOW, on_case=CaseFiler(store, NOW), processes=1
+        )
+        qtbot.addWidget(widget)
+        qtbot.keyClicks(widget.weight_edit, "2")
+        widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+        choose_file(qtbot, widget, orders)
+        for _ in range(2):  # importing the same file twice keeps one case per parcel
+            with qtbot.waitSignal(widget.casesImported, timeout=20000):
+                qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+        assert sorted(s.tracking_numbers[0] for s in store.list_cases()) == [
+            f"SF{1234500000000 + n}" for n in (0, 1, 3, 5)
+        ]
+
+
+def test_cancel_in_the_progress_dialog_keeps_what_was_done(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    orders = write_csv(tmp_path / "many.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(400)])
+    widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.keyClicks(widget.weight_edit, "2")
+    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+    choose_file(qtbot, widget, orders)
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    progress = widget.findChild(QProgressDialog)
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.value() > 0, timeout=20000)
+    with qtbot.waitSignal(widget.casesImported, timeout=20000) as signal:
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    keys = signal.args[0]
+    assert 0 < len(keys) < 400
+    assert widget.report is not None and widget.report.cancelled
+    assert sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json")) == sorted(keys)
+    assert len(list((tmp_path / "out" / "forms").glob("*.pdf"))) == len(keys)
+    assert "已取消" in widget.status_label.text()
+
+
+def test_closing_during_a_run_cancels_it_first(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, catalog: Catalog
+) -> None:
+    orders = write_csv(tmp_path / "many.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(400)])
+    widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.keyClicks(widget.weight_edit, "2")
+    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+    choose_file(qtbot, widget, orders)
+    qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(widget.finished, timeout=20000):
+        qtbot.keyClick(widget, Qt.Key.Key_Escape)
+        assert widget.isVisible()  # still finishing the chunk in flight
+    assert widget.report is not None and widget.report.cancelled
+    assert not widget.isVisible()
