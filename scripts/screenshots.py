@@ -53,10 +53,43 @@ def settle(max_ms: int = 20000) -> None:
         QCoreApplication.processEvents()
 
 
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def grab(widget: QWidget, path: Path) -> None:
     settle()
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def add_sample_photos(page, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """Three drawn photos (box, label, broken bowl), prepared by the page as a user's would be."""
+    from PIL import Image, ImageDraw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    drawn = []
+    for name, color, kind in (
+        ("box", "#c8a060", "outer_package"),
+        ("label", "#f4f4f0", "waybill_label"),
+        ("bowl", "#dfe6ee", "damaged_item"),
+    ):
+        image = Image.new("RGB", (1600, 1200), color)
+        draw = ImageDraw.Draw(image)
+        for x in range(0, 1600, 50):
+            draw.line((x, 0, 1600 - x, 1200), fill="#555555", width=3)
+        draw.rectangle((500, 350, 1100, 850), outline="#222222", width=12)
+        path = folder / f"{name}.jpg"
+        image.save(path, "JPEG", quality=88)
+        drawn.append((path, kind))
+    page.add_photos([path for path, _ in drawn])
+    settle()
+    for photo, (_, kind) in zip(page.draft.photos, drawn, strict=True):
+        photo["kind"] = kind
+    page.draft.photos[2]["caption"] = "4 只碗碎裂"
+    page.initializePage()
 
 
 def sample_records() -> list[CaseRecord]:
@@ -142,6 +175,11 @@ def main() -> int:
     wizard = window.open_wizard(record)
     wizard.resize(940, 760)
     for index, name in enumerate(PAGE_NAMES):
+        if name == "photos":
+            add_sample_photos(wizard.currentPage(), work / "photos")
+        if name == "output":
+            settle()
+            pump(2000)  # QPdfView renders its pages on a thread of its own
         grab(wizard, args.out / f"wizard_{index + 1}_{name}{suffix}.png")
         if index + 1 < len(PAGE_NAMES):
             wizard.next()
