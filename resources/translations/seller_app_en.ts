@@ -113,37 +113,37 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="99"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="102"/>
         <source>保存失败</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="118"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="126"/>
         <source>关闭向导</source>
         <translation>Close the wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="119"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="127"/>
         <source>要关闭索赔向导吗？</source>
         <translation>Close the claim wizard?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="121"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="129"/>
         <source>保存草稿后，可以在案件列表里双击这条草稿，从当前这一步继续。</source>
         <translation>If you keep the draft, double-click it in the case list to continue from this step.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="124"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="132"/>
         <source>保存草稿并关闭</source>
         <translation>Keep draft and close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="127"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="135"/>
         <source>放弃并删除草稿</source>
         <translation>Discard and delete the draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="129"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="137"/>
         <source>继续填写</source>
         <translation>Keep working</translation>
     </message>
@@ -240,22 +240,22 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="88"/>
+        <location filename="../../seller_app/ui/app.py" line="90"/>
         <source>正在打开案件库…</source>
         <translation>Opening the case store…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="121"/>
+        <location filename="../../seller_app/ui/app.py" line="123"/>
         <source>案件库密码</source>
         <translation>Case store passphrase</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="122"/>
+        <location filename="../../seller_app/ui/app.py" line="124"/>
         <source>请输入案件库密码：</source>
         <translation>Enter the case store passphrase:</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="129"/>
+        <location filename="../../seller_app/ui/app.py" line="131"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
