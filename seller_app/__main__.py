@@ -6,9 +6,14 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = sys.argv if argv is None else argv
+    if "--self-test" in args[1:]:  # the smoke test of a build: no window, no user data
+        from seller_app.selftest import main as self_test
+
+        return self_test()
     from seller_app.ui.app import run
 
-    return run(sys.argv if argv is None else argv)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,134 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BatchImportDialog</name>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="135"/>
+        <source>批量导入订单</source>
+        <translation>Import orders in bulk</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="138"/>
+        <source>订单导出文件（CSV 或 XLSX）</source>
+        <translation>Order export file (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="140"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="147"/>
+        <source>自动识别</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="151"/>
+        <source>按表中“问题类型”列</source>
+        <translation>From the "problem type" column</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="156"/>
+        <source>表中没有运费列时填写，单位元</source>
+        <translation>If the file has no service-fee column, in yuan</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="158"/>
+        <source>表中没有重量列时填写，单位 kg</source>
+        <translation>If the file has no weight column, in kg</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="165"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="166"/>
+        <source>映射</source>
+        <translation>Mapping</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="167"/>
+        <source>问题类型</source>
+        <translation>Problem type</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="168"/>
+        <source>运费（元）</source>
+        <translation>Service fee (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="169"/>
+        <source>重量（kg）</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
+        <source>请选择订单导出文件。</source>
+        <translation>Choose an order export file.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="178"/>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="182"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
+        <source>选择订单导出文件</source>
+        <translation>Choose an order export file</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
+        <source>订单导出 (*.csv *.xlsx)</source>
+        <translation>Order exports (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="214"/>
+        <source>不是有效数字：%s</source>
+        <translation>Not a valid number: %s</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="241"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="241"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="266"/>
+        <source>共 %d 行；预览前 %d 行中 %d 行有问题（红色）。</source>
+        <translation>%d rows; of the first %d previewed, %d have problems (red).</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="316"/>
+        <source>正在生成索赔…</source>
+        <translation>Preparing claims…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="316"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="317"/>
+        <source>批量导入</source>
+        <translation>Bulk import</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="393"/>
+        <source>导入失败：%s</source>
+        <translation>Import failed: %s</translation>
+    </message>
+</context>
+<context>
     <name>CaseTable</name>
     <message>
         <location filename="../../seller_app/ui/widgets/case_table.py" line="40"/>
@@ -447,77 +575,92 @@
         <translation>&amp;New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="168"/>
+        <location filename="../../seller_app/ui/main_window.py" line="167"/>
+        <source>批量导入订单(&amp;B)…</source>
+        <translation>Import &amp;orders in bulk…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="173"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="172"/>
+        <location filename="../../seller_app/ui/main_window.py" line="177"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="216"/>
+        <location filename="../../seller_app/ui/main_window.py" line="221"/>
         <source>载入案件失败</source>
         <translation>Could not load the cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="227"/>
+        <location filename="../../seller_app/ui/main_window.py" line="232"/>
         <source>今天有 %1 项索赔事项到期</source>
         <translation>%1 claim deadline(s) due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="244"/>
+        <location filename="../../seller_app/ui/main_window.py" line="249"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="245"/>
+        <location filename="../../seller_app/ui/main_window.py" line="250"/>
         <source>标记为</source>
         <translation>Mark as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="258"/>
+        <location filename="../../seller_app/ui/main_window.py" line="263"/>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="266"/>
+        <location filename="../../seller_app/ui/main_window.py" line="271"/>
         <source>不能改成这个状态</source>
         <translation>Cannot change to this status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="286"/>
+        <location filename="../../seller_app/ui/main_window.py" line="291"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="286"/>
+        <location filename="../../seller_app/ui/main_window.py" line="291"/>
         <source>删除后无法恢复。确定删除这个草稿吗？</source>
         <translation>This cannot be undone. Delete this draft?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="298"/>
+        <location filename="../../seller_app/ui/main_window.py" line="303"/>
         <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
         <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="271"/>
+        <location filename="../../seller_app/ui/main_window.py" line="339"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="339"/>
+        <source>案件库还在打开，请稍后再试。</source>
+        <translation>The case store is still opening; try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="276"/>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="271"/>
+        <location filename="../../seller_app/ui/main_window.py" line="276"/>
         <source>快递公司实际赔付了多少元？</source>
         <translation>How many yuan did the courier actually pay?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="280"/>
+        <location filename="../../seller_app/ui/main_window.py" line="285"/>
         <source>金额无效</source>
         <translation>Invalid amount</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="280"/>
+        <location filename="../../seller_app/ui/main_window.py" line="285"/>
         <source>请输入金额，例如 28.80</source>
         <translation>Enter an amount, e.g. 28.80</translation>
     </message>

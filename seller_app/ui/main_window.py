@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +164,11 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: self.open_wizard(None))
         file_menu.addAction(new)
+        batch = QAction(self.tr("批量导入订单(&B)…"), self)
+        batch.setObjectName("batchImport")
+        batch.triggered.connect(self.open_batch_import)
+        file_menu.addAction(batch)
+        self.batch_action = batch
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -321,6 +326,37 @@ class MainWindow(QMainWindow):
             wizard.resume()
         self.wizard = wizard
         return wizard
+
+    def open_batch_import(self):  # type: ignore[no-untyped-def]
+        """Open the order-export import; its cases go into the same store as the wizard's."""
+        from seller_app.batch.filing import CaseFiler
+
+        from .batch_dialog import BatchImportDialog
+
+        store = getattr(self.book, "store", None)
+        if store is None:
+            QMessageBox.information(
+                self, self.tr("请稍候"), self.tr("案件库还在打开，请稍后再试。")
+            )
+            return None
+        # The forms and summary are for the seller to print and open, so they go to Documents,
+        # not into the (encrypted) data folder.
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        out_dir = Path(documents or self.files_dir.parent) / "理赔助手" / f"批量导入-{stamp}"
+        dialog = BatchImportDialog(
+            self.catalog.get(),
+            out_dir,
+            self.clock,
+            on_case=CaseFiler(store, self.clock()),
+            lang=self.lang,
+            parent=self,
+        )
+        dialog.casesImported.connect(lambda _keys: self.refresh())
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ settings
 

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from seller_app.batch import RowResult
 from seller_app.domain.catalog import Catalog
 from seller_app.ui.batch_dialog import BatchImportDialog
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv
 from tests.conftest import NOW
-
-# pytest imports every test module before running any test, so this QApplication exists before a
-# test elsewhere can make a bare QGuiApplication (seller_app.selftest does, for QtPdf); widgets
-# would abort the process under a QGuiApplication.
-_APP = QApplication.instance() or QApplication(["seller-app-tests"])
 
 
 @pytest.fixture
@@ -162,3 +156,23 @@ def test_closing_during_a_run_cancels_it_first(  # type: ignore[no-untyped-def]
         assert widget.isVisible()  # still finishing the chunk in flight
     assert widget.report is not None and widget.report.cancelled
     assert not widget.isVisible()
+
+
+def test_main_window_imports_into_its_store(  # type: ignore[no-untyped-def]
+    qtbot, window, orders: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(tmp_path / "docs"))
+    window.batch_action.trigger()
+    dialog = window.findChild(BatchImportDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.out_dir.parent == tmp_path / "docs" / "理赔助手"  # for the seller, not the store
+    dialog.processes = 1
+    qtbot.keyClicks(dialog.weight_edit, "2")
+    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
+    choose_file(qtbot, dialog, orders)
+    with qtbot.waitSignal(dialog.casesImported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 4)
+    assert (dialog.out_dir / "summary.csv").exists()
