@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${1:-.venv/bin/python}
+# PyInstaller reads binaries' dependencies with objdump and strips them with strip (binutils).
+if ! command -v objdump >/dev/null || ! command -v strip >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends binutils >/dev/null
+  else
+    echo "[build] needs binutils (objdump, strip): sudo apt-get install binutils" >&2; exit 1
+  fi
+fi
 "$PY" -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3"
 rm -rf build/SellerClaims dist/SellerClaims
 "$PY" -m PyInstaller --noconfirm --log-level WARN build.spec
