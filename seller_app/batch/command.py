@@ -196,6 +196,8 @@ def run(
         )
         if args.photos is not None and not args.photos.is_dir():
             raise InputError("photos_missing", path=str(args.photos))
+        if args.out.exists() and not args.out.is_dir():
+            raise InputError("out_not_folder", path=str(args.out))
         if args.form != "none":
             _check_layout(args.form)
     except InputError as error:

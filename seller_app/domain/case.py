@@ -204,15 +204,68 @@ def normalize_tracking_number(value: object, field_name: str) -> str:
     return text
 
 
+# The keys each object of the format may have: checked first, so that a misspelt key is reported
+# as unknown rather than as the required key it was meant to be.
+KEYS: Mapping[str, frozenset[str]] = {
+    "": frozenset(
+        {
+            "format",
+            "tracking_numbers",
+            "carrier",
+            "region",
+            "posted_at",
+            "claim_at",
+            "incident",
+            "service_fee",
+            "insurance_fee",
+            "insured_value",
+            "goods_value",
+            "weight_kg",
+            "salvage_value",
+            "damage",
+            "mismatch",
+            "delay",
+            "signer",
+            "exemptions",
+            "policy",
+            "courier_replied_at",
+            "agreed_at",
+            "buyer_requested_at",
+            "platform_escalated_at",
+            "order_id",
+            "shop",
+            "buyer",
+            "goods",
+            "description",
+            "photos",
+            "",
+        }
+    ),
+    "damage": frozenset({"extent", "lost_value"}),
+    "mismatch": frozenset({"kind", "lost_value"}),
+    "delay": frozenset({"value_destroyed", "lost_value"}),
+    "signer": frozenset({"who", "name", "inspected", "placed_without_consent", "signed_at"}),
+    "exemptions": frozenset({"sender_fault", "force_majeure"}),
+    "shop": frozenset({"name", "contact", "phone"}),
+    "buyer": frozenset({"name", "phone", "address"}),
+    "goods": frozenset({"description", "quantity", "perishable"}),
+    "photo": frozenset({"file", "kind", "caption", "sha256"}),
+}
+
+
 class _Reader:
     """Reads one JSON object, remembering which keys were used so leftovers can be reported."""
 
-    def __init__(self, data: object, path: str) -> None:
+    def __init__(self, data: object, path: str, kind: str | None = None) -> None:
         if not isinstance(data, Mapping):
             raise CaseError(path or "case", "not_an_object")
         self.data: Mapping[str, Any] = data
         self.path = path
         self.seen: set[str] = set()
+        known = KEYS.get(path if kind is None else kind, frozenset(data))
+        for key in data:
+            if key not in known:
+                raise CaseError(self.name(key), "unknown_key", key=key)
 
     def name(self, key: str) -> str:
         return f"{self.path}.{key}" if self.path else key
@@ -246,11 +299,13 @@ class _Reader:
             raise CaseError(self.name(key), "not_a_bool", value=value)
         return value
 
-    def amount(self, key: str, *, required: bool = False, positive: bool = False) -> Any:
+    def amount(
+        self, key: str, *, required: bool = False, positive: bool = False, places: int = 2
+    ) -> Any:
         value = self.raw(key, required)
         if value is None:
             return None
-        amount = parse_amount(value, self.name(key))
+        amount = parse_amount(value, self.name(key), places=places)
         if positive and amount <= 0:
             raise CaseError(self.name(key), "must_be_positive", value=value)
         if amount < 0:
@@ -406,7 +461,7 @@ def case_from_json(data: object, now: datetime) -> Case:
         insurance_fee=top.amount("insurance_fee") or ZERO,
         insured_value=top.amount("insured_value", positive=True),
         goods_value=goods_value,
-        weight_kg=top.amount("weight_kg", required=True, positive=True),
+        weight_kg=top.amount("weight_kg", required=True, positive=True, places=3),
         salvage_value=top.amount("salvage_value"),
         damage=damage,
         mismatch=mismatch,
@@ -450,7 +505,7 @@ def _parse_photos(value: object) -> tuple[PhotoRef, ...]:
         path = f"photos[{index}]"
         if isinstance(item, str):
             item = {"file": item}
-        reader = _Reader(item, path)
+        reader = _Reader(item, path, kind="photo")
         sha = reader.text("sha256")
         if sha is not None and not _SHA256_RE.match(sha.lower()):
             raise CaseError(f"{path}.sha256", "bad_sha256", value=sha)

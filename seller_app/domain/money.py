@@ -13,10 +13,12 @@ from .errors import CaseError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0")
+LIMIT = Decimal("1e10")  # ten billion yuan: anything above is a typo, not a parcel
 
 
-def parse_amount(value: object, field: str) -> Decimal:
-    """Parse a yuan amount from a JSON string or number; reject bools, NaN and infinity."""
+def parse_amount(value: object, field: str, places: int = 2, limit: Decimal = LIMIT) -> Decimal:
+    """Parse a yuan amount from a JSON string or number: at most `places` decimals (fen for
+    money) and below `limit` in size; reject bools, NaN and infinity."""
     if isinstance(value, bool) or value is None:
         raise CaseError(field, "not_a_number", value=value)
     if isinstance(value, Decimal):
@@ -35,6 +37,10 @@ def parse_amount(value: object, field: str) -> Decimal:
         raise CaseError(field, "not_a_number", value=value)
     if not result.is_finite():
         raise CaseError(field, "not_a_number", value=value)
+    if abs(result) >= limit:
+        raise CaseError(field, "too_large", value=value)
+    if result.as_tuple().exponent < -places:  # type: ignore[operator]
+        raise CaseError(field, "too_many_decimals", value=value, places=places)
     return result
 
 

@@ -3,7 +3,9 @@
 Order of application (each step may end the assessment):
 
 1. Time bar (A.4): claimed after posted date + 1 year (same month/day, 29 Feb -> 28 Feb) ->
-   not eligible. The anniversary itself is still in time.
+   not eligible. The anniversary itself is still in time, and when it is not a working day the
+   period runs to the next working day (民法典 art. 203), with a warning -- the same last day the
+   schedule gives as ``legal_due``.
 2. Sender fault or the goods' own nature (A.2 a) -> not eligible.
 3. Force majeure (A.2 b) -> not eligible unless the parcel was insured.
 4. Treatment: delay refunds the service fee (A.3.1) unless the delay destroyed the goods' value,
@@ -14,7 +16,8 @@ Order of application (each step may end the assessment):
    value is first limited by the policy's undeclared-value cap, then the policy's caps
    ``C = min(freight_multiple × service_fee, per_kg_cap × weight_kg)`` apply, ``scaled``
    (``r × min(C, V)``, A.3.3 b) or ``absolute`` (``min(r × V, C)``).
-7. Salvage the seller keeps is deducted when the policy says so (never below zero).
+7. Salvage the seller keeps is deducted from a total loss when the policy says so (never below
+   zero); a partial loss's ``lost_value`` is already net of what the goods are still worth.
 8. Fee refund: the whole service fee for delay and full loss; for a partial loss its share ``r``
    (or all of it, by policy). The insurance fee is never refunded (A.3.1, A.3.2 a).
 9. Signer checks (seed 002, 民法典 art. 831) add advice and warnings; they never change figures.
@@ -41,6 +44,7 @@ from .case import SHANGHAI, Case, Extent, Incident, MismatchKind, SignerWho
 from .catalog import Catalog
 from .money import ZERO, round_yuan
 from .policies import FeeRefund, PartialCap, Policy
+from .workdays import ChinaCalendar, WorkCalendar, roll_to_workday
 
 ONE = Decimal(1)
 
@@ -109,8 +113,9 @@ class _Run:
         self.steps.append(Note(code, params))
 
 
-def assess(case: Case, catalog: Catalog) -> Assessment:
-    """Assess `case` under its policy profile; see the module docstring for the rules."""
+def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -> Assessment:
+    """Assess `case` under its policy profile; see the module docstring for the rules.
+    `calendar` says which days are working days (default: mainland China's)."""
     policy = catalog.policy(case.policy)
     carrier = catalog.carriers.guess(case.tracking_numbers, case.carrier)
     run = _Run()
@@ -118,7 +123,7 @@ def assess(case: Case, catalog: Catalog) -> Assessment:
     if not policy.verified:
         run.warnings.append(Note("policy_unverified", {"policy": policy.id}))
 
-    refusal = _exemption(run, case, policy)
+    refusal = _exemption(run, case, policy, calendar or ChinaCalendar())
     if refusal:
         _signer_notes(run, case)
         return _result(
@@ -148,7 +153,7 @@ def assess(case: Case, catalog: Catalog) -> Assessment:
     actual = None
     if not case.insured and treatment != "fee_only":
         lost = case.goods_value * ratio
-        if case.salvage_value:
+        if case.salvage_value and ratio == ONE:  # a partial lost_value already nets it out
             lost = max(ZERO, lost - case.salvage_value)
         actual = round_yuan(case.service_fee + lost)
     _signer_notes(run, case)
@@ -177,18 +182,24 @@ def _carrier_notes(
         run.advice.append(Note("carrier_policy_available", {"policy": own.policy}))
 
 
-def _exemption(run: _Run, case: Case, policy: Policy) -> str | None:
+def _exemption(run: _Run, case: Case, policy: Policy, calendar: WorkCalendar) -> str | None:
     posted = local_date(case.posted_at)
     deadline = claim_deadline(posted)
     claimed = local_date(case.claim_at)
     if claimed > deadline:
-        run.cite(policy.clause("time_bar"))
-        run.reasons.append(
-            Note("time_barred", {"posted": posted, "deadline": deadline, "claimed": claimed})
-        )
-        run.step("time_bar_passed", posted=posted, deadline=deadline, claimed=claimed)
-        return "time_barred"
-    run.step("time_bar_ok", posted=posted, deadline=deadline, claimed=claimed)
+        extended = roll_to_workday(deadline, calendar).day
+        if claimed > extended:
+            run.cite(policy.clause("time_bar"))
+            run.reasons.append(
+                Note("time_barred", {"posted": posted, "deadline": extended, "claimed": claimed})
+            )
+            run.step("time_bar_passed", posted=posted, deadline=extended, claimed=claimed)
+            return "time_barred"
+        run.cite(policy.clause("time_bar"), "民法典 art. 203")
+        run.warnings.append(Note("time_bar_extended", {"deadline": deadline, "extended": extended}))
+        run.step("time_bar_ok", posted=posted, deadline=extended, claimed=claimed)
+    else:
+        run.step("time_bar_ok", posted=posted, deadline=deadline, claimed=claimed)
     if case.exemptions.sender_fault:
         run.cite(policy.clause("exemption"))
         run.reasons.append(Note("sender_fault"))
@@ -302,7 +313,7 @@ def _value(run: _Run, case: Case, policy: Policy, ratio: Decimal) -> Decimal:
             )
         if cap is not None and cap < ratio * goods:
             run.warnings.append(Note("uninsured_cap_applied", {"cap": _fmt(cap, 2)}))
-    if policy.salvage_deducted and case.salvage_value:
+    if policy.salvage_deducted and case.salvage_value and ratio == ONE:
         run.cite(policy.clause("salvage"))
         value = max(ZERO, value - case.salvage_value)
         run.step("salvage", salvage=_fmt(case.salvage_value), value=_fmt(value, 4))
@@ -314,7 +325,8 @@ def _signer_notes(run: _Run, case: Case) -> None:
     if signer is None:
         return
     if signer.who is SignerWho.UNAUTHORIZED or signer.placed_without_consent:
-        run.cite("民法典 art. 604")
+        # Advice to the seller only: art. 604 (risk is the seller's until delivery) is between
+        # seller and buyer, so it is not a basis of the claim against the courier.
         run.advice.append(Note("refund_buyer_first"))
         if case.incident is not Incident.LOSS and signer.who is SignerWho.UNAUTHORIZED:
             run.advice.append(Note("claim_as_loss"))

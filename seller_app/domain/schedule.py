@@ -47,11 +47,12 @@ from typing import Any
 
 from .case import SHANGHAI, Case, Region
 from .present import render_note
-from .rules import Note
+from .rules import Note, claim_deadline
 from .texts import Texts
 from .workdays import ChinaCalendar, CountedDay, WorkCalendar, nth_workday_after, roll_to_workday
 
 REMINDER_TIME = time(9, 0)
+END_OF_DAY = time(23, 59, 59)  # a period's last day ends at 24:00 (民法典 art. 203)
 WEEK_AHEAD_MIN_SPAN = timedelta(days=14)
 PLATFORM_RULING_WORKDAYS = 15
 
@@ -90,12 +91,12 @@ class Deadline:
     warnings: tuple[Note, ...] = ()
 
 
-def add_one_year(moment: datetime) -> datetime:
-    """Same month, day and clock time a year later; 29 Feb becomes 28 Feb (A.4)."""
-    try:
-        return moment.replace(year=moment.year + 1)
-    except ValueError:
-        return moment.replace(year=moment.year + 1, day=28)
+def claim_period_end(posted_at: datetime) -> datetime:
+    """The last moment of the one-year claim period (A.4): the end of the anniversary of the
+    posting day, 29 Feb -> 28 Feb -- the same day `rules.assess` still accepts."""
+    return datetime.combine(
+        claim_deadline(posted_at.astimezone(SHANGHAI).date()), END_OF_DAY, tzinfo=SHANGHAI
+    )
 
 
 def proposal_days(region: Region) -> int:
@@ -191,7 +192,7 @@ def build_schedule(case: Case, calendar: WorkCalendar | None = None) -> tuple[De
         _make(
             DeadlineKind.CLAIM_DEADLINE,
             posted_at,
-            add_one_year(posted_at),
+            claim_period_end(posted_at),
             cal,
             calendar_days=True,
         )
@@ -289,7 +290,7 @@ __all__ = [
     "LEGAL_DUE_BASIS",
     "Deadline",
     "DeadlineKind",
-    "add_one_year",
+    "claim_period_end",
     "build_schedule",
     "deadline_detail",
     "deadline_title",

@@ -52,8 +52,7 @@ class Texts:
         """``texts.get("advice", "refund_buyer_first", "zh")``; unknown codes fail loudly."""
         if lang not in LANGS:
             raise ValueError(f"unsupported language {lang!r}")
-        template = self.data[section][code][lang]
-        return str(template).format(**params) if params else str(template)
+        return str(self.data[section][code][lang]).format(**params)
 
     def label(self, section: str, code: str, lang: str) -> str:
         return self.get(section, code, lang)

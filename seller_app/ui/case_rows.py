@@ -15,7 +15,6 @@ from typing import Any
 from seller_app.domain.case import SHANGHAI
 from seller_app.domain.catalog import Catalog
 from seller_app.domain.errors import CaseError
-from seller_app.domain.rules import claim_deadline, local_date
 
 from .casebook import CaseRecord
 
@@ -52,16 +51,8 @@ class CaseRow:
 
 def _deadlines(record: CaseRecord, case: Any, catalog: Catalog, lang: str) -> list[DueItem]:
     tracking = case.tracking_numbers[0]
-    try:
-        from seller_app.domain.schedule import build_schedule, deadline_to_dict
-    except ImportError:
-        due_day = claim_deadline(local_date(case.posted_at))
-        title = "索赔期限" if lang == "zh" else "Claim deadline"
-        return [
-            DueItem(
-                record.id, tracking, title, "A.4", datetime.combine(due_day, time(23, 59), SHANGHAI)
-            )
-        ]
+    from seller_app.domain.schedule import build_schedule, deadline_to_dict
+
     items = []
     for deadline in build_schedule(case):
         words = deadline_to_dict(deadline, catalog.texts, lang)

@@ -150,6 +150,7 @@ def test_xlsx_export_runs_through_the_pool(tmp_path: Path) -> None:
         (["nothing.csv"], "找不到表头"),
         (["orders.csv", "--service-fee", "abc"], "--service-fee 的值无效"),
         (["orders.csv", "--photos", "no-such-dir"], "照片文件夹不存在"),
+        (["orders.csv", "--out", "orders.csv"], "--out 应是一个文件夹"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
@@ -162,7 +163,8 @@ def test_unusable_input_exits_2_with_one_line(
     monkeypatch.chdir(tmp_path)
     write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, [taobao_row(1)])
     write_csv(tmp_path / "nothing.csv", ("a", "b"), [("1", "2")])
-    code = main(["batch", *args, "--out", str(tmp_path / "out")])
+    out = [] if "--out" in args else ["--out", str(tmp_path / "out")]
+    code = main(["batch", *args, *out])
     err = capsys.readouterr().err
     assert code == 2
     assert message in err

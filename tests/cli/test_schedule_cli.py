@@ -42,7 +42,7 @@ def test_schedule_prints_the_deadlines_sorted_by_due(
         "2026-09-27T10:00:00+08:00",
         "2026-10-03T10:00:00+08:00",
         "2026-10-27T10:00:00+08:00",
-        "2027-09-20T08:00:00+08:00",
+        "2027-09-20T23:59:59+08:00",  # the claim period ends with its last day
     ]
     assert deadlines[1]["legal_due"] == "2026-10-08T10:00:00+08:00"
     assert deadlines[0]["title"] == "快递公司应答复索赔"

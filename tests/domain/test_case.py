@@ -135,6 +135,13 @@ def _err(data: Any) -> CaseError:
         ({"goods": {"quantity": 0}}, "goods.quantity", "bad_quantity"),
         ({"photos": [{"file": "a.jpg", "kind": "selfie"}]}, "photos[0].kind", "not_one_of"),
         ({"salvage_value": "400"}, "salvage_value", "salvage_above_goods"),
+        ({"service_fee": "12.345"}, "service_fee", "too_many_decimals"),
+        ({"weight_kg": "0.0005"}, "weight_kg", "too_many_decimals"),
+        ({"goods_value": "1e999"}, "goods_value", "too_large"),
+        ({"goods_value": 1e308}, "goods_value", "too_large"),
+        # A misspelt required key is named as unknown, not reported as the missing key.
+        ({"goods_value": None, "goods_vlaue": "300"}, "goods_vlaue", "unknown_key"),
+        ({"incident": "damage", "damage": {"extnt": "full"}}, "damage.extnt", "unknown_key"),
     ],
 )
 def test_bad_input_names_the_field(overrides: dict[str, Any], field: str, code: str) -> None:
@@ -144,6 +151,12 @@ def test_bad_input_names_the_field(overrides: dict[str, Any], field: str, code: 
 
 def test_not_an_object() -> None:
     assert _err([1, 2]).code == "not_an_object"
+
+
+def test_messages_have_no_doubled_braces(catalog: Any) -> None:
+    for code in ("not_an_object", "damage_details_required", "mismatch_details_required"):
+        message = catalog.texts.error_message(CaseError("damage", code), "zh")
+        assert "{{" not in message and "}}" not in message
 
 
 def test_every_error_code_has_both_languages(catalog: Any) -> None:

@@ -33,6 +33,13 @@ def run(catalog: Any, **overrides: Any) -> Any:
         ("2026-12-31T23:30", "2027-12-31T23:59", True),  # year end
         # Dates are Shanghai dates: 2026-03-10T20:00Z is already 11 March in Shanghai.
         ("2026-03-10T20:00+00:00", "2027-03-11T10:00", True),
+        # Anniversary 1 Oct 2026 falls in the National Day holiday (1-7 Oct): the period runs to
+        # the next working day, 8 Oct (民法典 art. 203); 9 Oct is too late.
+        ("2025-10-01T10:00", "2026-10-08T18:00", True),
+        ("2025-10-01T10:00", "2026-10-09T09:00", False),
+        # Anniversary on a Saturday (14 Nov 2026) runs to Monday 16 Nov.
+        ("2025-11-14T10:00", "2026-11-16T10:00", True),
+        ("2025-11-14T10:00", "2026-11-17T10:00", False),
     ],
 )
 def test_time_bar(catalog: Any, posted: str, claimed: str, eligible: bool) -> None:
@@ -42,6 +49,14 @@ def test_time_bar(catalog: Any, posted: str, claimed: str, eligible: bool) -> No
         assert result.amount == 0
         assert result.basis == ("A.4",)
         assert [r.code for r in result.reasons] == ["time_barred"]
+
+
+def test_time_bar_extension_is_flagged(catalog: Any) -> None:
+    result = run(catalog, posted_at="2025-10-01T10:00", claim_at="2026-10-08T18:00")
+    assert "time_bar_extended" in {w.code for w in result.warnings}
+    assert {"A.4", "民法典 art. 203"} <= set(result.basis)
+    in_time = run(catalog, posted_at="2025-11-11T10:00", claim_at="2026-11-11T23:00")
+    assert "time_bar_extended" not in {w.code for w in in_time.warnings}
 
 
 @pytest.mark.parametrize(
@@ -163,8 +178,8 @@ def test_delay(
         ("12", "2", "300", "300", "312.00", "300.00"),
         ("12", "2", "300", "200", "212.00", "200.00"),  # under-insured
         ("12", "2", "300", "500", "312.00", "300.00"),  # over-insured pays the real value
-        # Rounding happens once, at the end: 5 × 0.333 = 1.665 -> 1.67.
-        ("0.333", "2", "300", None, "2.00", "1.67"),
+        # A tiny fee: 5 × 0.33 = 1.65 binds before the weight and the goods.
+        ("0.33", "2", "300", None, "1.98", "1.65"),
     ],
 )
 def test_loss(
@@ -360,6 +375,16 @@ def test_actual_loss_claim(
             {"incident": "damage", "damage": {"extent": "full"}, "salvage_value": "20"},
             "76.00",
             "64.00",
+        ),
+        # Partial damage: lost_value is already net of what is left, so salvage is not deducted.
+        (
+            {
+                "incident": "damage",
+                "damage": {"extent": "partial", "lost_value": "120"},
+                "salvage_value": "50",
+            },
+            "88.80",
+            "84.00",
         ),
         # Insured pro rata: 0.4 × min(150, 300) = 60.
         (

@@ -17,7 +17,6 @@ from seller_app.domain.schedule import (
     LEGAL_DUE_BASIS,
     Deadline,
     DeadlineKind,
-    add_one_year,
     build_schedule,
     deadline_to_dict,
     reminders_for,
@@ -150,14 +149,17 @@ def test_payment_7_days_after_agreement(
 @pytest.mark.parametrize(
     ("posted_at", "due", "legal_due", "warnings"),
     [
-        ("2025-11-11T18:20:00", "2026-11-11T18:20", None, ()),  # Wednesday
-        ("2024-02-29T08:00:00", "2025-02-28T08:00", None, ()),  # leap day -> 28 Feb (Friday)
-        ("2025-10-03T09:00:00", "2026-10-03T09:00", "2026-10-08T09:00", ()),  # National Day
-        ("2025-02-21T09:00:00", "2026-02-21T09:00", "2026-02-24T09:00", ()),  # Spring Festival
-        ("2025-02-28T09:00:00", "2026-02-28T09:00", None, ()),  # make-up Saturday
-        ("2025-12-31T18:00:00", "2026-12-31T18:00", None, ()),  # year end
-        ("2026-02-28T09:00:00", "2027-02-28T09:00", "2027-03-01T09:00", (UNKNOWN_2027,)),
-        ("2026-01-31", "2027-01-31T00:00", "2027-02-01T00:00", (UNKNOWN_2027,)),  # bare date
+        # The period ends with the anniversary day (24:00), whatever the posting time.
+        ("2025-11-11T18:20:00", "2026-11-11T23:59:59", None, ()),  # Wednesday
+        ("2024-02-29T08:00:00", "2025-02-28T23:59:59", None, ()),  # leap day -> 28 Feb (Friday)
+        ("2025-10-03T09:00:00", "2026-10-03T23:59:59", "2026-10-08T23:59:59", ()),  # National Day
+        ("2025-02-21T09:00:00", "2026-02-21T23:59:59", "2026-02-24T23:59:59", ()),  # Spring Fest.
+        ("2025-02-28T09:00:00", "2026-02-28T23:59:59", None, ()),  # make-up Saturday
+        ("2025-12-31T18:00:00", "2026-12-31T23:59:59", None, ()),  # year end
+        ("2026-02-28T09:00:00", "2027-02-28T23:59:59", "2027-03-01T23:59:59", (UNKNOWN_2027,)),
+        ("2026-01-31", "2027-01-31T23:59:59", "2027-02-01T23:59:59", (UNKNOWN_2027,)),
+        # Posted late at night UTC is the next day in Shanghai.
+        ("2025-11-10T20:00:00+00:00", "2026-11-11T23:59:59", None, ()),
     ],
 )
 def test_claim_deadline_one_year_after_posting(
@@ -168,17 +170,28 @@ def test_claim_deadline_one_year_after_posting(
 
 
 @pytest.mark.parametrize(
-    ("moment", "expected"),
+    ("posted_at", "claim_at"),
     [
-        ("2024-02-29T08:00", "2025-02-28T08:00"),
-        ("2028-02-29T23:59", "2029-02-28T23:59"),
-        ("2027-02-28T12:00", "2028-02-28T12:00"),
-        ("2026-12-31T00:00", "2027-12-31T00:00"),
-        ("2026-03-01T00:00", "2027-03-01T00:00"),
+        ("2025-10-01T10:00", "2026-10-08T10:00"),  # anniversary in the National Day holiday
+        ("2025-11-11T18:20", "2026-11-11T23:00"),  # the anniversary itself, late in the day
     ],
 )
-def test_add_one_year(moment: str, expected: str) -> None:
-    assert add_one_year(at(moment)) == at(expected)
+def test_schedule_and_engine_agree_on_the_last_day(
+    catalog: Catalog, posted_at: str, claim_at: str
+) -> None:
+    """A claim made on the schedule's last day (legal_due, else due) is in time for `assess`;
+    one made the day after is not."""
+    from datetime import timedelta
+
+    from seller_app.domain.rules import assess
+
+    deadline = only("claim_deadline", posted_at=posted_at, claim_at="2026-03-02T10:00:00")
+    last = (deadline.legal_due or deadline.due).date()
+    assert last == at(claim_at).date()
+    case = make_case(posted_at=posted_at, claim_at=claim_at)
+    assert assess(case, catalog).eligible
+    late = make_case(posted_at=posted_at, claim_at=(at(claim_at) + timedelta(days=1)).isoformat())
+    assert not assess(late, catalog).eligible
 
 
 @pytest.mark.parametrize(
