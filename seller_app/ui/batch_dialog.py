@@ -127,6 +127,10 @@ class BatchImportDialog(QDialog):
         self._bridge.case_made.connect(self._on_case_made)
         self._bridge.finished.connect(self._on_finished)
         self._progress: QProgressDialog | None = None
+        # A pool of its own, never Qt's global one (see tasks.task_pool).
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._task: _Task | None = None
         self._build()
 
     # ------------------------------------------------------------------ layout
@@ -349,7 +353,8 @@ class BatchImportDialog(QDialog):
                     on_progress=lambda done, all_: bridge.progress.emit(done, all_ or 0),
                 )
 
-        QThreadPool.globalInstance().start(_Task(work, bridge))
+        self._task = _Task(work, bridge)  # referenced until it has run
+        self._pool.start(self._task)
 
     def _on_case_made(self, result: RowResult) -> None:
         # In the GUI thread, so the store is only ever called from one thread.

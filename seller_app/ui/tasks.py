@@ -20,6 +20,17 @@ ProgressFn = Callable[[int, int], None]
 
 # Signal carriers of running tasks; kept alive here until their result has been delivered.
 _running: set[_TaskSignals] = set()
+_pool: QThreadPool | None = None
+
+
+def task_pool() -> QThreadPool:
+    """The app's own worker pool. Qt itself uses the global pool (for instance to scale images
+    on several threads); long tasks of ours there crashed the process in a Qt worker (seen with
+    the batch import), so ours never go there."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+    return _pool
 
 
 class _TaskSignals(QObject):
@@ -103,7 +114,7 @@ def run_task(
     """
     signals = _TaskSignals(on_done, on_error, on_progress, owner)
     _running.add(signals)
-    (pool or QThreadPool.globalInstance()).start(_Task(fn, signals, on_progress is not None))
+    (pool or task_pool()).start(_Task(fn, signals, on_progress is not None))
 
 
 def tasks_running() -> int:
