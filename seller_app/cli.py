@@ -292,9 +292,18 @@ def _ask(env: str, prompt: str, *, confirm: bool = False) -> str:
     return typed
 
 
+def _amount_arg(text: str, flag: str) -> Decimal:
+    """A yuan amount typed after `flag`: a number (`parse_amount`) the store would accept."""
+    from .store.base import check_amount
+
+    return check_amount(parse_amount(text, flag), flag)
+
+
 def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
     from .credentials import CredentialError, KeyStore, key_store_for
     from .store import CaseStatus, Store, StoreError
+    from .store.errors import os_reason, text
+    from .store.export import yuan_text
     from .store.present import record_to_dict, summary_to_dict
 
     data_dir = paths.user_data_dir(args.data_dir)
@@ -312,33 +321,44 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
         with Store.open(data_dir, keys()) as store:
             if action == "list":
                 status = CaseStatus(args.status) if args.status else None
-                print_json([summary_to_dict(s) for s in store.list_cases(status, args.tracking)])
+                found = store.list_cases(status, args.tracking)
+                print_json([summary_to_dict(s, catalog.carriers) for s in found])
             elif action == "show":
                 print_json(record_to_dict(store, store.get_case(args.id), redact=args.redact))
             elif action == "status":
-                recovered = parse_amount(args.recovered, "--recovered") if args.recovered else None
+                recovered = _amount_arg(args.recovered, "--recovered") if args.recovered else None
                 store.set_status(
                     args.id, args.new_status, now(), note=args.note, amount_recovered=recovered
                 )
                 record = store.get_case(args.id)
+                claimed, got = record.amount_claimed, record.amount_recovered
+                if claimed is not None and got is not None and got > claimed:
+                    warning = text(
+                        "recovered_above_claimed",
+                        args.lang,
+                        case_id=record.id,
+                        recovered=yuan_text(got),
+                        claimed=yuan_text(claimed),
+                    )
+                    sys.stderr.write(f"seller-claims: {warning}\n")
                 print_json(
                     {
                         "id": record.id,
                         "status": record.status.value,
-                        "amount_recovered": record.amount_recovered,
+                        "amount_recovered": yuan_text(got),
                     }
                 )
             elif action == "import":
                 at = now()
                 case = load_case(args.case, at)
                 if args.claimed:
-                    claimed = parse_amount(args.claimed, "--claimed")
+                    claimed = _amount_arg(args.claimed, "--claimed")
                 else:  # what the engine says the seller can claim
                     from .domain.rules import assess
 
                     claimed = assess(case, catalog).amount
                 case_id = store.add_case(case, at, amount_claimed=claimed)
-                print_json({"id": case_id, "amount_claimed": str(claimed)})
+                print_json({"id": case_id, "amount_claimed": yuan_text(claimed)})
             elif action == "export":
                 dest = store.export_case(
                     args.id, args.dest, redact=args.redact, as_zip=not args.folder
@@ -352,7 +372,7 @@ def cmd_cases(args: argparse.Namespace, catalog: Catalog) -> int:
     except (StoreError, CredentialError) as error:
         raise UserError(error.message(args.lang)) from None
     except OSError as error:
-        raise UserError(f"{error.filename or data_dir}: {error.strerror or error}") from None
+        raise UserError(f"{error.filename or data_dir}: {os_reason(error, args.lang)}") from None
     return 0
 
 

@@ -211,9 +211,13 @@ class PassphraseKeyStore:
 
     def set(self, name: str, secret: bytes) -> None:
         self._data.setdefault("secrets", {})[name] = _seal(self._key, secret, name.encode())
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = self.path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
+        # Owner-only (0600) from the moment it exists: the wrapped key is still worth guarding.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        if os.name != "nt":
+            os.fchmod(fd, 0o600)
+        with open(fd, "w", encoding="utf-8") as handle:
             json.dump(self._data, handle, indent=1)
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,6 +11,9 @@ this package. Files in the data dir::
     copies/store-v<N>.sqlite3      automatic copy taken before migrating from schema N
     keys.json                      only without a keychain: the data key wrapped by a passphrase
 
+The data dir is owner-only (0700) and every file the store writes in it, and every backup
+archive, is 0600 (POSIX; a no-op on Windows).
+
 Sealed at rest (AES-GCM, data key from the keychain): buyer name/phone/address, shop
 contact/phone, signer name, case description, drafts (whole), notes, status notes, photos and
 documents. Readable: tracking numbers, dates, amounts, incident, carrier, statuses, file names.
@@ -28,14 +31,15 @@ Cases
     ``update_case(case_id: int, case: Case, now) -> None``
     ``get_case(case_id: int) -> CaseRecord`` (case, status, amounts, created/updated)
     ``list_cases(status: CaseStatus | None = None, tracking: str | None = None)
-    -> list[CaseSummary]``
+    -> list[CaseSummary]`` -- `tracking` normalised like case files ("sf 1400-0123" = "SF14000123")
     ``set_status(case_id, status: CaseStatus | str, now, *, note: str = "",
     amount_recovered: Decimal | None = None) -> None`` -- `BadTransitionError` unless allowed by
     `records.TRANSITIONS` (draft -> filed -> answered -> agreed -> paid; rejected -> escalated;
     closed).
     ``status_history(case_id) -> list[StatusChange]``
     ``set_amounts(case_id, now, *, claimed: Decimal | None = None,
-    recovered: Decimal | None = None) -> None`` -- money kept as exact decimal text.
+    recovered: Decimal | None = None) -> None`` -- money kept as exact decimal text. Every
+    amount is checked by `base.check_amount` (>= 0, at most 2 decimals, < 1e10 yuan).
 Drafts (save on every change; resume exactly, Decimal and datetime included)
     ``save_draft(data: Mapping[str, Any], page: int, now, draft_id: int | None = None) -> int``
     ``load_draft(draft_id) -> Draft`` (data, page, updated_at); ``list_drafts() -> list[Draft]``
@@ -54,7 +58,8 @@ Notes
     ``add_note(case_id, text: str, now) -> CaseNote``; ``notes(case_id) -> list[CaseNote]``
 Export, backup, recovery
     ``export_case(case_id, dest: Path, *, redact: bool = False, as_zip: bool = True) -> Path``
-    -- evidence pack (see `export`); buyer data masked (张*, 138****1234) when `redact`.
+    -- evidence pack (see `export`); buyer data masked (张*, 138****1234) when `redact`, in
+    free text too (`redact.BuyerMask`).
     ``backup(dest: Path, passphrase: str) -> Path`` -- one encrypted zip (see `backup`).
     ``Store.restore(archive: Path, data_dir: Path, passphrase: str, keys: KeyStore, *,
     overwrite: bool = False) -> Path | None`` -- verifies every hash; `ConfirmationNeededError`

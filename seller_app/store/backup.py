@@ -31,8 +31,8 @@ from cryptography.exceptions import InvalidTag
 
 from ..credentials import SCRYPT_N, SCRYPT_P, SCRYPT_R, CredentialError, KeyStore, derive_key
 from . import schema
-from .crypto import Cipher, sha256_hex, write_atomic
-from .errors import BackupError, ConfirmationNeededError
+from .crypto import Cipher, open_private, private_dir, sha256_hex, write_atomic
+from .errors import BackupError, ConfirmationNeededError, StoreError
 
 FORMAT = "seller-claims-backup"
 VERSION = 1
@@ -79,11 +79,14 @@ def write_backup(
             for path in sorted(blobs.rglob("*"))
             if path.is_file() and not path.name.startswith(".")
         ]
-    dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
     entries = []
     try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_STORED) as archive:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            open_private(tmp) as handle,
+            zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+        ):
             archive.writestr(
                 HEADER, json.dumps({"format": FORMAT, "version": VERSION, "kdf": kdf}, indent=1)
             )
@@ -103,6 +106,8 @@ def write_backup(
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, dest)
+    except OSError as error:  # name the file the user asked for, not our temporary one
+        raise StoreError("cannot_write", path=dest, detail=error) from None
     finally:
         snapshot.unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
@@ -134,16 +139,25 @@ def restore_backup(
 
     try:
         archive = zipfile.ZipFile(archive_path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise BackupError("backup_damaged", detail=str(error)) from None
+    except zipfile.BadZipFile:
+        raise BackupError("not_a_backup", path=archive_path) from None
+    except OSError as error:
+        raise BackupError("file_unreadable", path=archive_path, detail=error) from None
     with archive:
         try:
             header = json.loads(archive.read(HEADER))
-            if header.get("format") != FORMAT or header.get("version") != VERSION:
+        except (KeyError, ValueError):  # a zip, but not one of ours
+            raise BackupError("not_a_backup", path=archive_path) from None
+        except zipfile.BadZipFile:
+            raise BackupError("backup_damaged", detail=HEADER) from None
+        if not isinstance(header, dict) or header.get("format") != FORMAT:
+            raise BackupError("not_a_backup", path=archive_path)
+        try:
+            if header.get("version") != VERSION:
                 raise BackupError("backup_damaged", detail="backup.json")
             sealed_manifest = archive.read(MANIFEST)
-        except (KeyError, ValueError, zipfile.BadZipFile) as error:
-            raise BackupError("backup_damaged", detail=str(error)) from None
+        except (KeyError, zipfile.BadZipFile):
+            raise BackupError("backup_damaged", detail=MANIFEST) from None
         cipher = _key(passphrase, header["kdf"])
         try:
             manifest = cipher.open_json(sealed_manifest, MANIFEST.encode())
@@ -153,6 +167,10 @@ def restore_backup(
         if _has_data(data_dir) and not overwrite:
             raise ConfirmationNeededError("confirm_overwrite", path=data_dir, moved=moved)
         staging = data_dir / f".restore-{secrets.token_hex(4)}"
+        try:
+            private_dir(data_dir)
+        except OSError as error:
+            raise BackupError("data_dir_unusable", path=data_dir, detail=error) from None
         try:
             for item in manifest["files"]:
                 name = str(item["path"])

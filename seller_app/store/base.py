@@ -35,12 +35,29 @@ def timestamp(now: datetime) -> str:
     return now.isoformat()
 
 
-def money(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
+# Ten billion yuan: no parcel claim comes near it; a figure this size is a typo or "1e999".
+AMOUNT_LIMIT = Decimal("1E10")
+
+
+def check_amount(value: Decimal, field: str) -> Decimal:
+    """`value` if it can be a claim amount in yuan, else `StoreError` naming `field`: at least
+    0, at most two decimal places (fen), below `AMOUNT_LIMIT`. The one place these rules live;
+    the store applies them to every amount it records."""
     if not isinstance(value, Decimal) or not value.is_finite():
         raise StoreError("bad_amount", value=value)
-    return str(value)
+    if value < 0:
+        raise StoreError("amount_negative", field=field, value=value)
+    if abs(value) >= AMOUNT_LIMIT:
+        raise StoreError("amount_too_large", field=field, value=value, limit="10000000000")
+    if value != value.quantize(Decimal("0.01")):
+        raise StoreError("amount_precision", field=field, value=value)
+    return value
+
+
+def money(value: Decimal | None, field: str = "amount") -> str | None:
+    if value is None:
+        return None
+    return str(check_amount(value, field))
 
 
 def decimal(text: str | None) -> Decimal | None:

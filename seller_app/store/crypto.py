@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -52,11 +52,44 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Owner-only permissions for everything in the data dir (POSIX; Windows has no mode bits and
+# keeps the profile folder private per user anyway).
+POSIX = os.name != "nt"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Create `path` (and its parents) if needed and make it owner-only (0700 on POSIX)."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if POSIX:
+        os.chmod(path, PRIVATE_DIR)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty if missing and make it owner-only (0600 on POSIX)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    if POSIX:
+        os.chmod(path, PRIVATE_FILE)
+    return path
+
+
+def open_private(path: Path) -> BinaryIO:
+    """`path` opened for writing from scratch, owner-only (0600 on POSIX) from the start."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, PRIVATE_FILE)
+    if POSIX:
+        os.fchmod(fd, PRIVATE_FILE)  # an older file of that name may have had wider rights
+    return os.fdopen(fd, "wb")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write, fsync, rename: a crash leaves either the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write, fsync, rename: a crash leaves either the old file or the whole new one.
+    The file is owner-only (0600 on POSIX)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
+    with open_private(tmp) as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())

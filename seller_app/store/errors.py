@@ -6,8 +6,11 @@ one table below rather than scattered through the code.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
+
+from .records import CaseStatus
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "case_not_found": ("找不到案件 {case_id}。", "There is no case {case_id}."),
@@ -52,8 +55,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{moved}). Add --yes to confirm.",
     ),
     "bad_amount": ("金额 {value} 无效。", "The amount {value} is not valid."),
+    "amount_negative": (
+        "{field}：金额不能为负数，收到 {value}。",
+        "{field}: an amount must not be negative, got {value}.",
+    ),
+    "amount_precision": (
+        "{field}：金额最多两位小数（精确到分），收到 {value}。",
+        "{field}: an amount has at most 2 decimal places (fen), got {value}.",
+    ),
+    "amount_too_large": (
+        "{field}：金额 {value} 过大（应小于 {limit} 元）。",
+        "{field}: the amount {value} is too large (must be below {limit} yuan).",
+    ),
+    "recovered_above_claimed": (
+        "注意：案件 {case_id} 已追回 {recovered} 元，多于索赔金额 {claimed} 元，请核对。",
+        "Note: case {case_id} recovered {recovered} yuan, more than the {claimed} yuan claimed; "
+        "please check.",
+    ),
     "file_unreadable": ("无法读取文件 {path}：{detail}", "Cannot read {path}: {detail}"),
+    "cannot_write": ("无法写入 {path}：{detail}", "Cannot write {path}: {detail}"),
+    "data_dir_unusable": (
+        "无法使用数据目录 {path}：{detail}",
+        "Cannot use the data directory {path}: {detail}",
+    ),
+    "not_a_backup": (
+        "{path} 不是本软件的备份文件。",
+        "{path} is not a backup made by this app.",
+    ),
     "export_exists": ("{path} 已存在。", "{path} already exists."),
+}
+
+# The claim statuses as the user reads them (same words as the case table in the app).
+STATUS_NAMES: dict[CaseStatus, tuple[str, str]] = {
+    CaseStatus.DRAFT: ("草稿", "draft"),
+    CaseStatus.FILED: ("已提交", "filed"),
+    CaseStatus.ANSWERED: ("快递已答复", "answered"),
+    CaseStatus.AGREED: ("已谈妥", "agreed"),
+    CaseStatus.PAID: ("已赔付", "paid"),
+    CaseStatus.REJECTED: ("被拒赔", "rejected"),
+    CaseStatus.ESCALATED: ("已投诉升级", "escalated"),
+    CaseStatus.CLOSED: ("已结案", "closed"),
+}
+
+# Why a file operation failed, in words instead of the OS's English strerror.
+OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.ENOTDIR: ("路径中有一项不是文件夹", "a part of the path is not a folder"),
+    errno.EEXIST: ("已有同名文件，不是文件夹", "a file of that name is in the way"),
+    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "permission denied"),
+    errno.EROFS: ("磁盘只读", "the disk is read-only"),
+    errno.ENOSPC: ("磁盘空间不足", "the disk is full"),
 }
 
 OFFER_COPIES = (
@@ -72,8 +125,37 @@ class StoreError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        zh, en = MESSAGES[self.code]
-        return (zh if lang == "zh" else en).format(**self.params)
+        return text(self.code, lang, **self.params)
+
+
+def _words(value: Any, lang: str) -> Any:
+    """A parameter as the user reads it: statuses by name, OS errors by reason."""
+    index = 0 if lang == "zh" else 1
+    if isinstance(value, CaseStatus):
+        return STATUS_NAMES[value][index]
+    if isinstance(value, tuple | list | frozenset | set) and all(
+        isinstance(item, CaseStatus) for item in value
+    ):
+        names = [STATUS_NAMES[item][index] for item in CaseStatus if item in value]
+        return ("、" if lang == "zh" else ", ").join(names) or "-"
+    if isinstance(value, OSError):
+        return os_reason(value, lang)
+    return value
+
+
+def os_reason(error: OSError, lang: str) -> str:
+    """Why `error` happened, in the user's language (the OS's text when we have no words)."""
+    words = OS_REASONS.get(error.errno or 0)
+    if words is None:
+        return str(error.strerror or error)
+    return words[0 if lang == "zh" else 1]
+
+
+def text(code: str, lang: str = "zh", **params: Any) -> str:
+    """The message or warning `code` in `lang`, parameters in words."""
+    zh, en = MESSAGES[code]
+    words = {key: _words(value, lang) for key, value in params.items()}
+    return (zh if lang == "zh" else en).format(**words)
 
 
 class NotFoundError(StoreError):

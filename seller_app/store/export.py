@@ -16,16 +16,23 @@ from __future__ import annotations
 
 import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.case import case_to_json
+from ..domain.money import format_yuan
 from .crypto import sha256_hex, write_atomic
 from .errors import StoreError
-from .redact import redact_case_json
+from .redact import BuyerMask, redact_case_json
 
 if TYPE_CHECKING:
     from .store import Store
+
+
+def yuan_text(value: Decimal | None) -> str | None:
+    """Money as shown to the user: always two decimals (``"300.00"``)."""
+    return None if value is None else format_yuan(value)
 
 
 def _dumps(value: Any) -> bytes:
@@ -35,13 +42,14 @@ def _dumps(value: Any) -> bytes:
 def pack_files(store: Store, case_id: int, redact: bool) -> tuple[dict[str, bytes], dict[str, Any]]:
     record = store.get_case(case_id)
     data = case_to_json(record.case)
+    mask = BuyerMask(data.get("buyer"))
     files: dict[str, bytes] = {"case.json": _dumps(redact_case_json(data) if redact else data)}
     files["status.json"] = _dumps(
         {
             "case_id": case_id,
             "status": record.status.value,
-            "amount_claimed": record.amount_claimed,
-            "amount_recovered": record.amount_recovered,
+            "amount_claimed": yuan_text(record.amount_claimed),
+            "amount_recovered": yuan_text(record.amount_recovered),
             "history": [
                 {"status": change.status.value, "at": change.at.isoformat()}
                 for change in store.status_history(case_id)
@@ -58,7 +66,7 @@ def pack_files(store: Store, case_id: int, redact: bool) -> tuple[dict[str, byte
             {
                 "file": name,
                 "kind": photo.kind.value,
-                "caption": photo.caption,
+                "caption": mask.text(photo.caption) if redact else photo.caption,
                 "original_sha256": photo.sha256,
                 "prepared": bool(photo.prepared_sha256),
             }
@@ -87,13 +95,17 @@ def export_case(store: Store, case_id: int, dest: Path, *, redact: bool, as_zip:
     files["manifest.json"] = _dumps(manifest)
     if dest.exists():
         raise StoreError("export_exists", path=dest)
-    if as_zip:
-        tmp = dest.with_name(f".{dest.name}.tmp")
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    try:
+        if as_zip:
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name, body in files.items():
+                    archive.writestr(name, body)
+            tmp.replace(dest)
+        else:
             for name, body in files.items():
-                archive.writestr(name, body)
-        tmp.replace(dest)
-    else:
-        for name, body in files.items():
-            write_atomic(dest / name, body)
+                write_atomic(dest / name, body)
+    except OSError as error:  # name the path the user gave, not our temporary file
+        tmp.unlink(missing_ok=True)
+        raise StoreError("cannot_write", path=dest, detail=error) from None
     return dest

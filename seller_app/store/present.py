@@ -2,45 +2,53 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from ..domain.carriers import CarrierBook
 from ..domain.case import case_to_json
+from .export import yuan_text
 from .records import CaseRecord, CaseSummary
-from .redact import redact_case_json
+from .redact import BuyerMask, redact_case_json
 from .store import Store
 
 
-def _money(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def summary_to_dict(summary: CaseSummary) -> dict[str, Any]:
+def summary_to_dict(summary: CaseSummary, carriers: CarrierBook | None = None) -> dict[str, Any]:
+    """`carriers` fills in the courier detected from the tracking numbers when none was chosen."""
+    carrier = summary.carrier
+    if carrier is None and carriers is not None:
+        candidates = carriers.candidates(summary.tracking_numbers)
+        carrier = candidates[0] if candidates else None
     return {
         "id": summary.id,
         "status": summary.status.value,
         "tracking_numbers": list(summary.tracking_numbers),
         "incident": summary.incident,
-        "carrier": summary.carrier,
-        "amount_claimed": _money(summary.amount_claimed),
-        "amount_recovered": _money(summary.amount_recovered),
+        "carrier": carrier,
+        "amount_claimed": yuan_text(summary.amount_claimed),
+        "amount_recovered": yuan_text(summary.amount_recovered),
         "updated_at": summary.updated_at.isoformat(),
     }
 
 
 def record_to_dict(store: Store, record: CaseRecord, *, redact: bool = False) -> dict[str, Any]:
-    """Everything the store keeps about a case (buyer data masked when `redact`)."""
+    """Everything the store keeps about a case (buyer data masked when `redact`, in free text
+    too: notes, status notes, captions)."""
     case = case_to_json(record.case)
+    mask = BuyerMask(case.get("buyer"))
+
+    def free(text: str) -> str:
+        return mask.text(text) if redact else text
+
     return {
         "id": record.id,
         "status": record.status.value,
-        "amount_claimed": _money(record.amount_claimed),
-        "amount_recovered": _money(record.amount_recovered),
+        "amount_claimed": yuan_text(record.amount_claimed),
+        "amount_recovered": yuan_text(record.amount_recovered),
         "created_at": record.created_at.isoformat(),
         "updated_at": record.updated_at.isoformat(),
         "case": redact_case_json(case) if redact else case,
         "history": [
-            {"status": change.status.value, "at": change.at.isoformat(), "note": change.note}
+            {"status": change.status.value, "at": change.at.isoformat(), "note": free(change.note)}
             for change in store.status_history(record.id)
         ],
         "photos": [
@@ -48,7 +56,7 @@ def record_to_dict(store: Store, record: CaseRecord, *, redact: bool = False) ->
                 "sha256": photo.sha256,
                 "name": photo.name,
                 "kind": photo.kind.value,
-                "caption": photo.caption,
+                "caption": free(photo.caption),
                 "prepared": photo.prepared_sha256 is not None,
             }
             for photo in store.photos(record.id)
@@ -58,6 +66,6 @@ def record_to_dict(store: Store, record: CaseRecord, *, redact: bool = False) ->
             for doc in store.documents(record.id)
         ],
         "notes": [
-            {"at": note.at.isoformat(), "text": note.text} for note in store.notes(record.id)
+            {"at": note.at.isoformat(), "text": free(note.text)} for note in store.notes(record.id)
         ],
     }

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .crypto import private_file
+
 DB_NAME = "store.sqlite3"
 COPIES_DIR = "copies"
 
@@ -120,6 +122,7 @@ def copy_database(conn: sqlite3.Connection, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
+    private_file(tmp)  # a copy of the database is as private as the database
     copy = sqlite3.connect(tmp)
     try:
         conn.backup(copy)

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..credentials import KeyStore
-from ..domain.case import Case, case_from_json, case_to_json
+from ..domain.case import Case, case_from_json, case_to_json, normalize_tracking_number
+from ..domain.errors import CaseError
 from . import codec, schema
 from .base import connect, decimal, key_name, money, timestamp, unlock, when
+from .crypto import private_dir, private_file
 from .errors import BadTransitionError, NotFoundError, StoreCorruptError, StoreError
 from .files import CaseFiles
 from .records import TRANSITIONS, CaseRecord, CaseStatus, CaseSummary, Draft, StatusChange
@@ -29,8 +31,15 @@ class Store(CaseFiles):
     @classmethod
     def open(cls, data_dir: Path, keys: KeyStore) -> Store:
         data_dir = Path(data_dir)
-        data_dir.mkdir(parents=True, exist_ok=True)
         path = data_dir / schema.DB_NAME
+        try:
+            private_dir(data_dir)
+            for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm"):
+                # SQLite gives the -wal and -shm files the database file's permissions.
+                if name == schema.DB_NAME or (data_dir / name).exists():
+                    private_file(data_dir / name)
+        except OSError as error:
+            raise StoreError("data_dir_unusable", path=data_dir, detail=error) from None
         conn: sqlite3.Connection | None = None
         try:
             conn = connect(path)
@@ -71,7 +80,7 @@ class Store(CaseFiles):
                     CaseStatus.DRAFT.value,
                     json.dumps(public, ensure_ascii=False),
                     " ".join(case.tracking_numbers),
-                    money(amount_claimed),
+                    money(amount_claimed, "amount_claimed"),
                     stamp,
                     stamp,
                 ),
@@ -139,8 +148,12 @@ class Store(CaseFiles):
             sql += " AND status = ?"
             params.append(CaseStatus(status).value)
         if tracking:
+            try:  # stored numbers are normalised: "sf 1400-0123 45678" is SF1400012345678
+                number = normalize_tracking_number(tracking, "tracking")
+            except CaseError:
+                return []  # not a tracking number, so no case has it
             sql += " AND (' ' || tracking || ' ') LIKE ?"
-            params.append(f"% {tracking.strip().upper()} %")
+            params.append(f"% {number} %")
         summaries = []
         for row in self._query(sql + " ORDER BY id", tuple(params)):
             case_id, state, case_json, claimed, recovered, created, updated = row
@@ -178,9 +191,8 @@ class Store(CaseFiles):
         with self._tx() as conn:
             old = self._require_case(conn, case_id)
             if new not in TRANSITIONS[old]:
-                allowed = " | ".join(sorted(s.value for s in TRANSITIONS[old])) or "-"
                 raise BadTransitionError(
-                    "bad_transition", case_id=case_id, old=old.value, new=new.value, allowed=allowed
+                    "bad_transition", case_id=case_id, old=old, new=new, allowed=TRANSITIONS[old]
                 )
             conn.execute(
                 "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
@@ -189,7 +201,7 @@ class Store(CaseFiles):
             if amount_recovered is not None:
                 conn.execute(
                     "UPDATE cases SET amount_recovered = ? WHERE id = ?",
-                    (money(amount_recovered), case_id),
+                    (money(amount_recovered, "amount_recovered"), case_id),
                 )
             sealed = self._cipher.seal_text(note, b"status-note") if note else None
             conn.execute(
@@ -224,12 +236,13 @@ class Store(CaseFiles):
             self._require_case(conn, case_id)
             if claimed is not None:
                 conn.execute(
-                    "UPDATE cases SET amount_claimed = ? WHERE id = ?", (money(claimed), case_id)
+                    "UPDATE cases SET amount_claimed = ? WHERE id = ?",
+                    (money(claimed, "amount_claimed"), case_id),
                 )
             if recovered is not None:
                 conn.execute(
                     "UPDATE cases SET amount_recovered = ? WHERE id = ?",
-                    (money(recovered), case_id),
+                    (money(recovered, "amount_recovered"), case_id),
                 )
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (timestamp(now), case_id))
 

@@ -11,7 +11,8 @@ import pytest
 
 from seller_app.domain.case import PhotoKind
 from seller_app.store import Store
-from seller_app.store.redact import mask_address, mask_name, mask_phone
+from seller_app.store.present import record_to_dict
+from seller_app.store.redact import BuyerMask, mask_address, mask_name, mask_phone
 from tests.conftest import NOW
 
 from .conftest import BUYER_PHONE, buyer_case
@@ -85,3 +86,45 @@ def test_folder_pack_unredacted(store: Store, tmp_path: Path) -> None:
         for path in folder.rglob("*")
         if path.is_file() and path.name != "manifest.json"
     }
+
+
+BUYER_FOR_TEXT = {
+    "name": "张三丰",
+    "phone": "13812345678",
+    "address": "浙江省杭州市西湖区文三路90号",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("买家张三丰（电话 13812345678）", "买家张**（电话 138****5678）"),
+        ("寄到浙江省杭州市西湖区文三路90号", "寄到浙江省杭州市西湖区"),
+        ("文三路 90 号门卫代收", "***门卫代收"),
+        ("电话 138 1234 5678 / +86 139-0000-1111", "电话 138****5678 / 139****1111"),
+        ("单号 SF1400012345678，订单 2026111913800001111", None),  # longer digit runs stay
+        ("固话 0571-88886666", None),
+    ],
+)
+def test_buyer_mask_in_free_text(text: str, expected: str | None) -> None:
+    assert BuyerMask(BUYER_FOR_TEXT).text(text) == (text if expected is None else expected)
+
+
+def test_show_masks_notes_captions_and_status_notes(store: Store, tmp_path: Path) -> None:
+    photo = tmp_path / "a.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a jpeg")
+    case_id = store.add_case(buyer_case(), NOW)
+    store.add_photo(case_id, photo, NOW, caption=f"面单 {BUYER_PHONE}")
+    store.add_note(case_id, f"买家电话 {BUYER_PHONE}", NOW)
+    store.set_status(case_id, "filed", NOW, note="张三丰说没收到")
+    shown = record_to_dict(store, store.get_case(case_id), redact=True)
+    assert shown["notes"][0]["text"] == "买家电话 138****5678"
+    assert shown["photos"][0]["caption"] == "面单 138****5678"
+    assert shown["history"][-1]["note"] == "张**说没收到"
+    assert shown["case"]["description"] == "买家张**来电"
+    unmasked = record_to_dict(store, store.get_case(case_id))
+    assert unmasked["notes"][0]["text"] == f"买家电话 {BUYER_PHONE}"
+    with zipfile.ZipFile(store.export_case(case_id, tmp_path / "p.zip", redact=True)) as pack:
+        manifest = json.loads(pack.read("manifest.json"))
+        assert manifest["photos"][0]["caption"] == "面单 138****5678"
+        assert json.loads(pack.read("case.json"))["description"] == "买家张**来电"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
-from seller_app.credentials import MemoryKeyStore
+import pytest
+
+from seller_app.credentials import MemoryKeyStore, PassphraseKeyStore
 from seller_app.domain.case import PhotoKind
 from seller_app.store import CaseStatus, Store
 from tests.conftest import NOW
@@ -61,3 +65,38 @@ def test_no_buyer_data_in_any_file_wal_included(
     with Store.open(data_dir, keys) as reopened:
         record = reopened.get_case(case_id)
         assert record.case.buyer is not None and record.case.buyer.phone == BUYER_PHONE
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
+def test_everything_in_the_data_dir_is_owner_only(
+    data_dir: Path, keys: MemoryKeyStore, tmp_path: Path
+) -> None:
+    data_dir.mkdir(mode=0o755)  # made by an older version: tightened on open
+    photo = tmp_path / "waybill.jpg"
+    photo.write_bytes(b"\xff\xd8 label")
+    with Store.open(data_dir, keys) as store:
+        case_id = store.add_case(buyer_case(), NOW)
+        store.add_photo(case_id, photo, NOW)
+        store.add_document(case_id, "claim_form", "form.pdf", b"%PDF", NOW)
+        backup = store.backup(tmp_path / "backup.zip", "backup passphrase")
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    files = [path for path in data_dir.rglob("*") if path.is_file()]
+    assert any(path.parent.parent.name == "blobs" for path in files)
+    assert {path.name: oct(stat.S_IMODE(path.stat().st_mode)) for path in files + [backup]} == {
+        path.name: "0o600" for path in files + [backup]
+    }
+    restored = tmp_path / "restored"
+    Store.restore(backup, restored, "backup passphrase", MemoryKeyStore())
+    assert stat.S_IMODE(restored.stat().st_mode) == 0o700
+    assert all(
+        stat.S_IMODE(path.stat().st_mode) == 0o600 for path in restored.rglob("*") if path.is_file()
+    )
+
+
+def test_passphrase_key_file_is_owner_only(tmp_path: Path) -> None:
+    if os.name == "nt":
+        pytest.skip("POSIX permission bits")
+    key_store = PassphraseKeyStore(tmp_path / "data", "口令")
+    key_store.set("data-key-x", b"k" * 32)
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "data" / "keys.json").stat().st_mode) == 0o600

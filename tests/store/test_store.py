@@ -17,6 +17,7 @@ from seller_app.store import (
     KeyProblemError,
     NotFoundError,
     Store,
+    StoreError,
 )
 from tests.conftest import NOW, make_case
 
@@ -202,3 +203,51 @@ def test_two_stores_on_one_data_dir_share_the_key(data_dir: Path, keys: MemoryKe
         second.set_status(case_id, "filed", NOW)
         assert first.get_case(case_id).status is CaseStatus.FILED
     assert len(keys.secrets) == 1
+
+
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        ("-5", "amount_negative"),
+        ("-0.01", "amount_negative"),
+        ("1E+999", "amount_too_large"),
+        ("10000000000", "amount_too_large"),
+        ("12.345", "amount_precision"),
+        ("0.001", "amount_precision"),
+    ],
+)
+def test_absurd_amounts_are_never_stored(store: Store, amount: str, code: str) -> None:
+    case_id = store.add_case(make_case(), NOW, amount_claimed=Decimal("10"))
+    attempts = (
+        lambda: store.add_case(make_case(), NOW, amount_claimed=Decimal(amount)),
+        lambda: store.set_amounts(case_id, NOW, claimed=Decimal(amount)),
+        lambda: store.set_amounts(case_id, NOW, recovered=Decimal(amount)),
+        lambda: store.set_status(case_id, "filed", NOW, amount_recovered=Decimal(amount)),
+    )
+    for attempt in attempts:
+        with pytest.raises(StoreError) as error:
+            attempt()
+        assert error.value.code == code and amount in error.value.message("zh")
+    assert [(s.id, s.status, s.amount_claimed) for s in store.list_cases()] == [
+        (case_id, CaseStatus.DRAFT, Decimal("10"))
+    ]
+    assert store.get_case(case_id).amount_recovered is None
+
+
+def test_amounts_at_the_limits_are_stored(store: Store) -> None:
+    case_id = store.add_case(make_case(), NOW, amount_claimed=Decimal("9999999999.99"))
+    store.set_amounts(case_id, NOW, recovered=Decimal("0"))
+    record = store.get_case(case_id)
+    assert (record.amount_claimed, record.amount_recovered) == (Decimal("9999999999.99"), 0)
+
+
+def test_transition_error_names_statuses_in_the_users_language(store: Store) -> None:
+    case_id = store.add_case(make_case(), NOW)
+    with pytest.raises(BadTransitionError) as error:
+        store.set_status(case_id, "paid", NOW)
+    assert error.value.message("zh") == (
+        f"案件 {case_id} 不能从“草稿”改为“已赔付”（可改为：已提交、已结案）。"
+    )
+    assert error.value.message("en") == (
+        f"Case {case_id} cannot go from draft to paid (allowed: filed, closed)."
+    )
