@@ -192,10 +192,10 @@ def test_redact_masks_the_buyer_in_free_text_too(env: Path, tmp_path: Path, caps
     [
         (["status", "1", "filed", "--recovered", "-5"], "不能为负数", "must not be negative"),
         (["import", "{case}", "--claimed", "-10"], "不能为负数", "must not be negative"),
-        (["import", "{case}", "--claimed", "1e999"], "过大", "too large"),
-        (["import", "{case}", "--claimed", "10000000000"], "过大", "too large"),
-        (["import", "{case}", "--claimed", "12.345"], "两位小数", "2 decimal places"),
-        (["status", "1", "filed", "--recovered", "0.001"], "两位小数", "2 decimal places"),
+        (["import", "{case}", "--claimed", "1e999"], "太大", "too large"),
+        (["import", "{case}", "--claimed", "10000000000"], "太大", "too large"),
+        (["import", "{case}", "--claimed", "12.345"], "位小数", "2 decimal places"),
+        (["status", "1", "filed", "--recovered", "0.001"], "位小数", "2 decimal places"),
     ],
 )
 def test_absurd_amounts_are_refused(
