@@ -7,8 +7,10 @@ field, in the chosen language, and exit status 2 -- never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -24,6 +26,7 @@ from .domain.money import parse_amount
 
 if TYPE_CHECKING:
     from .documents.layout import Labels
+    from .evidence import PhotoInput
 
 EXIT_USER_ERROR = 2
 
@@ -101,13 +104,21 @@ def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
     return found
 
 
+def _os_reason(error: OSError, words: Labels, lang: str) -> str:
+    """Why the system refused, in the user's language where we have the words for it."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in words.keys("os_error"):
+        return words.get("os_error", name, lang)
+    return error.strerror or str(error)
+
+
 def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
     """Render the claim form (and the buyer statement) for a case file."""
     import tempfile
 
     from .documents.claim_form import render_claim_form
     from .documents.fonts import MissingGlyphError
-    from .documents.layout import LayoutError, load_layout
+    from .documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
     from .documents.statement import render_buyer_statement, statement_needed
     from .domain.rules import assess
     from .domain.schedule import build_schedule
@@ -116,8 +127,14 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
     lang = args.lang
     try:
         words = load_layout(args.form).labels
+    except UnknownLayoutError as error:
+        raise UserError(error.message(shared_labels(), lang)) from None
     except LayoutError as error:
         raise UserError(str(error)) from None
+    if args.password is not None and not args.password:
+        raise UserError(words.get("cli", "empty_password", lang))
+    if args.statement and args.statement.resolve() == args.output.resolve():
+        raise UserError(words.get("cli", "same_output", lang, path=args.output))
     case = load_case(args.case, now())
     if args.statement and not statement_needed(case):
         raise UserError(words.get("cli", "statement_not_needed", lang))
@@ -153,11 +170,13 @@ def cmd_form(args: argparse.Namespace, catalog: Catalog) -> int:
                 password=args.password,
             )
             if args.statement:
-                render_buyer_statement(case, args.statement, catalog=catalog, lang=lang)
+                render_buyer_statement(
+                    case, args.statement, catalog=catalog, lang=lang, password=args.password
+                )
         except MissingGlyphError as error:
             raise UserError(error.message(lang)) from None
         except OSError as error:
-            detail = error.strerror or str(error)
+            detail = _os_reason(error, words, lang)
             target = error.filename or args.output
             raise UserError(
                 words.get("cli", "cannot_write", lang, path=target, detail=detail)
@@ -173,24 +192,22 @@ def cmd_photos(args: argparse.Namespace, catalog: Catalog) -> int:
     when any file could not be read (after reporting all of them)."""
     import tempfile
 
-    from .domain.case import PhotoKind
-    from .evidence import PhotoError, PhotoInput, import_photos
+    from .documents.layout import shared_labels
+    from .evidence import PhotoError, import_photos
     from .evidence.report import photos_report
 
     case = load_case(args.case, now()) if args.case else None
-    inputs = []
-    for item in args.files:
-        kind, sep, rest = item.partition("=")
-        if sep and kind in {k.value for k in PhotoKind}:
-            inputs.append(PhotoInput(Path(rest), PhotoKind(kind)))
-        else:
-            inputs.append(PhotoInput(Path(item)))
+    inputs = [_photo_input(item, args.lang) for item in args.files]
     with tempfile.TemporaryDirectory(prefix="seller-photos-") as scratch:
         out_dir = args.out or Path(scratch)
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UserError(f"{out_dir}: {error.strerror or error}") from None
+            words = shared_labels()
+            reason = _os_reason(error, words, args.lang)
+            raise UserError(
+                words.get("cli", "cannot_write", args.lang, path=out_dir, detail=reason)
+            ) from None
         results = import_photos(
             inputs,
             out_dir,
@@ -211,6 +228,29 @@ def cmd_photos(args: argparse.Namespace, catalog: Catalog) -> int:
     else:
         sys.stdout.write(_photos_text(report, args.lang, catalog))
     return EXIT_USER_ERROR if failed else 0
+
+
+_KIND_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def _photo_input(item: str, lang: str) -> PhotoInput:
+    """``FILE`` or ``KIND=FILE``. A file name with ``=`` in it is taken as it is when it exists;
+    otherwise a word before ``=`` that is not a kind is refused, naming the kinds there are."""
+    from .domain.case import PhotoKind
+    from .evidence import PhotoInput
+    from .evidence.messages import kind_label, text
+
+    kind, sep, rest = item.partition("=")
+    kinds = {k.value: k for k in PhotoKind}
+    if sep and kind in kinds:
+        return PhotoInput(Path(rest), kinds[kind])
+    if sep and _KIND_LIKE.match(kind) and not Path(item).exists():
+        choices = text("cli", "kind_separator", lang).join(
+            text("cli", "kind_choice", lang, kind=k.value, label=kind_label(k, lang))
+            for k in PhotoKind
+        )
+        raise UserError(text("cli", "unknown_kind", lang, item=item, kind=kind, kinds=choices))
+    return PhotoInput(Path(item))
 
 
 def _photos_text(report: dict[str, Any], lang: str, catalog: Catalog) -> str:

@@ -106,7 +106,7 @@ def calculation(
             clause = catalog.texts.clause(clause_id)
             rows.append(
                 [
-                    para(f"{clause_id}\n{clause.title(lang)}", "small", "clause"),
+                    para(f"{clause.label(lang)}\n{clause.title(lang)}", "small", "clause"),
                     para(f"{clause.text(lang)}\n—— {clause.source}", "small", "clause"),
                 ]
             )
@@ -233,33 +233,37 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
 def schedule(
     deadlines: Sequence[Deadline], catalog: Catalog, labels: Labels, lang: str
 ) -> list[Flowable]:
-    """Annex 4: the follow-up deadlines (kind, due date, what to do, basis)."""
-    from ..domain.schedule import deadline_to_dict
+    """Annex 4, for the courier: each deadline's title, due date, legal due date and basis.
+
+    The seller's own to-dos and warnings (chase the hotline, update the app) stay in the app and
+    the calendar file; they do not belong on a page the courier reads.
+    """
+    from ..domain.schedule import LEGAL_DUE_BASIS, deadline_to_dict
+
+    def cite(basis: str) -> str:
+        clause = catalog.texts.clauses.get(basis)
+        return clause.label(lang) if clause else basis
 
     story: list[Flowable] = [para(labels.get("schedule", "heading", lang), "heading", "layout")]
     header = [
         para(labels.get("schedule", key, lang), "label", "layout")
-        for key in ("title", "due", "detail", "basis")
+        for key in ("title", "due", "legal_due_column", "basis")
     ]
     rows = [header]
     for deadline in deadlines:
         shown = deadline_to_dict(deadline, catalog.texts, lang)
-        detail = shown.get("detail") or ""
+        legal, basis = "", cite(deadline.basis)
         if deadline.legal_due is not None:
-            legal = labels.get(
-                "schedule", "legal_due", lang, date=when(deadline.legal_due, labels, lang)
-            )
-            detail = f"{detail}\n{legal}" if detail else legal
-        for warning in shown.get("warnings", []):
-            detail += f"\n※ {warning['text']}" if detail else warning["text"]
+            legal = when(deadline.legal_due, labels, lang)
+            basis = f"{basis}\n{cite(LEGAL_DUE_BASIS)}"
         rows.append(
             [
                 para(shown.get("title") or deadline.kind, "body", "deadline"),
                 para(when(deadline.due, labels, lang), "body", "deadline"),
-                para(detail, "small", "deadline"),
-                para(deadline.basis, "small", "deadline"),
+                para(legal, "body", "deadline"),
+                para(basis, "small", "deadline"),
             ]
         )
-    widths = [36 * mm, 36 * mm, CONTENT_WIDTH - 102 * mm, 30 * mm]
+    widths = [CONTENT_WIDTH - 116 * mm, 40 * mm, 40 * mm, 36 * mm]
     story.append(_table(rows, widths, extra=[("BACKGROUND", (0, 1), (0, -1), SHADE)]))
     return story

@@ -100,7 +100,8 @@ def _fields_table(
 
 
 def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = "……") -> str:
-    """`text` cut to fit one line of `width` points, ending in …… when cut."""
+    """`text` cut to fit one line of `width` points, ending in …… when cut (once: a cut just
+    after a quotation's own …… does not double it)."""
     font = register_font()
     if stringWidth(text, font, size) <= width:
         return text
@@ -112,7 +113,7 @@ def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = 
         if total > room:
             break
         cut = index + 1
-    return text[:cut] + ellipsis
+    return text[:cut].rstrip("…") + ellipsis
 
 
 def _clauses_table(
@@ -131,7 +132,7 @@ def _clauses_table(
             widths[1] - 8,
             ellipsis=labels.get("clauses", "ellipsis", lang),
         )
-        rows.append([para(clause_id, "small", "clause"), para(quote, "small", "clause")])
+        rows.append([para(clause.label(lang), "small", "clause"), para(quote, "small", "clause")])
     style = [
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),

@@ -22,10 +22,26 @@ from .. import paths
 SECTION_KINDS = ("fields", "clauses", "declaration", "signature", "office")
 PAGE_KINDS = ("form", "calculation", "evidence", "schedule")
 LABELS_FILE = "labels.toml"
+# Files in forms/ that are not claim-form layouts: the shared words and the buyer statement.
+NOT_LAYOUTS = frozenset({LABELS_FILE, "statement.toml"})
 
 
 class LayoutError(ValueError):
     """A layout that does not exist or does not make sense."""
+
+
+class UnknownLayoutError(LayoutError):
+    """No claim-form layout of that name; `known` lists the ones there are."""
+
+    def __init__(self, name: str, known: tuple[str, ...]) -> None:
+        super().__init__(f"no form layout named {name!r}; available: {', '.join(known)}")
+        self.name = name
+        self.known = known
+
+    def message(self, labels: Labels, lang: str) -> str:
+        return labels.get(
+            "cli", "unknown_layout", lang, name=self.name, known=", ".join(self.known)
+        )
 
 
 @dataclass(frozen=True)
@@ -111,16 +127,26 @@ def _read(path: Path) -> dict[str, Any]:
 
 def available_layouts(root: Path | None = None) -> tuple[str, ...]:
     folder = root or paths.forms_dir()
-    return tuple(sorted(p.stem for p in folder.glob("*.toml") if p.name != LABELS_FILE))
+    """The claim-form layouts in `folder` (default forms/), by name."""
+    return tuple(sorted(p.stem for p in folder.glob("*.toml") if p.name not in NOT_LAYOUTS))
+
+
+@lru_cache(maxsize=4)
+def _labels(root: Path) -> Labels:
+    return Labels(_read(root / LABELS_FILE))
+
+
+def shared_labels(root: Path | None = None) -> Labels:
+    """The words of ``forms/labels.toml`` without a layout (e.g. for a message about one)."""
+    return _labels((root or paths.forms_dir()).resolve())
 
 
 @lru_cache(maxsize=16)
 def _load(name: str, root: Path) -> FormLayout:
     path = root / f"{name}.toml"
-    if name == Path(LABELS_FILE).stem or not path.is_file():
-        known = ", ".join(available_layouts(root))
-        raise LayoutError(f"no form layout named {name!r}; available: {known}")
-    labels = Labels(_read(root / LABELS_FILE))
+    if path.name in NOT_LAYOUTS or not path.is_file():
+        raise UnknownLayoutError(name, available_layouts(root))
+    labels = _labels(root)
     data = _read(path)
     where = path.name
     field_keys = set(labels.keys("field"))

@@ -147,7 +147,11 @@ def build_pdf(
         require_glyphs(value, f"metadata.{field_name}")
     canvas_class = _numbered_canvas(footer_left, page_label)
     encrypt = None
-    if password:
+    if password is not None:
+        if not password:
+            raise ValueError("an empty password would leave the PDF open to anyone")
+        # RC4 128: ReportLab's AES-256 (strength=256, needs pyaes) writes a revision-5 handler
+        # that neither poppler nor pypdf can open (measured with ReportLab 5.1).
         encrypt = StandardEncryption(password, ownerPassword=password, strength=128)
     frame = Frame(
         MARGIN_X,
@@ -160,9 +164,12 @@ def build_pdf(
         bottomPadding=0,
         id="content",
     )
-    fd, temp_name = tempfile.mkstemp(
-        prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
-    )
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
+        )
+    except OSError as error:
+        raise _about(error, out_path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             doc = BaseDocTemplate(
@@ -180,8 +187,15 @@ def build_pdf(
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, out_path)
-    except BaseException:
+    except BaseException as error:
         with suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename in (None, temp_name):
+            raise _about(error, out_path) from error
         raise
     return out_path
+
+
+def _about(error: OSError, out_path: Path) -> OSError:
+    """The same failure naming the file the caller asked for, not our temporary one."""
+    return type(error)(error.errno, error.strerror, str(out_path))

@@ -177,9 +177,17 @@ def _signature_table(words: dict[str, Any], lang: str) -> Table:
 
 
 def render_buyer_statement(
-    case: Case, out_path: Path, *, catalog: Catalog, lang: str = "zh"
+    case: Case,
+    out_path: Path,
+    *,
+    catalog: Catalog,
+    lang: str = "zh",
+    password: str | None = None,
 ) -> Path:
-    """Write the buyer statement PDF for `case` to `out_path` atomically; return the path."""
+    """Write the buyer statement PDF for `case` to `out_path` atomically; return the path.
+
+    It holds the buyer's phone and address, so it takes the claim form's `password` too.
+    """
     labels = load_layout("generic").labels
     words = _words(paths.forms_dir().resolve())
     shop = (case.shop and case.shop.name) or ""
@@ -206,4 +214,5 @@ def render_buyer_statement(
         metadata=metadata,
         footer_left=labels.get("word", "footer", lang, number=number),
         page_label=labels.text("word", "page")(lang),
+        password=password,
     )

@@ -23,6 +23,13 @@ class Clause:
     summary_en: str
     source: str
     verified: bool
+    label_zh: str = ""
+    label_en: str = ""
+
+    def label(self, lang: str) -> str:
+        """How a document names the clause: ``《民法典》第831条`` / ``Civil Code art. 831``;
+        the standard's clauses by their number (``A.3.2``)."""
+        return (self.label_zh if lang == "zh" else self.label_en) or self.id
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -44,6 +51,8 @@ class Texts:
                 summary_en=entry["summary_en"],
                 source=entry["source"],
                 verified=bool(entry.get("verified", False)),
+                label_zh=entry.get("label", {}).get("zh", ""),
+                label_en=entry.get("label", {}).get("en", ""),
             )
             for key, entry in clauses.items()
         }

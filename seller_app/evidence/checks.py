@@ -14,7 +14,7 @@ from seller_app import paths
 from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
 
-from .fingerprint import hamming
+from .fingerprint import detail, difference, hamming
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class CheckRules:
     blur_threshold: float
     dark_threshold: float
     near_duplicate_bits: int
+    near_duplicate_min_detail: float
+    near_duplicate_max_difference: float
+    near_duplicate_max_aspect_change: float
     fresh_hours: float
     late_hours: float
     untimed_kinds: frozenset[PhotoKind]
@@ -39,6 +42,9 @@ def load_rules(resources: Path | None = None) -> CheckRules:
         blur_threshold=float(q["blur_threshold"]),
         dark_threshold=float(q["dark_threshold"]),
         near_duplicate_bits=int(q["near_duplicate_bits"]),
+        near_duplicate_min_detail=float(q["near_duplicate_min_detail"]),
+        near_duplicate_max_difference=float(q["near_duplicate_max_difference"]),
+        near_duplicate_max_aspect_change=float(q["near_duplicate_max_aspect_change"]),
         fresh_hours=float(t["fresh_hours"]),
         late_hours=float(t["late_hours"]),
         untimed_kinds=frozenset(PhotoKind(kind) for kind in t["untimed_kinds"]),
@@ -113,6 +119,35 @@ class Fingerprint:
     name: str
     sha256: str
     dhash: int
+    thumbnail: bytes
+    """32x32 grey levels of the prepared copy (`fingerprint.thumbnail`)."""
+    size: tuple[int, int]
+    """Width and height of the prepared copy."""
+    barcodes: frozenset[str]
+    """Texts of the codes read off the photo (none when not read)."""
+
+
+def near_duplicate_bits(a: Fingerprint, b: Fingerprint, rules: CheckRules) -> int | None:
+    """The dHash distance when `a` and `b` look like one picture re-saved or resized, else None.
+
+    All must hold: no differing barcodes (two waybill labels of one multi-parcel order look alike
+    but are different evidence); both pictures have detail (plain and dark pictures hash alike
+    whatever they show); the same shape; thumbnails close in grey levels (a 64-bit dHash misses a
+    label turned by 15°); and the dHashes close.
+    """
+    if a.barcodes and b.barcodes and a.barcodes != b.barcodes:
+        return None
+    if min(detail(a.thumbnail), detail(b.thumbnail)) < rules.near_duplicate_min_detail:
+        return None
+    (wa, ha), (wb, hb) = a.size, b.size
+    if min(wa, ha, wb, hb) <= 0:
+        return None
+    if abs((wa / ha) / (wb / hb) - 1) > rules.near_duplicate_max_aspect_change:
+        return None
+    if difference(a.thumbnail, b.thumbnail) > rules.near_duplicate_max_difference:
+        return None
+    bits = hamming(a.dhash, b.dhash)
+    return bits if bits <= rules.near_duplicate_bits else None
 
 
 def duplicate_notes(
@@ -121,7 +156,8 @@ def duplicate_notes(
     rules: CheckRules,
 ) -> list[list[Note]]:
     """Per photo: the same bytes as an earlier photo of the batch or a photo already in the case
-    (`known`: (file name, sha256)), or a near-identical picture (dHash) earlier in the batch."""
+    (`known`: (file name, sha256)), always flagged; or else a near-identical picture earlier in
+    the batch (`near_duplicate_bits`)."""
     result: list[list[Note]] = []
     for index, photo in enumerate(photos):
         notes: list[Note] = []
@@ -137,8 +173,8 @@ def duplicate_notes(
             notes.append(Note("duplicate", {"other": same}))
             continue
         for other in earlier:
-            distance = hamming(other.dhash, photo.dhash)
-            if distance <= rules.near_duplicate_bits:
+            distance = near_duplicate_bits(other, photo, rules)
+            if distance is not None:
                 notes.append(Note("near_duplicate", {"other": other.name, "bits": distance}))
                 break
     return result

@@ -137,7 +137,16 @@ def import_photos(
     prepared = _run(jobs, processes)
 
     fingerprints = [
-        checks.Fingerprint(p.source.name, p.sha256, p.dhash) if isinstance(p, Prepared) else None
+        checks.Fingerprint(
+            p.source.name,
+            p.sha256,
+            p.dhash,
+            p.thumbnail,
+            (p.prepared_width, p.prepared_height),
+            frozenset(p.barcode_texts),
+        )
+        if isinstance(p, Prepared)
+        else None
         for p in prepared
     ]
     known = [(ref.file, ref.sha256) for ref in (case.photos if case else ()) if ref.sha256]

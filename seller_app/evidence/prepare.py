@@ -23,7 +23,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from seller_app.domain.case import SHANGHAI
 
 from . import barcodes, quality
-from .fingerprint import dhash, sha256_hex
+from .fingerprint import dhash, sha256_hex, thumbnail
 from .model import PhotoError
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class Prepared:
     sharpness: float
     brightness: float
     dhash: int
+    thumbnail: bytes
     barcode_texts: tuple[str, ...]
 
 
@@ -263,6 +264,7 @@ def _prepare(job: PrepareJob) -> Prepared:
         sharpness=quality.sharpness(grey),
         brightness=quality.brightness(grey),
         dhash=dhash(grey),
+        thumbnail=thumbnail(grey),
         barcode_texts=texts,
     )
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from seller_app.cli import main
 from tests.conftest import case_dict
@@ -95,7 +97,52 @@ def test_password_and_statement(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0, err
     assert stdout.split() == [str(out), str(statement)]
     assert "Claim Form" in pdf_text(out, password="pw")
-    assert "李堃" in pdf_text(statement)
+    # the statement holds the buyer's phone and address: locked with the same password
+    assert "李堃" in pdf_text(statement, password="pw")
+    with pytest.raises(subprocess.CalledProcessError):
+        pdf_text(statement)
+    assert PdfReader(statement).is_encrypted
+
+
+def test_empty_password_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "form.pdf"
+    code, _, err = run(
+        ["form", str(write_case(tmp_path)), "-o", str(out), "--password", ""], capsys
+    )
+    assert code == 2 and err.count("\n") == 1 and "--password" in err
+    assert not out.exists()
+
+
+def test_statement_on_the_form_s_own_path_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = write_case(tmp_path, signer=UNAUTHORIZED)
+    out = tmp_path / "c.pdf"
+    out.write_bytes(b"an earlier claim form")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["form", str(case), "-o", str(out), "--statement", "./c.pdf"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "c.pdf" in err and "--statement" in err
+    assert out.read_bytes() == b"an earlier claim form"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "没有名为 ems 的申告单格式；可用：generic, sf"),
+        ("en", "no claim-form layout named ems; available: generic, sf"),
+    ],
+)
+def test_unknown_layout_in_the_user_s_language_lists_claim_forms_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    case = write_case(tmp_path)
+    for name in ("ems", "statement"):
+        out = tmp_path / "form.pdf"
+        code, _, err = run(
+            ["form", str(case), "-o", str(out), "--form", name, "--lang", lang], capsys
+        )
+        assert code == 2 and err.count("\n") == 1
+        assert err.strip() == "seller-claims: " + expected.replace("ems", name)
 
 
 @pytest.mark.parametrize(
@@ -138,3 +185,18 @@ def test_unwritable_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     case = write_case(tmp_path)
     code, _, err = run(["form", str(case), "-o", str(tmp_path / "no" / "form.pdf")], capsys)
     assert code == 2 and err.count("\n") == 1 and "form.pdf" in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [("zh", "无法写入 {}：文件夹不存在"), ("en", "cannot write {}: the folder does not exist")],
+)
+def test_missing_folder_names_the_user_s_path_in_their_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, reason: str
+) -> None:
+    target = tmp_path / "no" / "c.pdf"
+    code, _, err = run(
+        ["form", str(write_case(tmp_path)), "-o", str(target), "--lang", lang], capsys
+    )
+    assert code == 2
+    assert err == f"seller-claims: {reason.format(target)}\n"  # not .c.pdf.xxxx.part, not English

@@ -102,3 +102,50 @@ def test_bad_case_file_is_one_line_and_exit_2(
     code, out, err = run(capsys, shots["box"], "--case", tmp_path / "missing.json")
     assert code == EXIT_USER_ERROR and out == ""
     assert err.startswith("seller-claims: ") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "badkind=outer.jpg：未知的照片类别 badkind；可用类别：outer_package（外包装）、"),
+        ("en", "badkind=outer.jpg: unknown photo kind badkind; valid kinds: outer_package (outer"),
+    ],
+)
+def test_unknown_kind_is_named_with_the_valid_kinds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    save(scene((1200, 900)), tmp_path / "outer.jpg")
+    code, out, err = run(capsys, f"badkind={tmp_path / 'outer.jpg'}", "--lang", lang)
+    assert code == EXIT_USER_ERROR and out == "" and err.count("\n") == 1
+    assert expected.replace("outer.jpg", str(tmp_path / "outer.jpg")) in err
+    assert "waybill_label" in err and "chat_record" in err
+
+
+def test_a_file_name_with_an_equals_sign_is_still_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(scene((1200, 900)), tmp_path / "box=1.jpg")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "box=1.jpg", "--json", "--jobs", "1")
+    assert code == 0 and json.loads(out)["photos"][0]["file"] == "box=1.jpg"
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("zh", "无法写入 {}：已有同名文件，不是文件夹"),
+        ("en", "cannot write {}: a file of that name exists, not a folder"),
+    ],
+)
+def test_out_on_an_existing_file_is_one_line_in_the_user_s_language(
+    tmp_path: Path,
+    shots: dict[str, Path],
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    reason: str,
+) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("a file")
+    code, out, err = run(capsys, shots["box"], "--out", taken, "--lang", lang)
+    assert code == EXIT_USER_ERROR and out == ""
+    assert err == f"seller-claims: {reason.format(taken)}\n"

@@ -74,7 +74,7 @@ def test_text_holds_every_label_and_value(tmp_path: Path, catalog: Catalog, layo
         assert number in text
     for amount in ("28.80", "4.80", "24.00", "132.00", "贰拾捌元捌角整"):
         assert amount in text
-    assert "A.3.3" in text
+    assert "A.3.3" in text and "《民法典》第83" in text and "art." not in text
     assert "604" not in text  # seller-buyer risk is advice for the seller, not a claim basis
 
 
@@ -127,8 +127,16 @@ def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
     for deadline in deadlines:
         shown = deadline_to_dict(deadline, catalog.texts, "zh")
         assert squash(shown["title"]) in text
-        assert squash(shown["detail"])[:12] in text  # wrapped lines interleave with columns
-        assert deadline.basis.replace(" ", "") in text
+        # the seller's to-dos and warnings are not for the courier's eyes
+        assert squash(shown["detail"])[:12] not in text
+        for warning in shown.get("warnings", []):
+            assert squash(warning["text"])[:12] not in text
+    assert "到时未答复" not in text and "请更新软件" not in text
+    for basis in ("A.5.2", "《快递暂行条例》第28条", "A.5.3", "A.4"):
+        assert basis in text
+    for deadline in deadlines:
+        if deadline.legal_due is not None:
+            assert f"{deadline.legal_due:%Y年%m月%d日}" in text and "《民法典》第203条" in text
 
 
 def test_calculation_page_lists_the_steps(tmp_path: Path, catalog: Catalog) -> None:
@@ -269,3 +277,14 @@ def test_every_kind_of_case_renders(
     assert "快件索赔申告单" in first_page
     assert amount in first_page
     assert case.tracking_numbers[0] in first_page
+
+
+def test_a_cut_after_a_quotation_s_own_ellipsis_does_not_double_it() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from seller_app.documents.fonts import register_font
+
+    head = "没有约定或者约定不明确……"
+    width = stringWidth(head + "……", register_font(), 7) + 0.5
+    cut = one_line(head + "按照交付或者应当交付时货物到达地的市场价格计算。", width, size=7)
+    assert cut == head and "…………" not in cut

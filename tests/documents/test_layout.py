@@ -18,6 +18,7 @@ from tests.conftest import make_case
 
 def test_generic_and_sf_exist() -> None:
     assert {"generic", "sf"} <= set(available_layouts())
+    assert "statement" not in available_layouts() and "labels" not in available_layouts()
 
 
 @pytest.mark.parametrize("name", ["generic", "sf"])

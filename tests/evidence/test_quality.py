@@ -13,7 +13,7 @@ from seller_app.evidence.checks import load_rules
 from seller_app.evidence.fingerprint import dhash, hamming
 from seller_app.evidence.quality import brightness, sharpness
 
-from .synth import blurred, save, scene
+from .synth import barcode_label, blurred, label_photo, save, scene
 
 RULES = load_rules()
 
@@ -96,3 +96,56 @@ def test_photo_already_in_the_case_is_a_duplicate(tmp_path: Path) -> None:
         [PhotoInput(photo_path, PhotoKind.OUTER_PACKAGE)], tmp_path / "o", case, processes=1
     )
     assert [n.params for n in photo.warnings if n.code == "duplicate"] == [{"other": "old/box.jpg"}]  # type: ignore[union-attr]
+
+
+def test_two_different_waybill_labels_are_not_near_duplicates(tmp_path: Path) -> None:
+    """A multi-parcel order has several labels: white, one barcode each, alike to a 64-bit dHash."""
+    sf = save(barcode_label("SF1234567890123"), tmp_path / "label.png")
+    yt = save(barcode_label("YT9876543210987"), tmp_path / "label2.png")
+    on_box = [
+        save(label_photo(number), tmp_path / f"{number}.jpg", quality=92)
+        for number in ("SF1234567890123", "YT9876543210987")
+    ]
+    inputs = [PhotoInput(p, PhotoKind.WAYBILL_LABEL) for p in (sf, yt, *on_box)]
+    results = import_photos(inputs, tmp_path / "out", processes=1)
+    for photo in results:
+        assert "near_duplicate" not in codes(photo) and "duplicate" not in codes(photo)
+    assert [p.barcodes for p in results][:2] == [("SF1234567890123",), ("YT9876543210987",)]  # type: ignore[union-attr]
+
+
+def test_plain_tiny_and_turned_pictures_are_not_near_duplicates(tmp_path: Path) -> None:
+    pictures = {
+        "dark1.jpg": Image.new("RGB", (1600, 1200), (10, 10, 10)),
+        "dark2.jpg": Image.new("RGB", (1600, 1200), (30, 20, 20)),
+        "dim.jpg": ImageEnhance.Brightness(scene((1600, 1200), seed=4)).enhance(0.1),
+        "dim2.jpg": ImageEnhance.Brightness(scene((1600, 1200), seed=5)).enhance(0.1),
+        "tiny.png": Image.new("RGB", (40, 30), (200, 0, 0)),
+        "tiny2.png": Image.new("RGB", (30, 40), (0, 0, 200)),
+        "turned0.jpg": label_photo("SF1234567890123", 0),
+        "turned15.jpg": label_photo("SF1234567890123", 15),
+        "turned30.jpg": label_photo("SF1234567890123", 30),
+    }
+    paths = [save(image, tmp_path / name) for name, image in pictures.items()]
+    results = import_photos(
+        [PhotoInput(p, PhotoKind.DAMAGED_ITEM) for p in paths], tmp_path / "out", processes=1
+    )
+    flagged = {p.source.name for p in results if "near_duplicate" in codes(p)}  # type: ignore[union-attr]
+    assert flagged == set()
+
+
+def test_an_exact_copy_of_a_plain_picture_is_still_a_duplicate(tmp_path: Path) -> None:
+    dark = save(Image.new("RGB", (1600, 1200), (10, 10, 10)), tmp_path / "dark.jpg")
+    copy = tmp_path / "dark copy.jpg"
+    copy.write_bytes(dark.read_bytes())
+    inputs = [PhotoInput(p, PhotoKind.DAMAGED_ITEM) for p in (dark, copy)]
+    _, second = import_photos(inputs, tmp_path / "out", processes=1)
+    assert [n.params for n in second.warnings if n.code == "duplicate"] == [{"other": "dark.jpg"}]  # type: ignore[union-attr]
+
+
+def test_a_resaved_label_photo_is_a_near_duplicate(tmp_path: Path) -> None:
+    photo = label_photo("SF1234567890123", 30)
+    first = save(photo, tmp_path / "label.jpg", quality=92)
+    sent = save(photo.resize((1200, 900)), tmp_path / "wechat.jpg", quality=60)
+    inputs = [PhotoInput(p, PhotoKind.WAYBILL_LABEL) for p in (first, sent)]
+    _, second = import_photos(inputs, tmp_path / "out", processes=1)
+    assert "near_duplicate" in codes(second)
