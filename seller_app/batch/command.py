@@ -150,10 +150,12 @@ def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressC
 
 
 def _check_layout(name: str) -> None:
-    from ..documents.layout import LayoutError, load_layout
+    from ..documents.layout import LayoutError, UnknownLayoutError, load_layout
 
     try:
         load_layout(name)
+    except UnknownLayoutError as error:
+        raise InputError("unknown_layout", value=name, known=", ".join(error.known)) from None
     except LayoutError as error:
         raise InputError("bad_layout", value=name, detail=str(error)) from None
 
