@@ -27,9 +27,9 @@ from .claim import ClaimSettings, RowResult
 from .mapping import available_mappings
 from .messages import BatchTexts
 from .reader import InputError, encoding_label
-from .rows import RowDefaults
+from .rows import OPTION_OF, RowDefaults
 from .runner import Outcome, ProgressCallback, run_batch, worker_count
-from .source import open_export
+from .source import OrderExport, open_export
 from .summary import SUMMARY_FILE, SummaryWriter
 
 if TYPE_CHECKING:
@@ -149,6 +149,23 @@ def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressC
     return on_line
 
 
+# Fields every claim needs that an export often lacks: without a column, a command-line default
+# or a mapping default, every row would be refused for the same reason -- say it once instead.
+EVERY_ROW_NEEDS = ("incident", "service_fee", "weight_kg", "region")
+
+
+def _check_every_row_can_be_filled(export: OrderExport, defaults: RowDefaults) -> None:
+    lacking = [
+        field
+        for field in EVERY_ROW_NEEDS
+        if field not in export.plan.index_of
+        and defaults.get(field) is None
+        and export.mapping.defaults.get(field) is None
+    ]
+    if lacking:
+        raise InputError("defaults_needed", options=", ".join(OPTION_OF[f] for f in lacking))
+
+
 def _check_layout(name: str) -> None:
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout
 
@@ -196,6 +213,7 @@ def run(
         export = open_export(
             args.orders, available_mappings(imports_dir(catalog.root)), args.mapping
         )
+        _check_every_row_can_be_filled(export, defaults)
         if args.photos is not None and not args.photos.is_dir():
             raise InputError("photos_missing", path=str(args.photos))
         if args.out.exists() and not args.out.is_dir():

@@ -142,6 +142,9 @@ def test_xlsx_export_runs_through_the_pool(tmp_path: Path) -> None:
     assert len(summary(out)) == 4
 
 
+FILLED = ("--incident", "loss", "--weight", "2")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -149,8 +152,10 @@ def test_xlsx_export_runs_through_the_pool(tmp_path: Path) -> None:
         (["orders.csv", "--mapping", "jingdong"], "没有名为 jingdong 的映射"),
         (["nothing.csv"], "找不到表头"),
         (["orders.csv", "--service-fee", "abc"], "--service-fee 的值无效"),
-        (["orders.csv", "--photos", "no-such-dir"], "照片文件夹不存在"),
-        (["orders.csv", "--out", "orders.csv"], "--out 应是一个文件夹"),
+        (["orders.csv", "--photos", "no-such-dir", *FILLED], "照片文件夹不存在"),
+        (["orders.csv", "--out", "orders.csv", *FILLED], "--out 应是一个文件夹"),
+        # Said once, not once per row: the export has no incident or weight column.
+        (["orders.csv"], "请在命令中给出（对所有行适用）：--incident, --weight"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
@@ -290,7 +295,8 @@ def test_unknown_form_layout_is_unusable_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(1)])
-    assert main(["batch", str(orders), "--out", str(tmp_path / "o"), "--form", "nope"]) == 2
+    out = str(tmp_path / "o")
+    assert main(["batch", str(orders), "--out", out, "--form", "nope", *FILLED]) == 2
     err = capsys.readouterr().err
     assert "没有名为 nope 的申告单版式，可用：generic, sf" in err and "available" not in err
 
