@@ -90,7 +90,11 @@ class _Task(QRunnable):
             args = (self.signals.progress.emit,) if self.wants_progress else ()
             result = self.fn(*args)
         except Exception as error:  # noqa: BLE001 - every failure is reported to the GUI thread
-            log.exception("background task failed")
+            if callable(getattr(error, "message", None)):
+                # A worded error of ours (store, keychain): expected, the user is told; no trace.
+                log.warning("background task: %s", error)
+            else:
+                log.exception("background task failed")
             self.signals.failed.emit(error)
         else:
             self.signals.done.emit(result)
