@@ -122,6 +122,7 @@ class BatchImportDialog(QDialog):
         self.export: OrderExport | None = None
         self.cancel_event = threading.Event()
         self.report: BatchReport | None = None
+        self.not_stored: list[str] = []  # rows whose case the store refused (message per row)
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
         self._bridge.case_made.connect(self._on_case_made)
@@ -317,6 +318,7 @@ class BatchImportDialog(QDialog):
         total = export.count_rows()
         settings = ClaimSettings(self.out_dir, now, lang=self.lang, form_layout=self.form_layout)
         self.cancel_event.clear()
+        self.not_stored = []
         progress = QProgressDialog(self.tr("正在生成索赔…"), self.tr("取消"), 0, total, self)
         progress.setWindowTitle(self.tr("批量导入"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -357,9 +359,18 @@ class BatchImportDialog(QDialog):
         self._pool.start(self._task)
 
     def _on_case_made(self, result: RowResult) -> None:
-        # In the GUI thread, so the store is only ever called from one thread.
-        if self.on_case is not None:
+        # In the GUI thread, so the store is only ever called from one thread. A store failure
+        # (a photo gone, the disk full) is this row's problem: reported, never raised into Qt.
+        if self.on_case is None:
+            return
+        try:
             self.on_case(result)
+        except Exception as error:  # noqa: BLE001 -- shown to the user with the row
+            log.warning("batch row %s not stored: %s", result.key, error)
+            words = error.message(self.lang) if callable(getattr(error, "message", None)) else error
+            self.not_stored.append(
+                self.texts.get("report", "not_stored", self.lang, key=result.key, reason=words)
+            )
 
     def _on_progress(self, done: int, total: int) -> None:
         if self._progress is not None and not self.cancel_event.is_set():
@@ -393,6 +404,8 @@ class BatchImportDialog(QDialog):
                     summary=self.out_dir / SUMMARY_FILE,
                 )
             )
+            if self.not_stored:
+                self.status_label.setText("\n".join([self.status_label.text(), *self.not_stored]))
             self.casesImported.emit(list(result.keys))
         else:
             self.status_label.setText(self.tr("导入失败：%s") % result)

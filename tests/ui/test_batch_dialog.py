@@ -176,3 +176,21 @@ def test_main_window_imports_into_its_store(  # type: ignore[no-untyped-def]
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 4)
     assert (dialog.out_dir / "summary.csv").exists()
+
+
+def test_a_case_the_store_refuses_is_reported_not_raised(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, catalog: Catalog, orders: Path
+) -> None:
+    def refuse(result: RowResult) -> None:
+        if result.key.endswith("3"):
+            raise OSError("disk full")
+
+    widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, on_case=refuse, processes=1)
+    qtbot.addWidget(widget)
+    qtbot.keyClicks(widget.weight_edit, "2")
+    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
+    choose_file(qtbot, widget, orders)
+    with qtbot.waitSignal(widget.casesImported, timeout=20000):
+        qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
+    assert len(widget.not_stored) == 1
+    assert "未能存入案件库：disk full" in widget.status_label.text()
