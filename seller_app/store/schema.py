@@ -183,14 +183,21 @@ def restore_copy(data_dir: Path, copy: Path) -> None:
     No `Store` may be open on `data_dir` meanwhile.
     """
     db = data_dir / DB_NAME
+    damaged: Path | None = None
     if db.exists():
         number = 1
-        while (damaged := data_dir / COPIES_DIR / f"damaged-{number}.sqlite3").exists():
+        while (data_dir / COPIES_DIR / f"damaged-{number}.sqlite3").exists():
             number += 1
+        damaged = data_dir / COPIES_DIR / f"damaged-{number}.sqlite3"
         damaged.parent.mkdir(parents=True, exist_ok=True)
         db.replace(damaged)
     for suffix in ("-wal", "-shm"):
-        (data_dir / (DB_NAME + suffix)).unlink(missing_ok=True)
+        # The WAL may hold committed work never checkpointed: it goes with the damaged file.
+        side = data_dir / (DB_NAME + suffix)
+        if damaged is not None and side.exists():
+            side.replace(damaged.with_name(damaged.name + suffix))
+        else:
+            side.unlink(missing_ok=True)
     tmp = db.with_name(DB_NAME + ".restore")
     shutil.copyfile(copy, tmp)
     tmp.replace(db)

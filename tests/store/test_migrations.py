@@ -122,3 +122,18 @@ def test_corrupt_database_without_copies_suggests_a_backup(
         Store.open(data_dir, keys)
     assert caught.value.copies == []
     assert "Restore from a backup" in caught.value.message("en")
+
+
+def test_restoring_a_copy_keeps_the_damaged_files_wal_beside_it(
+    data_dir: Path, keys: MemoryKeyStore
+) -> None:
+    Store.open(data_dir, keys).close()
+    copy = data_dir / "copies" / "store-v1.sqlite3"
+    copy.parent.mkdir(exist_ok=True)
+    copy.write_bytes((data_dir / schema.DB_NAME).read_bytes())
+    wal = data_dir / (schema.DB_NAME + "-wal")
+    wal.write_bytes(b"committed but not checkpointed")
+    Store.restore_copy(data_dir, copy)
+    kept = data_dir / "copies" / "damaged-1.sqlite3-wal"
+    assert kept.read_bytes() == b"committed but not checkpointed"
+    assert not wal.exists()
