@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import random
+import select
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,63 +15,62 @@ import pytest
 
 from seller_app.credentials import MemoryKeyStore
 from seller_app.store import Store
-from tests.conftest import NOW
 
 from .conftest import buyer_case
 
-RUNS = 25
+RUNS = 20
+ROOT = Path(__file__).resolve().parents[2]
+DEADLINE_S = 60
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(os, "fork") or sys.platform == "darwin", reason="needs fork()"
-)
-
-
-def _writer(data_dir: Path, keys: MemoryKeyStore, photo: Path, report: int) -> None:
-    """Child process: save cases, drafts and photos in a loop, reporting each commit."""
-    store = Store.open(data_dir, keys)
-    draft_id = store.save_draft({"page": 0}, 0, NOW)
-    step = 0
-    while True:
-        step += 1
-        case_id = store.add_case(buyer_case(), NOW)
-        store.save_draft({"page": step, "buyer": {"phone": "13812345678"}}, step, NOW, draft_id)
-        store.add_note(case_id, f"note {step}", NOW)
-        if step % 3 == 0:
-            store.add_photo(case_id, photo, NOW)
-        os.write(report, f"{case_id} {step}\n".encode())
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 
 
 def _kill_during_saves(
     data_dir: Path, keys: MemoryKeyStore, photo: Path, rng: random.Random
 ) -> list[tuple[int, int]]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        os.close(read_end)
-        try:
-            _writer(data_dir, keys, photo, write_end)
-        finally:
-            os._exit(0)
-    os.close(write_end)
+    """Start a writer in a fresh process (not a fork of this one, which may run Qt threads),
+    let it commit a few times, SIGKILL it somewhere inside the next transaction."""
+    env = dict(
+        os.environ,
+        SELLER_APP_TEST_KEYS=",".join(
+            f"{name}={secret.hex()}" for name, secret in keys.secrets.items()
+        ),
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.store.crash_writer", str(data_dir), str(photo)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    assert child.stdout is not None
     wanted = rng.randint(1, 6)
     buffer = b""
-    while buffer.count(b"\n") < wanted:
-        chunk = os.read(read_end, 4096)
-        if not chunk:
-            break
-        buffer += chunk
-    time.sleep(rng.random() * 0.004)  # land somewhere inside the next transaction
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    while chunk := os.read(read_end, 4096):
-        buffer += chunk
-    os.close(read_end)
-    return [(int(a), int(b)) for a, b in (line.split() for line in buffer.decode().splitlines())]
+    deadline = time.monotonic() + DEADLINE_S
+    try:
+        while buffer.count(b"\n") < wanted:
+            ready, _, _ = select.select(
+                [child.stdout], [], [], max(0.0, deadline - time.monotonic())
+            )
+            if not ready:
+                pytest.fail("the writer made no progress in time")
+            chunk = os.read(child.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            buffer += chunk
+        time.sleep(rng.random() * 0.004)  # land somewhere inside the next transaction
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=DEADLINE_S)
+    buffer += child.stdout.read()
+    child.stdout.close()
+    lines = buffer.decode().splitlines()
+    return [(int(a), int(b)) for a, b in (line.split() for line in lines if line.strip())]
 
 
 def test_sigkill_while_saving_loses_no_committed_case(tmp_path: Path) -> None:
     data_dir, keys = tmp_path / "data", MemoryKeyStore()
-    Store.open(data_dir, keys).close()  # key created once; the forked children inherit it
+    Store.open(data_dir, keys).close()  # key created once and handed to every writer
     photo = tmp_path / "p.jpg"
     photo.write_bytes(os.urandom(200_000))
     rng = random.Random(5)
