@@ -376,6 +376,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.sync()
-        if self.wizard is not None and self.wizard.isVisible():
-            self.wizard.close_without_asking()
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible() and not wizard.close_without_asking():
+            event.ignore()  # the draft could not be saved: keep both windows open
+            return
         super().closeEvent(event)
