@@ -85,7 +85,6 @@ class DesktopApp:
         window.show()
         self.window = window
         if isinstance(self.book, OpeningBook):
-            window.new_button.setEnabled(False)
             window.statusBar().showMessage(
                 QCoreApplication.translate("DesktopApp", "正在打开案件库…")
             )
