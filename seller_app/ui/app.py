@@ -105,6 +105,10 @@ class DesktopApp:
         from .store_book import StoreCaseBook
 
         self.book = StoreCaseBook(store, self.data_dir / "files")
+        try:
+            self.book.tidy_work_files()
+        except OSError:
+            log.warning("could not tidy the work files", exc_info=True)
         if self.window is not None:
             self.window.set_book(self.book)
 

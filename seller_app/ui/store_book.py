@@ -179,6 +179,22 @@ class StoreCaseBook:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
 
+    def tidy_work_files(self) -> None:
+        """Remove the plain working copies no draft needs (at startup, before any wizard):
+        copies of cases are in the store and unsealed again when a case is opened; anything
+        else (a waybill photo read by an older version, a crashed import) belongs to nothing."""
+        if not self.files_dir.is_dir():
+            return
+        keep = {f"d{draft.id}" for draft in self.store.list_drafts()}
+        for entry in self.files_dir.iterdir():
+            if entry.name in keep and entry.is_dir():
+                continue
+            log.info("removing the stray work file %s", entry.name)
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
     # ------------------------------------------------------------------ reading
 
     def document(self, record_id: str, kind: str) -> bytes | None:
