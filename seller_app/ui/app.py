@@ -85,7 +85,6 @@ class DesktopApp:
         window.show()
         self.window = window
         if isinstance(self.book, OpeningBook):
-            window.new_button.setEnabled(False)
             window.statusBar().showMessage(
                 QCoreApplication.translate("DesktopApp", "正在打开案件库…")
             )
@@ -106,6 +105,10 @@ class DesktopApp:
         from .store_book import StoreCaseBook
 
         self.book = StoreCaseBook(store, self.data_dir / "files")
+        try:
+            self.book.tidy_work_files()
+        except OSError:
+            log.warning("could not tidy the work files", exc_info=True)
         if self.window is not None:
             self.window.set_book(self.book)
 

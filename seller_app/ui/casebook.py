@@ -84,8 +84,9 @@ class CaseRecord:
 
 
 class CaseBook(Protocol):
-    def save(self, record: CaseRecord) -> str:
-        """Save `record`; returns its id (a draft's id changes when it becomes a case)."""
+    def save(self, record: CaseRecord, *, finished: bool = False) -> str:
+        """Save `record`; returns its id (a draft's id changes when it becomes a case).
+        `finished`: the wizard is done with it (its working files may go)."""
         ...
 
     def get(self, record_id: str) -> CaseRecord | None: ...
@@ -104,7 +105,7 @@ class CaseBook(Protocol):
 class OpeningBook:
     """Stands in while the store opens on the thread pool: nothing to list, nothing saved."""
 
-    def save(self, record: CaseRecord) -> str:
+    def save(self, record: CaseRecord, *, finished: bool = False) -> str:
         raise RuntimeError("the case store is not open yet")
 
     def get(self, record_id: str) -> CaseRecord | None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .casebook import STATUSES, CaseBook, CaseRecord
+from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
         self._build_menus()
+        self._allow_new_claims(not isinstance(book, OpeningBook))
         self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
 
         self.tray: QSystemTrayIcon | None = None
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: self.open_wizard(None))
         file_menu.addAction(new)
+        self.new_action = new
         batch = QAction(self.tr("批量导入订单(&B)…"), self)
         batch.setObjectName("batchImport")
         batch.triggered.connect(self.open_batch_import)
@@ -299,9 +301,25 @@ class MainWindow(QMainWindow):
     def set_book(self, book: CaseBook) -> None:
         """The store is open: list its cases and allow new claims."""
         self.book = book
-        self.new_button.setEnabled(True)
+        self._allow_new_claims(not isinstance(book, OpeningBook))
         self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
         self.refresh()
+
+    def _allow_new_claims(self, allowed: bool) -> None:
+        """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
+        self.new_button.setEnabled(allowed)
+        self.new_action.setEnabled(allowed)
+
+    def _store_not_open(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("请稍候"),
+            self.tr("案件库还在打开，请稍后再试。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("storeNotOpen")
+        box.open()  # not exec(): the store may finish opening meanwhile
 
     def open_record(self, record_id: str) -> None:
         record = self.book.get(record_id)
@@ -317,6 +335,9 @@ class MainWindow(QMainWindow):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
+        if isinstance(self.book, OpeningBook):
+            self._store_not_open()  # a wizard on no store could save nothing typed into it
+            return None
         env = WizardEnv(self.catalog.get(), self.lang, self.clock, self.settings, self.files_dir)
         wizard = ClaimWizard(record or CaseRecord.new(self.clock()), self.book, env, self)
         wizard.saved.connect(lambda _: self.refresh())
@@ -335,9 +356,7 @@ class MainWindow(QMainWindow):
 
         store = getattr(self.book, "store", None)
         if store is None:
-            QMessageBox.information(
-                self, self.tr("请稍候"), self.tr("案件库还在打开，请稍后再试。")
-            )
+            self._store_not_open()
             return None
         # The forms and summary are for the seller to print and open, so they go to Documents,
         # not into the (encrypted) data folder.
@@ -376,6 +395,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.sync()
-        if self.wizard is not None and self.wizard.isVisible():
-            self.wizard.close_without_asking()
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible() and not wizard.close_without_asking():
+            event.ignore()  # the draft could not be saved: keep both windows open
+            return
         super().closeEvent(event)

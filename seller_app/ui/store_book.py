@@ -3,12 +3,13 @@ runs, cases with their photos and documents once it finishes.
 
 Record ids say where a record lives: ``d<n>`` a wizard draft, ``c<n>`` a case. A draft's payload
 is the wizard state (case fields, photos, documents made); a finished wizard turns it into a case
-(``add_case`` deletes the draft in the same transaction), then stores the photos and documents.
+with its photos and documents, and only then deletes the draft (a failure leaves the draft).
 The store's ``draft`` status (complete, not filed) is shown as ``ready``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
@@ -52,8 +53,13 @@ class StoreCaseBook:
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, record: CaseRecord) -> str:
-        """Save `record`; returns its id, which changes when a draft becomes a case."""
+    def save(self, record: CaseRecord, *, finished: bool = False) -> str:
+        """Save `record`; returns its id, which changes when a draft becomes a case.
+
+        `finished`: the wizard is done with it, so the plain working copies of its photos and
+        documents are removed once the store holds sealed ones (not on the saves while the
+        wizard runs: its pages still read those files).
+        """
         if record.status == "draft":
             draft_id = int(record.id[1:]) if record.id.startswith("d") else None
             payload = {
@@ -64,7 +70,10 @@ class StoreCaseBook:
             }
             new_id = self.store.save_draft(payload, record.page, record.updated_at, draft_id)
             return f"d{new_id}"
-        return self._save_case(record)
+        record_id = self._save_case(record)
+        if finished:
+            self._forget_work_files(record)
+        return record_id
 
     def _save_case(self, record: CaseRecord) -> str:
         now = record.updated_at
@@ -72,20 +81,59 @@ class StoreCaseBook:
         claimed = _money(record.amount_claimed)
         if record.id.startswith("c"):
             case_id = int(record.id[1:])
-            self.store.update_case(case_id, case, now)
-            self.store.set_amounts(case_id, now, claimed=claimed)
+            stored = self.store.get_case(case_id)
+            changed = case_to_json(stored.case) != case_to_json(case)
+            if changed:
+                self.store.update_case(case_id, case, now)
+            if claimed is not None and claimed != stored.amount_claimed:
+                self.store.set_amounts(case_id, now, claimed=claimed)
+                changed = True
+            photos = {photo.sha256 for photo in self.store.photos(case_id)}
+            changed = changed or any(p["sha256"] not in photos for p in record.photos)
+            # A case merely looked at makes its documents again, byte for byte different (the
+            # PDF's date and id) but saying the same: those are not stored again.
+            self._store_files(case_id, record, now, new_documents=changed)
         else:
-            draft_id = int(record.id[1:]) if record.id.startswith("d") else None
-            case_id = self.store.add_case(case, now, amount_claimed=claimed, draft_id=draft_id)
-        self._store_files(case_id, record, now)
-        self._forget_work_files(record)
+            case_id = self._case_from_draft(record, case, claimed, now)
         wanted = to_store_status(record.status)
         current = self.store.get_case(case_id).status
         if wanted != current and wanted in TRANSITIONS[current]:
             self.store.set_status(case_id, wanted, now)
         return f"c{case_id}"
 
-    def _store_files(self, case_id: int, record: CaseRecord, now: datetime) -> None:
+    def _case_from_draft(
+        self, record: CaseRecord, case: Any, claimed: Decimal | None, now: datetime
+    ) -> int:
+        """Turn a draft into a case: the case, its photos and documents first, the draft last,
+        so a failure (an unreadable photo, a full disk) leaves the draft to try again. The case
+        made before the failure is remembered in the draft and filled in on the next try."""
+        draft_id = int(record.id[1:]) if record.id.startswith("d") else None
+        pending = None
+        if draft_id is not None:
+            pending = self.store.load_draft(draft_id).data.get("case_id")
+        if pending is not None:
+            case_id = int(pending)
+            self.store.update_case(case_id, case, now)
+            if claimed is not None:
+                self.store.set_amounts(case_id, now, claimed=claimed)
+        else:
+            case_id = self.store.add_case(case, now, amount_claimed=claimed)
+        try:
+            self._store_files(case_id, record, now)
+        except Exception:
+            if draft_id is not None and pending is None:
+                payload = {**self.store.load_draft(draft_id).data, "case_id": case_id}
+                self.store.save_draft(payload, record.page, now, draft_id)
+            raise
+        if draft_id is not None:
+            self.store.delete_draft(draft_id)
+        return case_id
+
+    def _store_files(
+        self, case_id: int, record: CaseRecord, now: datetime, new_documents: bool = True
+    ) -> None:
+        """Add the photos and documents the store does not hold yet (by SHA-256); with
+        `new_documents` False, only documents of a kind the case has none of yet."""
         stored = {photo.sha256 for photo in self.store.photos(case_id)}
         for photo in record.photos:
             if photo["sha256"] in stored:
@@ -100,11 +148,23 @@ class StoreCaseBook:
                 caption=photo.get("caption", ""),
                 prepared=prepared,
             )
+        held = self.store.documents(case_id)
+        documents = {document.sha256 for document in held}
+        kinds = {document.kind for document in held}
         for kind, path in record.documents.items():
-            if Path(path).exists():
-                self.store.add_document(case_id, kind, Path(path).name, Path(path), now)
-        index = json.dumps(list(record.photos), ensure_ascii=False).encode("utf-8")
-        self.store.add_document(case_id, PHOTO_INDEX, "photos.json", index, now)
+            if not Path(path).exists() or (kind in kinds and not new_documents):
+                continue
+            data = Path(path).read_bytes()
+            if hashlib.sha256(data).hexdigest() not in documents:
+                self.store.add_document(case_id, kind, Path(path).name, data, now)
+        # Where the prepared copies were unsealed changes from one opening to the next; the
+        # index keeps what identifies a photo, so an unchanged list is not stored again.
+        photos = [
+            {k: v for k, v in photo.items() if k != "prepared_path"} for photo in record.photos
+        ]
+        index = json.dumps(photos, ensure_ascii=False).encode("utf-8")
+        if hashlib.sha256(index).hexdigest() not in documents:
+            self.store.add_document(case_id, PHOTO_INDEX, "photos.json", index, now)
 
     def _forget_work_files(self, record: CaseRecord) -> None:
         """The store now holds sealed copies: remove the plain working copies of this case."""
@@ -118,6 +178,22 @@ class StoreCaseBook:
                 continue  # not a working copy of ours
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def tidy_work_files(self) -> None:
+        """Remove the plain working copies no draft needs (at startup, before any wizard):
+        copies of cases are in the store and unsealed again when a case is opened; anything
+        else (a waybill photo read by an older version, a crashed import) belongs to nothing."""
+        if not self.files_dir.is_dir():
+            return
+        keep = {f"d{draft.id}" for draft in self.store.list_drafts()}
+        for entry in self.files_dir.iterdir():
+            if entry.name in keep and entry.is_dir():
+                continue
+            log.info("removing the stray work file %s", entry.name)
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ reading
 
@@ -180,6 +256,7 @@ class StoreCaseBook:
         prepared = {p.sha256: p.prepared_sha256 for p in self.store.photos(case_id)}
         out = self.files_dir / f"c{case_id}" / "photos"
         out.mkdir(parents=True, exist_ok=True)
+        restored = []
         for photo in photos:
             digest = prepared.get(photo["sha256"])
             if digest is None:
@@ -187,8 +264,8 @@ class StoreCaseBook:
             target = out / f"{digest}.jpg"
             if not target.exists():
                 target.write_bytes(self.store.read_photo(digest))
-            photo["prepared_path"] = str(target)
-        return tuple(photos)
+            restored.append({**photo, "prepared_path": str(target)})
+        return tuple(restored)
 
     def records(self) -> list[CaseRecord]:
         found = [self._draft_record(draft) for draft in self.store.list_drafts()]

@@ -90,10 +90,12 @@ class ClaimWizard(QWizard):
             self.draft.page = page_id
             self.autosave()
 
-    def autosave(self) -> None:
+    def autosave(self, finished: bool = False) -> bool:
+        """Save the draft (`finished`: for the last time, the wizard is done); False if the
+        save failed, after telling the user why."""
         record = self.draft.to_record(self.env.clock())
         try:
-            self.draft.record_id = self.book.save(record)
+            self.draft.record_id = self.book.save(record, finished=finished)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
             log.exception("could not save the draft")
             message = error.message(self.env.lang) if hasattr(error, "message") else str(error)
@@ -105,15 +107,20 @@ class ClaimWizard(QWizard):
                 self,
             )
             box.open()  # not exec(): the wizard keeps running and nothing typed is lost
-            return
+            return False
         self.saved.emit(self.draft.record_id)
+        return True
 
     # ------------------------------------------------------------------ finishing and closing
 
     def accept(self) -> None:
-        super().accept()  # QWizard validates the last page here, and closes only if it passes
-        if self.result() == QDialog.DialogCode.Accepted:
-            self.autosave()
+        """完成: the last page must pass and the case must be saved before the wizard closes."""
+        if not self.validateCurrentPage():
+            return
+        if not self.autosave(finished=True):
+            return  # the wizard stays open with everything typed; the message says why
+        # QWizard.done() would validate the last page a second time; it is checked above.
+        QDialog.done(self, QDialog.DialogCode.Accepted.value)
 
     def reject(self) -> None:
         """Esc, the close button or 关闭: ask whether to keep the draft before closing."""
@@ -141,13 +148,16 @@ class ClaimWizard(QWizard):
         self.confirm_box = box
         box.open()
 
-    def close_without_asking(self) -> None:
-        """Save the draft and close (the main window closing, the app quitting)."""
+    def close_without_asking(self) -> bool:
+        """Save the draft and close (the main window closing, the app quitting); stays open
+        and returns False when the save failed."""
         if 0 <= self.currentId() < len(self.pages):
             self.pages[self.currentId()].collect()
-        self.autosave()
+        if not self.autosave():
+            return False
         self._closing = True
         self.reject()
+        return True
 
     def _close_answered(self, box: QMessageBox) -> None:
         clicked = box.clickedButton()
@@ -155,7 +165,8 @@ class ClaimWizard(QWizard):
         if clicked is self.keep_button:
             if 0 <= self.currentId() < len(self.pages):
                 self.pages[self.currentId()].collect()
-            self.autosave()
+            if not self.autosave():
+                return  # stay open: nothing typed is lost
         elif clicked is self.discard_button:
             if self.draft.status == "draft":
                 self.book.delete(self.draft.record_id)

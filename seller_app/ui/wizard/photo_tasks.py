@@ -91,18 +91,24 @@ def import_files(
     return records, errors
 
 
-def read_label_numbers(path: Path, out_dir: Path) -> list[str]:
-    """The tracking numbers in the barcodes of one waybill-label photo."""
+def read_label_numbers(path: Path) -> list[str]:
+    """The tracking numbers in the barcodes of one waybill-label photo.
+
+    The prepared copy import_photos writes shows the buyer's name, phone and address in plain
+    sight and is only needed for reading: it goes into a temporary folder removed right after.
+    """
+    import tempfile
+
     from seller_app.evidence import PhotoError, PhotoInput, import_photos
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (result,) = import_photos(
-        [PhotoInput(path, PhotoKind.WAYBILL_LABEL)],
-        out_dir,
-        None,
-        read_barcodes=True,
-        processes=1,
-    )
+    with tempfile.TemporaryDirectory(prefix="seller-label-") as scratch:
+        (result,) = import_photos(
+            [PhotoInput(path, PhotoKind.WAYBILL_LABEL)],
+            Path(scratch),
+            None,
+            read_barcodes=True,
+            processes=1,
+        )
     if isinstance(result, PhotoError):
         raise ValueError(result.message("zh"))
     return list(result.barcodes)

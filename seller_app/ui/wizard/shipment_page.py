@@ -172,7 +172,7 @@ class ShipmentPage(CasePage):
         self.read_label.setEnabled(False)
         self.carrier_hint.setText(self.tr("正在读取面单条码…"))
         run_task(
-            lambda: read_label_numbers(path, self.env.files_dir),
+            lambda: read_label_numbers(path),
             self._numbers_read,
             on_error=self._numbers_failed,
             owner=self,
