@@ -4,127 +4,127 @@
 <context>
     <name>BatchImportDialog</name>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="135"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="140"/>
         <source>批量导入订单</source>
         <translation>Import orders in bulk</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="138"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="143"/>
         <source>订单导出文件（CSV 或 XLSX）</source>
         <translation>Order export file (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="140"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="145"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="147"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="152"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="151"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="156"/>
         <source>按表中“问题类型”列</source>
-        <translation>From the "problem type" column</translation>
+        <translation>From the &quot;problem type&quot; column</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="156"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="161"/>
         <source>表中没有运费列时填写，单位元</source>
         <translation>If the file has no service-fee column, in yuan</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="158"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="163"/>
         <source>表中没有重量列时填写，单位 kg</source>
         <translation>If the file has no weight column, in kg</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="165"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="170"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="166"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
         <source>映射</source>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="167"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="172"/>
         <source>问题类型</source>
         <translation>Problem type</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="168"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="173"/>
         <source>运费（元）</source>
         <translation>Service fee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="169"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="174"/>
         <source>重量（kg）</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="176"/>
         <source>请选择订单导出文件。</source>
         <translation>Choose an order export file.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="178"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="183"/>
         <source>开始导入</source>
         <translation>Start import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="182"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="187"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
         <source>选择订单导出文件</source>
         <translation>Choose an order export file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
         <source>订单导出 (*.csv *.xlsx)</source>
         <translation>Order exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="214"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="219"/>
         <source>不是有效数字：%s</source>
         <translation>Not a valid number: %s</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="241"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="241"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="266"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="271"/>
         <source>共 %d 行；预览前 %d 行中 %d 行有问题（红色）。</source>
         <translation>%d rows; of the first %d previewed, %d have problems (red).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="316"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
         <source>正在生成索赔…</source>
         <translation>Preparing claims…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="316"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="317"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="323"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="393"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="411"/>
         <source>导入失败：%s</source>
         <translation>Import failed: %s</translation>
     </message>
@@ -241,37 +241,37 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="102"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="104"/>
         <source>保存失败</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="126"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="133"/>
         <source>关闭向导</source>
         <translation>Close the wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="127"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="134"/>
         <source>要关闭索赔向导吗？</source>
         <translation>Close the claim wizard?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="129"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="136"/>
         <source>保存草稿后，可以在案件列表里双击这条草稿，从当前这一步继续。</source>
         <translation>If you keep the draft, double-click it in the case list to continue from this step.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="132"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="139"/>
         <source>保存草稿并关闭</source>
         <translation>Keep draft and close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="135"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="142"/>
         <source>放弃并删除草稿</source>
         <translation>Discard and delete the draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="137"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="144"/>
         <source>继续填写</source>
         <translation>Keep working</translation>
     </message>
@@ -368,22 +368,32 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="90"/>
+        <location filename="../../seller_app/ui/app.py" line="89"/>
         <source>正在打开案件库…</source>
         <translation>Opening the case store…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="123"/>
+        <location filename="../../seller_app/ui/app.py" line="127"/>
         <source>案件库密码</source>
         <translation>Case store passphrase</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="124"/>
+        <location filename="../../seller_app/ui/app.py" line="132"/>
         <source>请输入案件库密码：</source>
         <translation>Enter the case store passphrase:</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="131"/>
+        <location filename="../../seller_app/ui/app.py" line="141"/>
+        <source>请再输入一次确认。忘记这个密码，数据将无法恢复。</source>
+        <translation>Enter it once more to confirm. If you forget this passphrase, the data cannot be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="150"/>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="158"/>
         <source>无法打开案件库</source>
         <translation>Cannot open the case store</translation>
     </message>
@@ -535,7 +545,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../seller_app/ui/main_window.py" line="72"/>
-        <location filename="../../seller_app/ui/main_window.py" line="149"/>
+        <location filename="../../seller_app/ui/main_window.py" line="150"/>
         <source>理赔助手</source>
         <translation>Claims Assistant</translation>
     </message>
@@ -560,107 +570,107 @@
         <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="144"/>
+        <location filename="../../seller_app/ui/main_window.py" line="145"/>
         <source>所有资料只保存在这台电脑上。</source>
         <translation>Everything is kept on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="162"/>
+        <location filename="../../seller_app/ui/main_window.py" line="163"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="163"/>
+        <location filename="../../seller_app/ui/main_window.py" line="164"/>
         <source>新建索赔(&amp;N)</source>
         <translation>&amp;New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="167"/>
+        <location filename="../../seller_app/ui/main_window.py" line="169"/>
         <source>批量导入订单(&amp;B)…</source>
         <translation>Import &amp;orders in bulk…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="173"/>
+        <location filename="../../seller_app/ui/main_window.py" line="175"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="177"/>
+        <location filename="../../seller_app/ui/main_window.py" line="179"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="221"/>
+        <location filename="../../seller_app/ui/main_window.py" line="223"/>
         <source>载入案件失败</source>
         <translation>Could not load the cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="232"/>
+        <location filename="../../seller_app/ui/main_window.py" line="234"/>
         <source>今天有 %1 项索赔事项到期</source>
         <translation>%1 claim deadline(s) due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="249"/>
+        <location filename="../../seller_app/ui/main_window.py" line="251"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="250"/>
+        <location filename="../../seller_app/ui/main_window.py" line="252"/>
         <source>标记为</source>
         <translation>Mark as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <location filename="../../seller_app/ui/main_window.py" line="265"/>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="271"/>
+        <location filename="../../seller_app/ui/main_window.py" line="273"/>
         <source>不能改成这个状态</source>
         <translation>Cannot change to this status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="291"/>
+        <location filename="../../seller_app/ui/main_window.py" line="293"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="291"/>
+        <location filename="../../seller_app/ui/main_window.py" line="293"/>
         <source>删除后无法恢复。确定删除这个草稿吗？</source>
         <translation>This cannot be undone. Delete this draft?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="303"/>
+        <location filename="../../seller_app/ui/main_window.py" line="305"/>
         <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
         <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="339"/>
+        <location filename="../../seller_app/ui/main_window.py" line="316"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="339"/>
+        <location filename="../../seller_app/ui/main_window.py" line="317"/>
         <source>案件库还在打开，请稍后再试。</source>
         <translation>The case store is still opening; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="276"/>
+        <location filename="../../seller_app/ui/main_window.py" line="278"/>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="276"/>
+        <location filename="../../seller_app/ui/main_window.py" line="278"/>
         <source>快递公司实际赔付了多少元？</source>
         <translation>How many yuan did the courier actually pay?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="285"/>
+        <location filename="../../seller_app/ui/main_window.py" line="287"/>
         <source>金额无效</source>
         <translation>Invalid amount</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="285"/>
+        <location filename="../../seller_app/ui/main_window.py" line="287"/>
         <source>请输入金额，例如 28.80</source>
         <translation>Enter an amount, e.g. 28.80</translation>
     </message>
@@ -753,12 +763,17 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="209"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="212"/>
+        <source>无法保存到 %1：%2</source>
+        <translation>Could not save to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="216"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="234"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="241"/>
         <source>索赔单还在生成中，请稍等。</source>
         <translation>The claim form is still being made; please wait.</translation>
     </message>

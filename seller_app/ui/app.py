@@ -116,17 +116,41 @@ class DesktopApp:
         """No keychain (or a wrong passphrase): ask for the passphrase; else explain and stay."""
         from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-        from seller_app.credentials import KeychainUnavailableError, WrongPassphraseError
+        from seller_app.credentials import (
+            KEYS_FILE,
+            KeychainUnavailableError,
+            WrongPassphraseError,
+        )
 
         window = self.window
         message = error.message(_lang(self.settings)) if hasattr(error, "message") else str(error)
+        title = QCoreApplication.translate("DesktopApp", "案件库密码")
         if isinstance(error, KeychainUnavailableError | WrongPassphraseError):
             passphrase, ok = QInputDialog.getText(
                 window,
-                QCoreApplication.translate("DesktopApp", "案件库密码"),
+                title,
                 message + "\n\n" + QCoreApplication.translate("DesktopApp", "请输入案件库密码："),
                 QLineEdit.EchoMode.Password,
             )
+            first_time = not (self.data_dir / KEYS_FILE).exists()
+            if ok and passphrase and first_time:
+                # A new passphrase locks the data for good: a typo must not do that.
+                again, ok = QInputDialog.getText(
+                    window,
+                    title,
+                    QCoreApplication.translate(
+                        "DesktopApp", "请再输入一次确认。忘记这个密码，数据将无法恢复。"
+                    ),
+                    QLineEdit.EchoMode.Password,
+                )
+                if ok and again != passphrase:
+                    QMessageBox.warning(
+                        window,
+                        title,
+                        QCoreApplication.translate("DesktopApp", "两次输入的密码不一致。"),
+                    )
+                    self._store_failed(error)
+                    return
             if ok and passphrase:
                 self.open_store(passphrase)
                 return

@@ -56,7 +56,7 @@ def drop(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(widget, event)
 
 
-def test_damage_claim_with_photos_makes_the_pdf(qtbot, window, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_damage_claim_with_photos_makes_the_pdf(qtbot, window, book, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, window.new_button)
     wizard = window.wizard
     fill_shipment(qtbot, wizard, "SF1234567890123", "12", "2", datetime(2026, 11, 11, 18, 20))
@@ -87,6 +87,14 @@ def test_damage_claim_with_photos_makes_the_pdf(qtbot, window, book, tmp_path) -
     idle(qtbot)
     assert "索赔单已生成" in child(page, QLabel, "outputStatus").text()
     assert page.pdf_document.pageCount() >= 1
+    # Saving a copy somewhere it cannot go says why instead of raising into Qt.
+    from PySide6.QtWidgets import QFileDialog
+
+    unwritable = str(tmp_path / "no-such-folder" / "claim.pdf")
+    with monkeypatch.context() as patch:
+        patch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (unwritable, ""))
+        click(qtbot, page.save_form)
+    assert "无法保存到" in child(page, QLabel, "outputStatus").text()
     click(qtbot, child(page, QCheckBox, "filed"))
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
 

@@ -204,7 +204,14 @@ class OutputPage(CasePage):
         suggested = folder / f"{numbers[0]}-{Path(source).stem}{suffix}"
         target, _ = QFileDialog.getSaveFileName(self, self.tr("保存"), str(suggested))
         if target:
-            shutil.copyfile(source, target)
+            try:
+                shutil.copyfile(source, target)
+            except OSError as error:  # a read-only folder, a full disk: say so, never raise
+                reason = error.strerror or str(error)
+                self.status.setText(
+                    self.tr("无法保存到 %1：%2").replace("%1", target).replace("%2", reason)
+                )
+                return
             self.env.settings.setValue("last_folder", str(Path(target).parent))
             self.status.setText(self.tr("已保存到 %1").replace("%1", target))
 
