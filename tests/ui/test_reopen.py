@@ -10,20 +10,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton, QWizard
 
 from .conftest import idle, type_text
 from .test_wizard_documents import drop, photo
-from .test_wizard_walk import child, click, fill_shipment, next_page
+from .test_wizard_walk import child, click, fill_shipment, next_page, start_damage_claim
 
 
 def finish_damage_claim_with_photos(qtbot, window, tmp_path) -> str:  # type: ignore[no-untyped-def]
-    click(qtbot, window.new_button)
-    wizard = window.wizard
-    fill_shipment(qtbot, wizard, "SF1234567890123", "12", "2", datetime(2026, 11, 11, 18, 20))
-    next_page(qtbot, wizard)
-    page = wizard.currentPage()
-    click(qtbot, child(page, QRadioButton, "choice:damage"))
-    click(qtbot, child(page, QRadioButton, "choice:full"))
-    type_text(qtbot, child(page, QLineEdit, "goodsDescription"), "陶瓷餐具套装")
-    type_text(qtbot, child(page, QLineEdit, "goodsValue"), "300")
-    next_page(qtbot, wizard)
+    wizard = start_damage_claim(qtbot, window)
     drop(
         wizard.currentPage(),
         [photo(tmp_path / "box.jpg", "#c8a060"), photo(tmp_path / "item.jpg", "#e0e0e0")],

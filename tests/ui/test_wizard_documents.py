@@ -4,7 +4,6 @@ previewed and stored with the case, the calendar file stored too."""
 from __future__ import annotations
 
 import io
-from datetime import datetime
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -15,14 +14,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QRadioButton,
     QWizard,
 )
 
-from .conftest import idle, type_text
-from .test_wizard_walk import child, click, fill_shipment, next_page
+from .conftest import idle
+from .test_wizard_walk import child, click, next_page, start_damage_claim
 
 
 def photo(path: Path, color: str) -> Path:
@@ -57,16 +55,7 @@ def drop(widget, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_damage_claim_with_photos_makes_the_pdf(qtbot, window, book, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, window.new_button)
-    wizard = window.wizard
-    fill_shipment(qtbot, wizard, "SF1234567890123", "12", "2", datetime(2026, 11, 11, 18, 20))
-    next_page(qtbot, wizard)
-    page = wizard.currentPage()
-    click(qtbot, child(page, QRadioButton, "choice:damage"))
-    click(qtbot, child(page, QRadioButton, "choice:full"))
-    type_text(qtbot, child(page, QLineEdit, "goodsDescription"), "陶瓷餐具套装")
-    type_text(qtbot, child(page, QLineEdit, "goodsValue"), "300")
-    next_page(qtbot, wizard)
+    wizard = start_damage_claim(qtbot, window)
 
     page = wizard.currentPage()
     drop(page, [photo(tmp_path / "box.jpg", "#c8a060"), photo(tmp_path / "item.jpg", "#e0e0e0")])

@@ -77,6 +77,22 @@ def fill_shipment(
         type_text(qtbot, child(page, QLineEdit, "insuranceFee"), insured[1])
 
 
+def start_damage_claim(qtbot, window):  # type: ignore[no-untyped-def]
+    """New claim: an SF parcel posted 11 Nov, 12 yuan, 2 kg; totally damaged tableware worth 300.
+    Returns the wizard on the photos page."""
+    click(qtbot, window.new_button)
+    wizard = window.wizard
+    fill_shipment(qtbot, wizard, "SF1234567890123", "12", "2", datetime(2026, 11, 11, 18, 20))
+    next_page(qtbot, wizard)
+    page = wizard.currentPage()
+    click(qtbot, child(page, QRadioButton, "choice:damage"))
+    click(qtbot, child(page, QRadioButton, "choice:full"))
+    type_text(qtbot, child(page, QLineEdit, "goodsDescription"), "陶瓷餐具套装")
+    type_text(qtbot, child(page, QLineEdit, "goodsValue"), "300")
+    next_page(qtbot, wizard)
+    return wizard
+
+
 def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, window.new_button)
     wizard = window.wizard
