@@ -48,22 +48,7 @@ def test_all_rows_done_exits_0_with_summary(
 ) -> None:
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)], "gbk")
     out = tmp_path / "out"
-    code = main(
-        [
-            "batch",
-            str(orders),
-            "--out",
-            str(out),
-            "--incident",
-            "loss",
-            "--weight",
-            "2",
-            "--jobs",
-            "1",
-            "--form",
-            "none",
-        ]
-    )
+    code = batch(orders, out)
     captured = capsys.readouterr()
     assert code == 0, captured
     assert "taobao" in captured.out and "GBK" in captured.out
@@ -89,24 +74,7 @@ def test_refused_rows_are_listed_and_exit_3(
     ]
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows, "utf-8-sig")
     out = tmp_path / "out"
-    code = main(
-        [
-            "batch",
-            str(orders),
-            "--out",
-            str(out),
-            "--incident",
-            "loss",
-            "--weight",
-            "2",
-            "--jobs",
-            "1",
-            "--form",
-            "none",
-            "--lang",
-            "en",
-        ]
-    )
+    code = batch(orders, out, "--lang", "en")
     report = capsys.readouterr().out
     assert code == 3
     assert "row 3 物流单号: this cell is empty" in report
