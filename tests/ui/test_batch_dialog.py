@@ -40,10 +40,15 @@ def choose_file(qtbot, dialog: BatchImportDialog, path: Path) -> None:  # type: 
     qtbot.keyClick(dialog.file_edit, Qt.Key.Key_Return)
 
 
-def test_preview_marks_the_problem_rows(qtbot, dialog: BatchImportDialog, orders: Path) -> None:  # type: ignore[no-untyped-def]
+def load_as_losses(qtbot, dialog: BatchImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Weight 2 kg and incident loss for every row, then the file: ready to import."""
     qtbot.keyClicks(dialog.weight_edit, "2")
     dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
-    choose_file(qtbot, dialog, orders)
+    choose_file(qtbot, dialog, path)
+
+
+def test_preview_marks_the_problem_rows(qtbot, dialog: BatchImportDialog, orders: Path) -> None:  # type: ignore[no-untyped-def]
+    load_as_losses(qtbot, dialog, orders)
     assert dialog.table.rowCount() == 6
     assert dialog.problem_rows() == [4, 6]
     assert "不能为负数" in dialog.table.item(2, 0).toolTip()
@@ -69,9 +74,7 @@ def test_missing_weight_marks_every_row_until_given(  # type: ignore[no-untyped-
 def test_import_makes_the_cases_and_reports_them(  # type: ignore[no-untyped-def]
     qtbot, dialog: BatchImportDialog, orders: Path, tmp_path: Path
 ) -> None:
-    qtbot.keyClicks(dialog.weight_edit, "2")
-    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
-    choose_file(qtbot, dialog, orders)
+    load_as_losses(qtbot, dialog, orders)
     with qtbot.waitSignal(dialog.casesImported, timeout=20000) as signal:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     keys = signal.args[0]
@@ -103,9 +106,7 @@ def test_import_into_the_case_store(qtbot, tmp_path: Path, catalog: Catalog, ord
             catalog, tmp_path / "out", lambda: NOW, on_case=CaseFiler(store, NOW), processes=1
         )
         qtbot.addWidget(widget)
-        qtbot.keyClicks(widget.weight_edit, "2")
-        widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
-        choose_file(qtbot, widget, orders)
+        load_as_losses(qtbot, widget, orders)
         for _ in range(2):  # importing the same file twice keeps one case per parcel
             with qtbot.waitSignal(widget.casesImported, timeout=20000):
                 qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
@@ -123,9 +124,7 @@ def test_cancel_in_the_progress_dialog_keeps_what_was_done(  # type: ignore[no-u
     widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.keyClicks(widget.weight_edit, "2")
-    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
-    choose_file(qtbot, widget, orders)
+    load_as_losses(qtbot, widget, orders)
     qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     progress = widget.findChild(QProgressDialog)
     assert progress is not None
@@ -147,9 +146,7 @@ def test_closing_during_a_run_cancels_it_first(  # type: ignore[no-untyped-def]
     widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, processes=1)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.keyClicks(widget.weight_edit, "2")
-    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
-    choose_file(qtbot, widget, orders)
+    load_as_losses(qtbot, widget, orders)
     qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(widget.finished, timeout=20000):
         qtbot.keyClick(widget, Qt.Key.Key_Escape)
@@ -169,9 +166,7 @@ def test_main_window_imports_into_its_store(  # type: ignore[no-untyped-def]
     assert dialog is not None and dialog.isVisible()
     assert dialog.out_dir.parent == tmp_path / "docs" / "理赔助手"  # for the seller, not the store
     dialog.processes = 1
-    qtbot.keyClicks(dialog.weight_edit, "2")
-    dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
-    choose_file(qtbot, dialog, orders)
+    load_as_losses(qtbot, dialog, orders)
     with qtbot.waitSignal(dialog.casesImported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 4)
@@ -187,9 +182,7 @@ def test_a_case_the_store_refuses_is_reported_not_raised(  # type: ignore[no-unt
 
     widget = BatchImportDialog(catalog, tmp_path / "out", lambda: NOW, on_case=refuse, processes=1)
     qtbot.addWidget(widget)
-    qtbot.keyClicks(widget.weight_edit, "2")
-    widget.incident_box.setCurrentIndex(widget.incident_box.findData("loss"))
-    choose_file(qtbot, widget, orders)
+    load_as_losses(qtbot, widget, orders)
     with qtbot.waitSignal(widget.casesImported, timeout=20000):
         qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     assert len(widget.not_stored) == 1
