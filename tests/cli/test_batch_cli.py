@@ -28,7 +28,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "data"
     monkeypatch.setenv("SELLER_APP_DATA_DIR", str(path))
     monkeypatch.setenv("SELLER_APP_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setattr("seller_app.cli.now", lambda: NOW)  # the CLI's one clock read
+    monkeypatch.setattr("seller_app.cli.common.now", lambda: NOW)  # the CLI's one clock read
     yield path
     keyring.set_keyring(previous)
 

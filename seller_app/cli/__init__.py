@@ -1,0 +1,55 @@
+"""`seller-claims`: the command-line face of the app. Never imports Qt.
+
+One module per command (`assess`, `form`, `schedule`, `cases`, `photos`, `batch`), each with
+``add_parser(sub)`` and ``run(args, catalog)``; what they share is in `common`. Every user mistake
+(bad file, bad JSON, invalid field) ends with one line on stderr naming the field, in the chosen
+language, and exit status 2 -- never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..domain.catalog import Catalog
+from ..domain.errors import CaseError
+from . import assess, batch, cases, common, form, photos, schedule
+from .common import EXIT_USER_ERROR, UserError
+
+__all__ = ["EXIT_USER_ERROR", "UserError", "build_parser", "main"]
+
+Command = Callable[[argparse.Namespace, Catalog], int]
+COMMANDS = (assess, form, schedule, cases, photos, batch)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seller-claims",
+        description="理赔助手：快递索赔计算、申告单与跟进提醒 / parcel-claim assistant for sellers",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "zh")
+    catalog = common.load_catalog()
+    run: Command = args.run
+    try:
+        return run(args, catalog)
+    except CaseError as error:
+        print(f"seller-claims: {catalog.texts.error_message(error, lang)}", file=sys.stderr)
+    except UserError as error:
+        print(f"seller-claims: {error}", file=sys.stderr)
+    except BrokenPipeError:  # `seller-claims assess x.json | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return EXIT_USER_ERROR

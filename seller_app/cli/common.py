@@ -1,0 +1,110 @@
+"""What every `seller-claims` command shares: the clock read, the catalog, reading a case file,
+printing JSON, passphrase prompts and the one error type for a user's mistake."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import json
+import os
+import sys
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import paths
+from ..domain.case import SHANGHAI, Case, case_from_json
+from ..domain.catalog import Catalog
+from ..domain.errors import CaseError
+from ..domain.money import parse_amount
+
+if TYPE_CHECKING:
+    from ..documents.layout import Labels
+
+EXIT_USER_ERROR = 2
+PASSPHRASE_ENV = "SELLER_APP_PASSPHRASE"
+BACKUP_PASSPHRASE_ENV = "SELLER_APP_BACKUP_PASSPHRASE"
+
+
+class UserError(Exception):
+    """A mistake the user can fix, already worded for them."""
+
+
+def now() -> datetime:
+    """The one clock read of a CLI run; rules get it as a value."""
+    return datetime.now(SHANGHAI)
+
+
+def load_catalog() -> Catalog:
+    return Catalog.load(paths.resources_dir())
+
+
+def read_case_data(path: Path) -> Any:
+    """Read a case file as JSON with money parsed exactly; raise `CaseError` naming the file."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseError(name, "file_missing") from None
+    except OSError as error:
+        raise CaseError(name, "file_unreadable", detail=error.strerror or error) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseError(name, "not_utf8") from None
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as error:
+        raise CaseError(
+            name, "bad_json", line=error.lineno, column=error.colno, detail=error.msg
+        ) from None
+
+
+def load_case(path: Path, at: datetime) -> Case:
+    return case_from_json(read_case_data(path), now=at)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of messages (default zh)"
+    )
+
+
+def os_reason(error: OSError, words: Labels, lang: str) -> str:
+    """Why the system refused, in the user's language where we have the words for it."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in words.keys("os_error"):
+        return words.get("os_error", name, lang)
+    return error.strerror or str(error)
+
+
+def ask(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase from `env`, else typed at a prompt (twice when `confirm`)."""
+    import getpass
+
+    from ..credentials import CredentialError
+
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CredentialError("passphrase_needed", env=env)
+    try:
+        typed = getpass.getpass(prompt)
+        if confirm and getpass.getpass(prompt) != typed:
+            raise CredentialError("passphrases_differ")
+    except EOFError:
+        raise CredentialError("passphrase_needed", env=env) from None
+    return typed
+
+
+def amount_arg(text: str, flag: str) -> Decimal:
+    """A yuan amount typed after `flag`: a number (`parse_amount`) the store would accept."""
+    from ..store.base import check_amount
+
+    return check_amount(parse_amount(text, flag), flag)

@@ -1,0 +1,139 @@
+"""`seller-claims form CASE.json -o OUT.pdf`: the claim form (and the buyer statement)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.catalog import Catalog
+from . import common
+from .common import UserError
+
+if TYPE_CHECKING:
+    from ..documents.layout import Labels
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff", ".bmp")
+
+
+def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
+    """Files as given, folders expanded to the photos in them (sorted by name)."""
+    found: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir() if p.suffix.lower() in PHOTO_SUFFIXES)
+            if not inside:
+                raise UserError(words.get("cli", "no_photos_in_dir", lang, path=path))
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UserError(words.get("cli", "photo_missing", lang, path=path))
+    return found
+
+
+def run(args: argparse.Namespace, catalog: Catalog) -> int:
+    """Render the claim form (and the buyer statement) for a case file."""
+    import tempfile
+
+    from ..documents.claim_form import render_claim_form
+    from ..documents.fonts import MissingGlyphError
+    from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
+    from ..documents.statement import render_buyer_statement, statement_needed
+    from ..domain.rules import assess
+    from ..domain.schedule import build_schedule
+    from ..evidence import PhotoError, PhotoInput, import_photos
+
+    lang = args.lang
+    try:
+        words = load_layout(args.form).labels
+    except UnknownLayoutError as error:
+        raise UserError(error.message(shared_labels(), lang)) from None
+    except LayoutError as error:
+        raise UserError(str(error)) from None
+    if args.password is not None and not args.password:
+        raise UserError(words.get("cli", "empty_password", lang))
+    if args.statement and args.statement.resolve() == args.output.resolve():
+        raise UserError(words.get("cli", "same_output", lang, path=args.output))
+    case = common.load_case(args.case, common.now())
+    if args.statement and not statement_needed(case):
+        raise UserError(words.get("cli", "statement_not_needed", lang))
+    by_name = {Path(ref.file).name: ref for ref in case.photos}
+    if args.photos:
+        sources = _photo_paths(args.photos, words, lang)
+    else:  # the photos the case file names, relative to the case file
+        sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
+    inputs = [
+        PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
+        if path.name in by_name
+        else PhotoInput(path)
+        for path in sources
+    ]
+    assessment = assess(case, catalog)
+    deadlines = build_schedule(case)
+    with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
+        results = import_photos(inputs, Path(prepared), case) if inputs else []
+        failed = [r for r in results if isinstance(r, PhotoError)]
+        if failed:
+            raise UserError(failed[0].message(lang))
+        photos = [r for r in results if not isinstance(r, PhotoError)]
+        try:
+            render_claim_form(
+                case,
+                assessment,
+                args.output,
+                catalog=catalog,
+                layout=args.form,
+                photos=photos,
+                deadlines=deadlines,
+                lang=lang,
+                password=args.password,
+            )
+            if args.statement:
+                render_buyer_statement(
+                    case, args.statement, catalog=catalog, lang=lang, password=args.password
+                )
+        except MissingGlyphError as error:
+            raise UserError(error.message(lang)) from None
+        except OSError as error:
+            detail = common.os_reason(error, words, lang)
+            target = error.filename or args.output
+            raise UserError(
+                words.get("cli", "cannot_write", lang, path=target, detail=detail)
+            ) from None
+    for path in (args.output, args.statement):
+        if path:
+            sys.stdout.write(f"{path}\n")
+    return 0
+
+
+def add_parser(sub: Any) -> None:
+    form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
+    form.add_argument("case", type=Path, metavar="CASE.json")
+    form.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    form.add_argument(
+        "--photos",
+        type=Path,
+        nargs="+",
+        metavar="DIR_OR_FILE",
+        help="evidence photos or folders of photos (default: the case file's photos)",
+    )
+    form.add_argument(
+        "--form",
+        default="generic",
+        metavar="LAYOUT",
+        help="form layout from forms/: generic (default), sf, ...",
+    )
+    form.add_argument("--password", default=None, help="protect the PDF with this password")
+    form.add_argument(
+        "--statement",
+        type=Path,
+        default=None,
+        metavar="OUT2.pdf",
+        help="also write the buyer statement (未收到货物声明)",
+    )
+    common.add_lang(form)
+    form.set_defaults(run=run)
