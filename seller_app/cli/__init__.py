@@ -45,10 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Command = args.run
     try:
         return run(args, catalog)
-    except CaseError as error:
-        print(f"seller-claims: {catalog.texts.error_message(error, lang)}", file=sys.stderr)
+    except CaseError as error:  # messages quote the case file: escaped (`common.safe_text`)
+        common.error_line(catalog.texts.error_message(error, lang))
     except UserError as error:
-        print(f"seller-claims: {error}", file=sys.stderr)
+        common.error_line(error)
     except BrokenPipeError:  # `seller-claims assess x.json | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
             if not inside:
                 raise UserError(words.get("cli", "no_photos_in_dir", lang, path=path))
             found.extend(inside)
-        elif path.is_file():
+        elif path.exists():  # a file; anything else is refused when read (not a regular file)
             found.append(path)
         else:
             raise UserError(words.get("cli", "photo_missing", lang, path=path))
@@ -54,10 +55,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         raise UserError(error.message(shared_labels(), lang)) from None
     except LayoutError as error:
         raise UserError(str(error)) from None
-    if args.password is not None and not args.password:
-        raise UserError(words.get("cli", "empty_password", lang))
-    if args.statement and args.statement.resolve() == args.output.resolve():
-        raise UserError(words.get("cli", "same_output", lang, path=args.output))
+    password = _password(args, words, lang)
+    if args.statement and common.same_path(args.statement, args.output):
+        raise UserError(words.get("cli", "same_output", lang, path=common.safe_text(args.output)))
     case = common.load_case(args.case, common.now())
     if args.statement and not statement_needed(case):
         raise UserError(words.get("cli", "statement_not_needed", lang))
@@ -66,6 +66,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         sources = _photo_paths(args.photos, words, lang)
     else:  # the photos the case file names, relative to the case file
         sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
+    for output in (args.output, args.statement):
+        if output is not None:
+            common.check_output(output, lang, inputs=[args.case, *sources])
     inputs = [
         PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
         if path.name in by_name
@@ -90,11 +93,11 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 photos=photos,
                 deadlines=deadlines,
                 lang=lang,
-                password=args.password,
+                password=password,
             )
             if args.statement:
                 render_buyer_statement(
-                    case, args.statement, catalog=catalog, lang=lang, password=args.password
+                    case, args.statement, catalog=catalog, lang=lang, password=password
                 )
         except MissingGlyphError as error:
             raise UserError(error.message(lang)) from None
@@ -106,8 +109,45 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             ) from None
     for path in (args.output, args.statement):
         if path:
-            sys.stdout.write(f"{path}\n")
+            sys.stdout.write(f"{common.safe_text(path)}\n")
+    if password is not None:  # say what the password does and does not do
+        common.error_line(words.get("protection", "aes_256", lang))
     return 0
+
+
+# `--password` without a value asks for it (or takes $SELLER_APP_PDF_PASSWORD); a value typed
+# on the command line is refused: every user of the machine can read it in the process list.
+ASK = "\0ask"
+PDF_PASSWORD_ENV = "SELLER_APP_PDF_PASSWORD"
+
+
+def _password(args: argparse.Namespace, words: Labels, lang: str) -> str | None:
+    if args.password_env is not None:
+        value = os.environ.get(args.password_env, "")
+        if not value:
+            raise UserError(
+                words.get("protection", "env_empty", lang, name=common.safe_text(args.password_env))
+            )
+        return value
+    if args.password is None:
+        return None
+    if args.password != ASK:
+        if not args.password:
+            raise UserError(words.get("cli", "empty_password", lang))
+        raise UserError(words.get("protection", "not_on_command_line", lang, env=PDF_PASSWORD_ENV))
+    from ..credentials import CredentialError
+
+    try:
+        value = common.ask(PDF_PASSWORD_ENV, words.get("protection", "prompt", lang), confirm=True)
+    except CredentialError as error:
+        if error.code == "passphrase_needed":
+            raise UserError(
+                words.get("protection", "no_terminal", lang, env=PDF_PASSWORD_ENV)
+            ) from None
+        raise UserError(error.message(lang)) from None
+    if not value:
+        raise UserError(words.get("cli", "empty_password", lang))
+    return value
 
 
 def add_parser(sub: Any) -> None:
@@ -127,7 +167,20 @@ def add_parser(sub: Any) -> None:
         metavar="LAYOUT",
         help="form layout from forms/: generic (default), sf, ...",
     )
-    form.add_argument("--password", default=None, help="protect the PDF with this password")
+    form.add_argument(
+        "--password",
+        nargs="?",
+        const=ASK,
+        default=None,
+        help=f"protect the PDFs (AES-256) with a password typed at the prompt or taken from "
+        f"${PDF_PASSWORD_ENV}; never on the command line",
+    )
+    form.add_argument(
+        "--password-env",
+        metavar="NAME",
+        default=None,
+        help="protect the PDFs with the password in environment variable NAME",
+    )
     form.add_argument(
         "--statement",
         type=Path,

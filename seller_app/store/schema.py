@@ -8,7 +8,9 @@ already has data (version >= 1), a consistent copy is written with SQLite's back
 1. the initial schema: meta, cases (non-PII JSON + sealed PII), status history, drafts,
    case photos, notes;
 2. generated documents, and the prepared copy of each photo;
-3. a searchable ``tracking`` column on cases, filled from the stored case JSON.
+3. a searchable ``tracking`` column on cases, filled from the stored case JSON;
+4. a sealed column for each photo's original file name and caption (filled, and the readable
+   columns and the case JSON's photo list emptied, by `base.seal_photo_fields` after unlock).
 """
 
 from __future__ import annotations
@@ -98,6 +100,12 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX cases_tracking ON cases(tracking)")
 
 
+def _sealed_photo_column(conn: sqlite3.Connection) -> None:
+    """Room for a photo's original name and caption, sealed with the data key; the readable
+    columns are emptied by `base.seal_photo_fields` once the store is unlocked (issue 15)."""
+    conn.execute("ALTER TABLE case_photos ADD COLUMN sealed BLOB")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -109,6 +117,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _run(V1)),
     Migration(2, "documents and prepared photo copies", _run(V2)),
     Migration(3, "tracking-number column", _v3),
+    Migration(4, "sealed photo names and captions", _sealed_photo_column),
 )
 LATEST = MIGRATIONS[-1].version
 

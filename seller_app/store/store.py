@@ -14,13 +14,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import leftovers
 from ..credentials import KeyStore
 from ..domain.case import Case, case_from_json, case_to_json, normalize_tracking_number
 from ..domain.errors import CaseError
 from . import codec, schema
-from .base import connect, decimal, key_name, money, timestamp, unlock, when
+from .base import (
+    connect,
+    database_error,
+    decimal,
+    key_name,
+    money,
+    seal_photo_fields,
+    timestamp,
+    unlock,
+    when,
+)
 from .crypto import private_dir, private_file
-from .errors import BadTransitionError, NotFoundError, StoreCorruptError, StoreError
+from .errors import BadTransitionError, NotFoundError, StoreError
 from .files import CaseFiles
 from .records import TRANSITIONS, CaseRecord, CaseStatus, CaseSummary, Draft, StatusChange
 
@@ -50,14 +61,16 @@ class Store(CaseFiles):
                 raise sqlite3.DatabaseError("quick_check failed")
             schema.migrate(conn, data_dir)
             store_id, cipher = unlock(conn, keys)
+            seal_photo_fields(conn, cipher)
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
-            raise StoreCorruptError(path, schema.list_copies(data_dir)) from error
+            raise database_error(error, path, data_dir) from error
         except BaseException:
             if conn is not None:
                 conn.close()
             raise
+        leftovers.clean_data_dir(data_dir)
         return cls(data_dir, conn, cipher, store_id)
 
     # ------------------------------------------------------------------ cases
