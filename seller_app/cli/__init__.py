@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .. import __version__
+from .. import __version__, leftovers
 from ..domain.catalog import Catalog
 from ..domain.errors import CaseError
 from . import assess, batch, cases, common, form, photos, schedule
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    leftovers.clean_at_start()  # prepared photos and partial files of a run that was killed
     lang = getattr(args, "lang", "zh")
     catalog = common.load_catalog()
     run: Command = args.run

@@ -317,8 +317,9 @@ def check_output(
             raise UserError(
                 words.get("output", "in_data_dir", lang, path=safe_text(path), data=safe_text(data))
             )
+    # a folder that is an input file is the writer's to refuse ("--out must be a folder")
     targets = [target / name for name in writes] if folder else [target]
-    for candidate in [target, *targets]:
+    for candidate in targets:
         for source in inputs:
             if _same(candidate, source):
                 raise UserError(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import leftovers
 from ..domain.catalog import Catalog
 from . import common
 from .common import UserError
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     ]
     assessment = assess(case, catalog)
     deadlines = build_schedule(case)
-    with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("photos")) as prepared:
         results = import_photos(inputs, Path(prepared), case) if inputs else []
         failed = [r for r in results if isinstance(r, PhotoError)]
         if failed:

@@ -112,7 +112,8 @@ def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk
+                conn.execute("ROLLBACK")
             raise
     store_id = meta["store_id"]
     key = keys.get(key_name(store_id))
@@ -159,7 +160,8 @@ def seal_photo_fields(conn: sqlite3.Connection, cipher: Cipher) -> None:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (PHOTO_FIELDS_SEALED,))
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back on a full disk
+            conn.execute("ROLLBACK")
         raise
     # the readable text is gone from the tables; secure_delete zeroed the freed pages, and the
     # checkpoint moves the WAL's copies into the (zeroed) file
@@ -232,7 +234,8 @@ class StoreBase:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLite already rolled back on a full disk
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 

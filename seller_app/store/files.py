@@ -9,7 +9,7 @@ from cryptography.exceptions import InvalidTag
 
 from ..domain.case import PhotoKind
 from .base import StoreBase, open_photo_text, seal_photo_text, timestamp, when
-from .errors import NotFoundError, StoreError
+from .errors import NotFoundError, StoreError, is_disk_full
 from .records import CaseNote, StoredDocument, StoredPhoto
 
 
@@ -35,8 +35,8 @@ class CaseFiles(StoreBase):
             ) from None
         # Sealed files first: a crash before the commit leaves an unreferenced blob, never a
         # row pointing at nothing.
-        digest = self._blobs.put(data)
-        prepared_digest = self._blobs.put(prepared_data) if prepared_data is not None else None
+        digest = self._put_blob(data)
+        prepared_digest = self._put_blob(prepared_data) if prepared_data is not None else None
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)
@@ -72,6 +72,15 @@ class CaseFiles(StoreBase):
             prepared_digest,
             when(stamp),
         )
+
+    def _put_blob(self, data: bytes) -> str:
+        """`BlobStore.put`, a full disk said as such (nothing is damaged)."""
+        try:
+            return self._blobs.put(data)
+        except OSError as error:
+            if is_disk_full(error):
+                raise StoreError("disk_full", path=self.data_dir) from None
+            raise StoreError("cannot_write", path=self.data_dir, detail=error) from None
 
     def photos(self, case_id: int) -> list[StoredPhoto]:
         rows = self._query(
@@ -123,7 +132,7 @@ class CaseFiles(StoreBase):
                 raise StoreError(
                     "file_unreadable", path=error.filename, detail=error.strerror
                 ) from None
-        digest = self._blobs.put(bytes(data))
+        digest = self._put_blob(bytes(data))
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)

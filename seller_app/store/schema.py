@@ -172,7 +172,8 @@ def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> P
                     conn.execute(f"PRAGMA user_version = {migration.version:d}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite already rolled back on a full disk
+                    conn.execute("ROLLBACK")
                 raise
     return copy
 
