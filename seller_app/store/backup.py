@@ -107,6 +107,9 @@ def write_backup(
         "r": SCRYPT_R,
         "p": SCRYPT_P,
     }
+    if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
+        # a weekly backup.zip is replaced; a photo or case file given by mistake is not
+        raise StoreError("backup_would_replace", path=dest)
     cipher = _key(passphrase, kdf)
     snapshot = data_dir / f".backup-{os.getpid()}.sqlite3"
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
@@ -164,6 +167,22 @@ def write_backup(
         snapshot.with_name(snapshot.name + ".tmp").unlink(missing_ok=True)
         tmp.unlink(missing_ok=True)
     return dest
+
+
+def _is_backup(path: Path) -> bool:
+    """Whether `path` is a regular file holding one of our backups (read within bounds)."""
+    from ..readfile import InputFileError, open_regular
+
+    if path.is_symlink():
+        return False
+    try:
+        with open_regular(path, ARCHIVE_LIMIT) as handle, zipfile.ZipFile(handle) as archive:
+            header = json.loads(_read_entry(archive, HEADER, HEADER_LIMIT))
+    except (InputFileError, OSError, KeyError, ValueError, zipfile.BadZipFile, BackupError):
+        return False
+    except (EOFError, RecursionError, NotImplementedError):
+        return False
+    return isinstance(header, dict) and header.get("format") == FORMAT
 
 
 def _has_data(data_dir: Path) -> bool:

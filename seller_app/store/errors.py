@@ -100,6 +100,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup has the same store id as data already here but a different key: it was not "
         "made by this app, or it was altered. Nothing was restored.",
     ),
+    "backup_would_replace": (
+        "{path} 已存在，且不是本软件的备份文件：不会覆盖它。请换一个文件名。",
+        "{path} exists and is not a backup made by this app; it will not be overwritten. "
+        "Choose another name.",
+    ),
     "input_missing": ("文件不存在：{path}", "No such file: {path}"),
     "input_not_regular": (
         "{path} 不是普通文件（文件夹、设备、管道或指向它们的链接），已拒绝读取。",
