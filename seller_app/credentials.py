@@ -216,7 +216,7 @@ class PassphraseKeyStore:
             self._adopt(on_disk)
         else:
             salt = secrets.token_bytes(16)
-            self._key = derive_key(passphrase, salt)
+            self._key = derive_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
             self._data: dict[str, Any] = {
                 "kdf": {
                     "name": "scrypt",

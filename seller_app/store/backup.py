@@ -24,6 +24,7 @@ import re
 import secrets
 import shutil
 import sqlite3
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,8 @@ MANIFEST_LIMIT = 64 * 1024 * 1024  # ~200 bytes per file: room for 300,000 photo
 FILE_LIMIT = 2 * 1024 * 1024 * 1024  # one database or blob; photos are refused above 100 MB
 ARCHIVE_LIMIT = 1024**4
 SEAL_OVERHEAD = 12 + 16  # AES-GCM nonce and tag
+MAX_ENTRIES = 1_000_000
+DIRECTORY_LIMIT = 256 * 1024 * 1024
 _ENTRY_RE = re.compile(r"^f/\d{6,}$")
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
 _STORE_ID_RE = re.compile(r"^[0-9a-f]{32}$")
@@ -300,6 +303,7 @@ def restore_backup(
             raise BackupError("file_unreadable", path=archive_path, detail=error.error) from None
         raise BackupError(f"input_{error.reason}", path=archive_path) from None
     with handle:
+        _check_directory(handle, archive_path)
         try:
             archive = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, ValueError, EOFError):
@@ -309,6 +313,23 @@ def restore_backup(
         with archive:
             manifest, cipher = _open_manifest(archive, archive_path, passphrase)
             return _restore(archive, manifest, cipher, data_dir, keys, overwrite, key_name)
+
+
+def _check_directory(handle: Any, archive_path: Path) -> None:
+    """Refuse a zip whose central directory would take more memory to list than any backup
+    of ours could need (zipfile reads it whole before anything else can be checked)."""
+    end_record = getattr(zipfile, "_EndRecData", None)  # private; without it, no early check
+    if end_record is None:
+        return
+    try:
+        record = end_record(handle)
+    except (OSError, ValueError, struct.error):
+        record = None
+    handle.seek(0)
+    if record is None:
+        raise BackupError("not_a_backup", path=archive_path)
+    if record[4] > MAX_ENTRIES or record[5] > DIRECTORY_LIMIT:
+        raise BackupError("backup_damaged", detail="zip directory")
 
 
 def _open_manifest(

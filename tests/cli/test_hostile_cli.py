@@ -291,3 +291,22 @@ def test_a_restore_from_a_fifo_or_a_bomb_touches_nothing(
     conn = sqlite3.connect(data_dir / "store.sqlite3")
     assert conn.execute("SELECT count(*) FROM cases").fetchone() == (1,)
     conn.close()
+
+
+def test_a_photo_taken_at_the_end_of_time_is_checked_without_overflow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "y9999.jpg"
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[0x9003] = "9999:12:31 23:59:59"  # DateTimeOriginal
+    exif.get_ifd(0x8769)[0x9011] = "-12:00"  # OffsetTimeOriginal
+    Image.new("RGB", (64, 48), (120, 100, 80)).save(photo, "JPEG", exif=exif.tobytes())
+    signer = {"who": "buyer", "inspected": True, "signed_at": "2026-11-12T10:00"}
+    case = write_case(tmp_path / "c.json", signer=signer)
+    code, out, err = run(capsys, "photos", str(photo), "--case", str(case), "--json", "--jobs", "1")
+    assert code == 0, err
+    (entry,) = json.loads(out)["photos"]
+    assert entry["captured_at"] is None  # no usable capture time, said as such
+    assert "no_capture_time" in {warning["code"] for warning in entry["warnings"]}

@@ -28,6 +28,7 @@ import io
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import sys
@@ -266,7 +267,34 @@ def prepare(root: Path, harness: Harness) -> Workspace:
     assert harness.call(["cases", "backup", str(space.inputs / "backup.zip")]).code == 0
     _crafted_backups(space.inputs)
     harness.baseline(space)
+    shutil.copytree(space.data, root / "pristine-data")
+    shutil.copytree(space.inputs, root / "pristine-inputs", symlinks=True, ignore=_specials)
     return space
+
+
+def _specials(folder: str, names: list[str]) -> list[str]:
+    return [n for n in names if not (Path(folder) / n).is_symlink() and _special(Path(folder) / n)]
+
+
+def _special(path: Path) -> bool:
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def restore_input(space: Workspace, path: Path) -> None:
+    """An input file back as it was made (a symlink stays a symlink)."""
+    source = space.root / "pristine-inputs" / path.name
+    if path.is_symlink() or path.exists():
+        path.unlink()
+    if source.is_symlink():
+        path.symlink_to(os.readlink(source))
+    elif source.is_file():
+        shutil.copy2(source, path)
+
+
+def reset(space: Workspace) -> None:
+    """The data folder back to its seeded state (after a run destroyed it)."""
+    shutil.rmtree(space.data, ignore_errors=True)
+    shutil.copytree(space.root / "pristine-data", space.data)
 
 
 def _exif_at_the_end_of_time(path: Path) -> None:
@@ -518,7 +546,9 @@ class Harness:
         lost = self.check(space, argv, inputs)
         if lost:
             tally.lost.append((argv, lost))
-            self.baseline(space)  # count each loss once
+            reset(space)  # count each loss once, go on from the seeded state
+            for path in inputs:
+                restore_input(space, path)
         return result
 
 

@@ -15,7 +15,14 @@ from seller_app.cli import main
 from tests.hostile.harness import DATES, NUMBERS, TEXTS, run_many, valid_case
 
 
-def test_a_sample_of_hostile_runs_holds_the_contract(tmp_path: Path) -> None:
+def test_a_sample_of_hostile_runs_holds_the_contract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seller_app import credentials
+    from seller_app.store import backup
+
+    for module in (credentials, backup):  # 1/32 of the real key-stretching work, in bounds
+        monkeypatch.setattr(module, "SCRYPT_N", 2**10)
     tally = run_many(tmp_path, 70, seed=15, forms=0.02)
     assert tally.tried == 70 and tally.refused > 30
     assert tally.tracebacks == []

@@ -339,3 +339,12 @@ def test_an_unredacted_export_is_owner_only(store: Store, tmp_path: Path) -> Non
         dest = store.export_case(case_id, tmp_path / f"pack-{redact}.zip", redact=redact)
         assert stat.S_IMODE(dest.stat().st_mode) == 0o600
         assert zipfile.ZipFile(io.BytesIO(dest.read_bytes())).testzip() is None
+
+
+def test_a_zip_directory_too_large_to_list_is_refused_first(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backup, "MAX_ENTRIES", 2)  # the real bound: a million entries
+    with pytest.raises(BackupError) as caught:
+        Store.restore(archive, tmp_path / "fresh", PASS, MemoryKeyStore())
+    assert caught.value.code == "backup_damaged" and "zip" in caught.value.message("en")
