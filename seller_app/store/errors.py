@@ -105,6 +105,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} exists and is not a backup made by this app; it will not be overwritten. "
         "Choose another name.",
     ),
+    "database_not_a_file": (
+        "{path} 不是普通文件（管道、设备或文件夹），不能作为案件数据库打开。",
+        "{path} is not an ordinary file (a pipe, device or folder); it cannot be opened as the "
+        "case database.",
+    ),
     "input_missing": ("文件不存在：{path}", "No such file: {path}"),
     "input_not_regular": (
         "{path} 不是普通文件（文件夹、设备、管道或指向它们的链接），已拒绝读取。",

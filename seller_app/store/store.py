@@ -46,6 +46,10 @@ class Store(CaseFiles):
         try:
             private_dir(data_dir)
             for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm"):
+                # a FIFO would block the open below forever, a device is no database
+                if (data_dir / name).exists() and not (data_dir / name).is_file():
+                    raise StoreError("database_not_a_file", path=data_dir / name)
+            for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm"):
                 # SQLite gives the -wal and -shm files the database file's permissions.
                 if name == schema.DB_NAME or (data_dir / name).exists():
                     private_file(data_dir / name)

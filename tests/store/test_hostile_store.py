@@ -348,3 +348,31 @@ def test_a_zip_directory_too_large_to_list_is_refused_first(
     with pytest.raises(BackupError) as caught:
         Store.restore(archive, tmp_path / "fresh", PASS, MemoryKeyStore())
     assert caught.value.code == "backup_damaged" and "zip" in caught.value.message("en")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs are POSIX")
+def test_a_database_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    for name, make in (
+        ("store.sqlite3", lambda p: os.mkfifo(p)),
+        ("store.sqlite3-wal", lambda p: p.symlink_to("/dev/zero")),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        make(folder / name)
+        with pytest.raises(StoreError) as caught:
+            Store.open(folder, MemoryKeyStore())
+        assert caught.value.code == "database_not_a_file"
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="FIFOs are POSIX")
+def test_a_key_file_that_is_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    import os
+
+    from seller_app.credentials import CredentialError
+
+    os.mkfifo(tmp_path / "keys.json")
+    with pytest.raises(CredentialError) as caught:
+        PassphraseKeyStore(tmp_path, "口令")
+    assert caught.value.code == "keys_file_damaged"
