@@ -77,7 +77,8 @@ def load_case(path: Path, at: datetime) -> Case:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json_text(data) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(escape_json_controls(text) + "\n")
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -246,10 +247,10 @@ def safe_text(text: object) -> str:
     return _CONTROLS.sub(_escape, str(text))
 
 
-def json_text(data: Any) -> str:
-    """JSON for stdout: the C1 and bidi characters that `json.dumps` leaves raw (it escapes only
-    C0) written as ``\\u`` escapes too -- still valid JSON, same data."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+def escape_json_controls(text: str) -> str:
+    """JSON text with the C1 and bidi characters that `json.dumps` leaves raw (it escapes only
+    C0) written as ``\\u`` escapes too -- still valid JSON, the same data, harmless on a
+    terminal."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 

@@ -310,3 +310,14 @@ def test_a_photo_taken_at_the_end_of_time_is_checked_without_overflow(
     (entry,) = json.loads(out)["photos"]
     assert entry["captured_at"] is None  # no usable capture time, said as such
     assert "no_capture_time" in {warning["code"] for warning in entry["warnings"]}
+
+
+def test_json_output_escapes_what_json_leaves_raw(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    text = "买家说\u202e7002\u202c，\x9b31m红字\x1b[0m"
+    case = write_case(tmp_path / "c.json", description=text)
+    assert run(capsys, "cases", "import", str(case))[0] == 0
+    code, out, _ = run(capsys, "cases", "show", "1")
+    assert code == 0 and not set(out) & {"\u202e", "\x9b", "\x1b"}
+    assert json.loads(out)["case"]["description"] == text  # the same data, escaped
