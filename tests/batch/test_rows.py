@@ -96,8 +96,9 @@ def test_missing_column_without_default_names_the_option(
     [refused] = entries(tmp_path, mappings, [taobao_row(1)], RowDefaults(incident="loss"))
     assert isinstance(refused, RefusedRow)
     [problem] = refused.problems
-    assert (problem.column, problem.code, problem.params) == (
+    assert (problem.field, problem.column, problem.code, problem.params) == (
         "weight_kg",
+        "",  # the file has no such column: named in words (重量), never by the field's key
         "no_column_no_default",
         {"option": "--weight"},
     )
@@ -114,7 +115,7 @@ def test_incident_column_beats_the_default_and_carries_its_detail(
     assert short.data["mismatch"] == {"kind": "short", "lost_value": "100"}
     assert default.data["incident"] == "loss"
     assert isinstance(damage, RefusedRow)  # damage without extent: asked for, not guessed
-    assert [(p.column, p.code) for p in damage.problems] == [
+    assert [(p.field, p.code) for p in damage.problems] == [
         ("damage_extent", "no_column_no_default")
     ]
 
@@ -197,10 +198,17 @@ def test_unknown_mapping_and_bad_mapping_file_are_input_errors(
 
 
 def test_every_shipped_mapping_loads(mappings: dict[str, ImportMapping]) -> None:
-    assert {"taobao", "pinduoduo"} <= set(mappings)
+    assert {"taobao", "taobao_items", "pinduoduo", "douyin", "jd", "kuaishou"} <= set(mappings)
     for mapping in mappings.values():
-        assert "tracking_numbers" in mapping.columns
-        assert mapping.values["carrier"]
+        assert mapping.source, f"{mapping.id}: say where the layout was seen"
+        assert "order_id" in mapping.columns
+        if mapping.kind == "orders":
+            assert {"tracking_numbers", "goods_value", "posted_at", "paid_at"} <= set(
+                mapping.columns
+            )
+            assert mapping.values["carrier"]
+        else:
+            assert "goods_description" in mapping.columns
 
 
 def test_long_order_id_rounded_by_a_spreadsheet_is_refused(

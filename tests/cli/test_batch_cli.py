@@ -123,7 +123,8 @@ FILLED = ("--incident", "loss", "--weight", "2")
         (["orders.csv", "--photos", "no-such-dir", *FILLED], "照片文件夹不存在"),
         (["orders.csv", "--out", "orders.csv", *FILLED], "--out 应是一个文件夹"),
         # Said once, not once per row: the export has no incident or weight column.
-        (["orders.csv"], "请在命令中给出（对所有行适用）：--incident, --weight"),
+        (["orders.csv"], "问题类型（导出文件没有这一列）：--incident"),
+        (["orders.csv"], "重量（导出文件没有这一列）：--weight 公斤"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
@@ -247,7 +248,7 @@ def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
 def test_a_form_that_cannot_be_drawn_is_listed_but_the_case_is_kept(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [taobao_row(1), taobao_row(2, 买家="\U00030000")]  # CJK Ext. G: not in the font
+    rows = [taobao_row(1), taobao_row(2, 收货人姓名="\U00030000")]  # CJK Ext. G: not in the font
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
     code = main(
         ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
