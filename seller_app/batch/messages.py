@@ -48,12 +48,10 @@ class BatchTexts:
 
     def problem(self, problem: RowProblem, lang: str) -> str:
         """The reason alone: ``必须大于 0，收到 -5``."""
-        if problem.domain and not self.has("problems", problem.code):
-            message = self.domain.error_message(
-                CaseError(problem.column or problem.field, problem.code, **problem.params), lang
-            )
-            return message.split(": ", 1)[1]
         params = {key: _show(value) for key, value in problem.params.items()}
+        if problem.domain and not self.has("problems", problem.code):
+            error = CaseError(problem.column or problem.field, problem.code, **params)
+            return self.domain.error_message(error, lang).split(": ", 1)[1]
         return self.get("problems", problem.code, lang, **params)
 
     def problem_text(self, problem: RowProblem, lang: str) -> str:

@@ -12,7 +12,16 @@ import pytest
 from seller_app import paths
 from seller_app.batch import ImportMapping, available_mappings, imports_dir
 
-TAOBAO_HEADER = ("订单编号", "收货人姓名", "商品", "金额", "物流公司", "物流单号", "发货时间", "运费")
+TAOBAO_HEADER = (
+    "订单编号",
+    "收货人姓名",
+    "商品",
+    "金额",
+    "物流公司",
+    "物流单号",
+    "发货时间",
+    "运费",
+)
 
 
 def taobao_row(n: int, **changes: str) -> list[str]:

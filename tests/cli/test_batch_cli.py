@@ -286,3 +286,44 @@ def test_an_unreadable_photo_is_listed_and_the_claim_still_made(
     assert "第 2 行 SF1234500000001：照片 SF1234500000001.jpg" in report
     assert len(stored_cases(data_dir)) == 1
     assert summary(tmp_path / "out")[0]["申告单"].endswith(".pdf")
+
+
+def test_a_case_the_store_refuses_is_reported_and_the_run_goes_on(
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from seller_app.batch.filing import CaseFiler
+
+    real = CaseFiler.__call__
+
+    def file(self, result):  # type: ignore[no-untyped-def]
+        if result.tracking_number.endswith("1"):
+            raise OSError(28, "No space left on device")
+        return real(self, result)
+
+    monkeypatch.setattr(CaseFiler, "__call__", file)
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)])
+    out = tmp_path / "out"
+    assert batch(orders, out) == 3
+    report = capsys.readouterr().out
+    assert "3912345678901200001_SF1234500000001 未能存入案件库：" in report
+    lines = summary(out)
+    assert [line["案件"] for line in lines] == ["#1 新建", "", "#2 新建"]
+    assert lines[1]["问题"].startswith("未能存入案件库：")
+    assert len(stored_cases(data_dir)) == 2
+
+
+def test_english_messages_name_no_internal_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from seller_app.batch.mapping import FIELDS
+
+    rows = [taobao_row(1, 金额="-5"), taobao_row(2, 发货时间="")]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER[:-1], [r[:-1] for r in rows])
+    code = main(["batch", str(orders), "--out", str(tmp_path / "o"), "--lang", "en", *FILLED])
+    said = capsys.readouterr()
+    assert code == 2  # no courier-fee column: asked before the run
+    assert "courier fee (the export has no such column): --service-fee YUAN" in said.err
+    assert not any(f" {name} " in f" {said.err} " for name in FIELDS)
