@@ -30,7 +30,7 @@ from .mapping import available_mappings
 from .messages import BatchTexts
 from .overview import describe
 from .reader import InputError
-from .rows import RowDefaults, parse_cell_datetime
+from .rows import RowDefaults, parse_posted
 from .runner import Outcome, ProgressCallback, run_batch, worker_count
 from .source import OrderExport, open_export
 from .summary import SUMMARY_FILE, SummaryWriter
@@ -118,22 +118,18 @@ def _decimal_option(value: str | None, option: str) -> Decimal | None:
     return amount
 
 
-def posted_option(value: str | None, now: datetime) -> datetime | None:
-    """``--posted 2026-11-11`` (the start of that day, Shanghai) or ``2026-11-11 18:00``."""
+def _posted(value: str | None, now: datetime) -> datetime | None:
     if value is None:
         return None
     try:
-        moment = parse_cell_datetime(value)
-    except (ValueError, OverflowError):
-        moment = None
-    if moment is None or moment > now or moment.year < 2000:
-        raise InputError("bad_posted", value=value)
-    return moment
+        return parse_posted(value, now)
+    except ValueError:
+        raise InputError("bad_posted", value=value) from None
 
 
 def defaults_from_args(args: argparse.Namespace, now: datetime) -> RowDefaults:
     return RowDefaults(
-        posted_at=posted_option(args.posted, now),
+        posted_at=_posted(args.posted, now),
         incident=args.incident,
         damage_extent=args.extent,
         mismatch_kind=args.mismatch,

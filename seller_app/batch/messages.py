@@ -46,18 +46,21 @@ class BatchTexts:
             return str(_show(problem.column))
         return self.field(problem.field, lang) if problem.field else ""
 
-    def problem(self, problem: RowProblem, lang: str) -> str:
-        """The reason alone: ``必须大于 0，收到 -5``."""
+    def problem(self, problem: RowProblem, lang: str, *, dialog: bool = False) -> str:
+        """The reason alone: ``必须大于 0，收到 -5``; `dialog` words it for the import dialog
+        (which has fields, not command-line options)."""
         params = {key: _show(value) for key, value in problem.params.items()}
+        if dialog and self.has("problems", f"{problem.code}_dialog"):
+            return self.get("problems", f"{problem.code}_dialog", lang, **params)
         if problem.domain and not self.has("problems", problem.code):
             error = CaseError(problem.column or problem.field, problem.code, **params)
             return self.domain.error_message(error, lang).split(": ", 1)[1]
         return self.get("problems", problem.code, lang, **params)
 
-    def problem_text(self, problem: RowProblem, lang: str) -> str:
+    def problem_text(self, problem: RowProblem, lang: str, *, dialog: bool = False) -> str:
         """``物流单号：这一格为空`` (the column, then the reason)."""
         column = self.column(problem, lang)
-        reason = self.problem(problem, lang)
+        reason = self.problem(problem, lang, dialog=dialog)
         return f"{column}：{reason}" if column else reason
 
     def problem_line(self, problem: RowProblem, lang: str) -> str:

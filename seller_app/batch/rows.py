@@ -217,6 +217,18 @@ def parse_cell_datetime(cell: Cell) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI)
 
 
+def parse_posted(text: str, now: datetime) -> datetime:
+    """A posting date the seller gives for every row: ``2026-11-11`` (the start of that day,
+    Shanghai) or ``2026-11-11 18:00``; not in the future, not before 2000 (ValueError)."""
+    try:
+        moment = parse_cell_datetime(text)
+    except OverflowError:
+        moment = None
+    if moment is None or moment > now or moment < EARLIEST:
+        raise ValueError(text)
+    return moment
+
+
 def amount_text(text: str) -> str:
     """``￥1,234.50``, ``１２３元`` -> ``1234.50``; raises ValueError for ``1,2,3``."""
     text = unicodedata.normalize("NFKC", text).strip()
