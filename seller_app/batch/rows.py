@@ -340,6 +340,8 @@ class _RowReader:
             if required:
                 self.missing(field_name)
             return None
+        if isinstance(cell, float) and abs(cell - round(cell, 2)) < 1e-6:
+            cell = round(cell, 2)  # a spreadsheet's 1299.4999999999998 is 1299.50
         try:
             text = amount_text(clean_text(cell) or "") if isinstance(cell, str) else cell
             value = parse_amount(text, field_name)

@@ -212,6 +212,17 @@ def test_every_shipped_mapping_loads(mappings: dict[str, ImportMapping]) -> None
             assert "goods_description" in mapping.columns
 
 
+def test_a_spreadsheet_float_with_noise_is_the_amount_it_shows(
+    tmp_path: Path, mappings: dict[str, ImportMapping]
+) -> None:
+    from .conftest import write_xlsx
+
+    noisy = [*taobao_row(1)[:3], 1299.4999999999998, *taobao_row(1)[4:]]
+    path = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, [noisy])
+    [entry] = open_export(path, mappings).entries(LOSS, NOW)
+    assert isinstance(entry, ClaimRow) and entry.data["goods_value"] == "1299.5"
+
+
 def test_long_order_id_rounded_by_a_spreadsheet_is_refused(
     tmp_path: Path, mappings: dict[str, ImportMapping]
 ) -> None:

@@ -125,6 +125,12 @@ FILLED = ("--incident", "loss", "--weight", "2")
         # Said once, not once per row: the export has no incident or weight column.
         (["orders.csv"], "问题类型（导出文件没有这一列）：--incident"),
         (["orders.csv"], "重量（导出文件没有这一列）：--weight 公斤"),
+        (
+            ["orders.csv", "--incident", "damage", "--weight", "1"],
+            "损毁程度（导出文件没有这一列）：--extent",
+        ),
+        (["orders.csv", *FILLED, "--posted", "2099-01-01"], "--posted 的值无效：2099-01-01"),
+        (["orders.csv", *FILLED, "--items", "nothing.csv"], "不像宝贝报表"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
