@@ -108,10 +108,12 @@ def read_items(
         mapping = find_mapping(mappings, mapping_name)
         header, _ = find_header(table.rows(), mapping.known_headers())
     else:
-        header, _ = find_header(
-            table.rows(),
-            lambda cells: max((count_mapped(m, cells) for m in candidates.values()), default=0),
-        )
+        try:
+            header, _ = find_header(table.rows(), _best_count(candidates))
+        except InputError as error:
+            if error.code != "no_header":
+                raise
+            raise InputError("items_not_recognised", path=str(path)) from None
         found = choose_mapping(candidates, header.cells)
         if found is None:
             raise InputError("items_not_recognised", path=str(path))
