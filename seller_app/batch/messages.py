@@ -64,15 +64,12 @@ class BatchTexts:
         return f"{column}：{reason}" if column else reason
 
     def problem_line(self, problem: RowProblem, lang: str) -> str:
-        """``第 3 行 物流单号：这一格为空``."""
-        return self.get(
-            "report",
-            "refused",
-            lang,
-            row=problem.row,
-            column=self.column(problem, lang),
-            text=self.problem(problem, lang),
-        )
+        """``第 3 行 物流单号：这一格为空`` (``第 3 行：…`` for the row as a whole)."""
+        column = self.column(problem, lang)
+        text = self.problem(problem, lang)
+        if not column:
+            return self.get("report", "refused_row", lang, row=problem.row, text=text)
+        return self.get("report", "refused", lang, row=problem.row, column=column, text=text)
 
     def note(self, note: RowNote, lang: str) -> str:
         return self.get("notes", note.code, lang, **note.params)

@@ -10,9 +10,10 @@ What a shop back-end gives a seller is not always what it claims to be, so nothi
   of GBK). A file that neither decodes cleanly is read with the one that fails least; the bytes
   it cannot decode become U+FFFD, and a row that needs such a cell is refused naming the row and
   column (`rows.py`) -- one stray byte never stops the file.
-- A cell may be up to `CSV_FIELD_LIMIT` characters before the CSV parser gives up on the file
-  (an unclosed quote swallows the rest of it); cells longer than `MAX_CELL_CHARS` (Excel's own
-  limit) are refused where they are used.
+- A cell may be up to `CSV_FIELD_LIMIT` characters; a record with a longer one (or an unclosed
+  quote that swallows the lines after it) comes out as a row that could not be read, and the
+  parser goes on with the next line. Cells longer than `MAX_CELL_CHARS` (Excel's own limit) are
+  refused where they are used.
 - XLSX files are zip archives of XML. Before openpyxl sees one, the archive's directory is
   checked: every part's declared size (which zipfile enforces while inflating) and the total stay
   under `MAX_XLSX_PART_BYTES` / `MAX_XLSX_TOTAL_BYTES`, the shared-string table (loaded whole by
@@ -77,9 +78,11 @@ class InputError(Exception):
 class RawRow:
     number: int
     cells: tuple[Cell, ...]
+    error: str | None = None
+    """Why this record could not be read (a cell past the parser's limit); it has no cells."""
 
     def is_blank(self) -> bool:
-        return all(
+        return self.error is None and all(
             cell is None or (isinstance(cell, str) and not cell.strip()) for cell in self.cells
         )
 
@@ -189,9 +192,20 @@ def _kind_of(head: bytes) -> str:
         start.startswith(b"<") and b"<table" in head.lower()
     ):
         return "html_table"
-    if b"\x00" in head:
+    if _looks_binary(head):
         return "binary_file"
     return "csv"
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Control characters (other than tab and line breaks) make up more than 5% of the text
+    the head decodes to (about 11% for random bytes): binary data, not a table with a few
+    stray bytes in its cells."""
+    if not head:
+        return False
+    text = head.decode("gb18030", errors="replace")
+    controls = sum(1 for c in text if c < " " and c not in "\t\r\n")
+    return controls > max(8, len(text) // 20)
 
 
 def _check_xlsx(path: Path) -> None:
@@ -199,8 +213,10 @@ def _check_xlsx(path: Path) -> None:
     try:
         with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
-        raise InputError("bad_xlsx", detail=str(error)) from None
+    except InputError:
+        raise
+    except Exception as error:  # zipfile raises BadZipFile, NotImplementedError, EOFError ...
+        raise InputError("bad_xlsx", detail=_short(error)) from None
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
         raise InputError("not_xlsx", path=str(path))
@@ -302,8 +318,10 @@ class Table:
                     cells = next(reader)
                 except StopIteration:
                     return
-                except csv.Error as error:
-                    raise InputError("bad_csv", row=number + 1, detail=_short(error)) from None
+                except csv.Error as error:  # the parser goes on with the next line
+                    number += 1
+                    yield RawRow(number, (), error=_short(error))
+                    continue
                 number += 1
                 yield RawRow(number, tuple(cells[:width]))
 

@@ -62,6 +62,8 @@ _SPLIT_NUMBERS = re.compile(r"[,，;；/、\s]+")
 _SHIPMENT_PARTS = re.compile(r"[\s,，;；/、:：|()（）\[\]【】\-]+")
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9]{6,40}")
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+# Control characters other than tab and line breaks: no export writes them in a cell.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MONEY_MARKS = ("¥", "￥", "元", "RMB", "CNY")
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9_-]+")
 # Spreadsheets keep whole numbers exactly up to 2**53; longer ids arrive already rounded.
@@ -289,6 +291,10 @@ class _RowReader:
             if "\ufffd" in cell:
                 self.flagged.add(field_name)
                 self.problem(field_name, "bad_bytes")
+                return None
+            if _CONTROL.search(cell):
+                self.flagged.add(field_name)
+                self.problem(field_name, "control_chars")
                 return None
         return cell
 

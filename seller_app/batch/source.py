@@ -203,6 +203,9 @@ class OrderExport:
         return Needs(tuple(asked), posted_from)
 
     def _read(self, raw: RawRow, plan: HeaderPlan, defaults: RowDefaults, now: datetime) -> Entry:
+        if raw.error is not None:
+            problem = RowProblem(raw.number, "", "row_unreadable", {"detail": raw.error})
+            return RefusedRow(raw.number, None, None, (problem,))
         try:
             supplied = None
             if self.items is not None:

@@ -124,14 +124,31 @@ def test_a_128_kb_cell_costs_its_row_naming_row_and_column(
     assert len(summary(tmp_path / "out")) == 3
 
 
-def test_a_cell_past_the_parser_limit_stops_before_anything_is_made(
+def test_a_cell_past_the_parser_limit_costs_only_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     orders = tmp_path / "o.csv"
-    head = ",".join(TAOBAO_HEADER) + "\n" + ",".join(taobao_row(1)) + "\n"
-    orders.write_text(head + '"' + "x" * (reader.CSV_FIELD_LIMIT + 10), encoding="utf-8")
-    err = refused_in_one_line(capsys, orders, tmp_path)
-    assert "CSV 文件从第 3 行起无法读取" in err
+    lines = [",".join(TAOBAO_HEADER), ",".join(taobao_row(1))]
+    lines.append(",".join(taobao_row(2, 商品="碗" * (reader.CSV_FIELD_LIMIT + 10))))
+    lines.append(",".join(taobao_row(3)))
+    orders.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = batch(capsys, orders, tmp_path / "out")
+    assert code == 3
+    assert "第 3 行：这一行无法读取（有一格超过 1 MB，或引号未闭合）" in out
+    assert [line["可索赔"] for line in summary(tmp_path / "out")] == ["是", "", "是"]
+
+
+def test_an_unclosed_quote_costs_the_rows_it_swallows_not_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [",".join(taobao_row(n)) for n in range(3)]
+    rows[1] = rows[1].replace("陶瓷餐具套装", '"陶瓷餐具套装')
+    orders = tmp_path / "o.csv"
+    orders.write_text(",".join(TAOBAO_HEADER) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = batch(capsys, orders, tmp_path / "out")
+    assert code == 3, out
+    assert "第 2 行" not in out  # the row before it is a claim
+    assert summary(tmp_path / "out")[0]["可索赔"] == "是"
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(
@@ -298,9 +315,13 @@ def test_case_files_are_readable_by_the_seller_only(
 def test_control_characters_from_a_cell_never_reach_the_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [taobao_row(1, 金额="\x1b[2J\x1b]0;pwned\x07-5\u202e")]
+    rows = [
+        taobao_row(1, 商品="\x1b[2J\x1b]0;pwned\x07杯子"),  # refused: no export writes these
+        taobao_row(2, 金额="-5\u202e"),  # a bidi override, echoed as an escape
+    ]
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
     code, out, err = batch(capsys, orders, tmp_path / "out")
     assert code == 3
     assert "\x1b" not in out + err and "\u202e" not in out + err
-    assert "\\u001b[2J" in out
+    assert "第 2 行 商品：这一格含有控制字符" in out
+    assert "不是有效金额或数字：-5\\u202e" in out
