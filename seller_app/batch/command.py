@@ -180,7 +180,8 @@ def _check_every_row_can_be_filled(
     refused for the same reason: ask once, in words, instead."""
     needs = export.needs(defaults)
     if not needs.ready:
-        raise InputError("defaults_needed", needs="；".join(texts.asked(needs.asked, lang)))
+        asked = texts.listing(texts.asked(needs.asked, lang), lang, sentences=True)
+        raise InputError("defaults_needed", needs=asked)
 
 
 def _check_layout(name: str) -> None:

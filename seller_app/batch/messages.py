@@ -29,6 +29,13 @@ class BatchTexts:
         with (imports_dir / MESSAGES_FILE).open("rb") as handle:
             return cls(tomllib.load(handle), domain)
 
+    @staticmethod
+    def listing(items: Iterable[str], lang: str, *, sentences: bool = False) -> str:
+        """Items of a list in the language's punctuation: ``a、b`` / ``a；b`` or ``a, b``."""
+        if lang == "en":
+            return ("; " if sentences else ", ").join(items)
+        return ("；" if sentences else "、").join(items)
+
     def get(self, section: str, code: str, lang: str, **params: Any) -> str:
         template = str(self.data[section][code]["en" if lang == "en" else "zh"])
         return template.format(**params) if params else template
@@ -95,7 +102,7 @@ class BatchTexts:
             )
             for name, header in plan.recognised()
         ]
-        return self.get("report", "recognised", lang, columns="、".join(items))
+        return self.get("report", "recognised", lang, columns=self.listing(items, lang))
 
 
 def safe(text: str) -> str:

@@ -34,7 +34,7 @@ def describe(
         texts.recognised(plan, lang),
     ]
     if plan.unknown:
-        headers = "、".join(safe(header) for header in plan.unknown)
+        headers = texts.listing((safe(header) for header in plan.unknown), lang)
         lines.append(texts.get("report", "unknown_headers", lang, headers=headers))
     needs = export.needs(defaults)
     if needs.posted_from:
@@ -58,7 +58,7 @@ def describe(
         )
     if dialog:
         if needs.asked:
-            asked = "；".join(texts.asked(needs.asked, lang, dialog=True))
+            asked = texts.listing(texts.asked(needs.asked, lang, dialog=True), lang, sentences=True)
             lines.append(texts.get("report", "missing", lang, fields=asked))
         else:
             lines.append(texts.get("report", "nothing_missing", lang))

@@ -193,7 +193,12 @@ def run_batch(
     `on_outcome` sees every row in file order as soon as it is done (the summary writer and the
     store hook in there); `on_progress(done, total)` after each chunk.
     """
-    (settings.out_dir / CASES_DIR).mkdir(parents=True, exist_ok=True, mode=0o700)
+    cases = settings.out_dir / CASES_DIR
+    cases.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        cases.chmod(0o700)  # a folder left by an older run, too: it holds buyers' data
+    except OSError:
+        log.warning("could not restrict %s", cases)
     if settings.form_layout:
         (settings.out_dir / FORMS_DIR).mkdir(parents=True, exist_ok=True)
     workers = worker_count(processes)

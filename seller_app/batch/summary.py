@@ -10,6 +10,7 @@ a leading apostrophe, which the spreadsheet hides.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
@@ -83,7 +84,7 @@ class SummaryWriter:
                 "row": outcome.row,
                 "order_id": outcome.order_id or "",
                 "tracking_number": outcome.tracking_number or "",
-                "problems": "；".join(
+                "problems": self._sentences(
                     self.texts.problem_text(p, self.lang) for p in outcome.problems
                 ),
             }
@@ -102,9 +103,12 @@ class SummaryWriter:
                 )
             if not_stored:
                 problem = self.texts.get("problems", "not_stored", self.lang, reason=not_stored)
-                line["problems"] = "；".join(x for x in (str(line["problems"]), problem) if x)
+                line["problems"] = self._sentences(x for x in (str(line["problems"]), problem) if x)
         self._writer.writerow({key: spreadsheet_text(value) for key, value in line.items()})
         self._handle.flush()
+
+    def _sentences(self, items: Iterable[str]) -> str:
+        return self.texts.listing(items, self.lang, sentences=True)
 
     def _result_line(self, result: RowResult) -> dict[str, object]:
         yes_no = "yes" if result.eligible else "no"
@@ -123,6 +127,6 @@ class SummaryWriter:
                 else ""
             ),
             "form": result.form_file.name if result.form_file else "",
-            "problems": "；".join(self.texts.problem(p, self.lang) for p in result.problems),
-            "notes": "；".join(self.texts.note(n, self.lang) for n in result.notes),
+            "problems": self._sentences(self.texts.problem(p, self.lang) for p in result.problems),
+            "notes": self._sentences(self.texts.note(n, self.lang) for n in result.notes),
         }

@@ -333,7 +333,8 @@ class BatchImportDialog(QDialog):
         if isinstance(entry, MergedRow):
             return self.texts.get("summary", "merged", self.lang, into=entry.into)
         if isinstance(entry, ClaimRow):
-            return "；".join(self.texts.note(note, self.lang) for note in entry.notes)
+            notes = (self.texts.note(note, self.lang) for note in entry.notes)
+            return self.texts.listing(notes, self.lang, sentences=True)
         return ""
 
     def _mark(self, index: int, problems: list[RowProblem]) -> None:
