@@ -58,7 +58,7 @@ _DATETIME_FORMATS = (
 )
 # Exports are recent: a posting time before this is a typing or conversion error.
 EARLIEST = datetime(2000, 1, 1, tzinfo=SHANGHAI)
-_SPLIT_NUMBERS = re.compile(r"[,，;；/、\s]+")
+_SPLIT_NUMBERS = re.compile(r"[,，;；/、:：\s]+")
 _SHIPMENT_PARTS = re.compile(r"[\s,，;；/、:：|()（）\[\]【】\-]+")
 _NUMBER_TOKEN = re.compile(r"[A-Z0-9]{6,40}")
 _THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
@@ -440,6 +440,8 @@ def _tracking_numbers(r: _RowReader) -> tuple[list[str], str | None, str | None]
         if not parts and "shipment" not in r.flagged:
             r.missing("shipment")
     numbers: list[str] = []
+    if any(re.search(r"\d", part) for part in parts):
+        parts = [part for part in parts if re.search(r"\d", part)]  # "No:7531…" -> "7531…"
     for part in parts:
         if part:
             try:

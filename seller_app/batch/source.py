@@ -169,6 +169,18 @@ def _merge(claim: ClaimRow, line: ClaimRow) -> ClaimRow:
     return dataclasses.replace(claim, data=data)
 
 
+def _free_line(entry: Entry, head: Entry) -> bool:
+    """A line of the parcel being read whose only fault is costing nothing (a free gift):
+    part of that claim, not a refusal."""
+    return (
+        isinstance(entry, RefusedRow)
+        and isinstance(head, ClaimRow)
+        and entry.order_id == head.order_id
+        and entry.tracking_number == head.tracking_number
+        and all(p.field == "goods_value" and p.code == "must_be_positive" for p in entry.problems)
+    )
+
+
 @dataclass(frozen=True)
 class OrderExport:
     table: Table
@@ -230,6 +242,13 @@ class OrderExport:
             if raw.number <= self.header_row.number or raw.is_blank():
                 continue
             entry = self._read(raw, plan, defaults, now)
+            if group and _free_line(entry, group[0][1]):
+                head = group[0][1]
+                assert isinstance(head, ClaimRow) and isinstance(entry, RefusedRow)
+                group.append(
+                    (raw, MergedRow(raw.number, head.row, head.order_id, head.tracking_number))
+                )
+                continue
             if isinstance(entry, ClaimRow) and group:
                 head = group[0][1]
                 assert isinstance(head, ClaimRow)

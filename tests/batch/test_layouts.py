@@ -5,6 +5,7 @@ in the summary, in the case book -- names an internal field."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -155,6 +156,23 @@ def test_lines_of_one_parcel_become_one_claim(
         "quantity": 2,
     }
     assert "buyer" not in second.data  # masked recipients (##…, $$…) are no value
+
+
+def test_a_free_gift_line_of_a_parcel_is_part_of_its_claim(
+    tmp_path: Path, mappings: dict[str, ImportMapping]
+) -> None:
+    from seller_app.batch import ClaimRow, MergedRow
+
+    from .layouts import DOUYIN
+
+    rows = list(DOUYIN.rows)
+    rows[2] = {**rows[2], "订单应付金额": "0.00", "商品单价": "0.00"}
+    layout = dataclasses.replace(DOUYIN, rows=tuple(rows))
+    export = open_export(layout.write(tmp_path), mappings)
+    defaults = RowDefaults(incident="loss", service_fee=Decimal("10"), weight_kg=Decimal("1"))
+    _, second, gift = export.entries(defaults, NOW)
+    assert isinstance(second, ClaimRow) and isinstance(gift, MergedRow)
+    assert second.data["goods_value"] == "59.00"
 
 
 def test_jd_report_as_found_has_no_tracking_number_and_says_so_once(
