@@ -143,7 +143,8 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         case_file = settings.out_dir / CASES_DIR / f"{claim.key}.json"
         _write_atomic(case_file, json.dumps(data, ensure_ascii=False, indent=2))
     except Exception as error:  # one bad row never stops the rest
-        log.exception("row %s failed", claim.row)
+        # Reported with its row in the summary; the log keeps the trace (never the terminal).
+        log.info("row %s failed", claim.row, exc_info=True)
         return failed_result(claim, error)
     form_file = None
     if settings.form_layout:
@@ -255,6 +256,8 @@ def _render_form(
     catalog: Catalog,
     settings: ClaimSettings,
 ) -> tuple[Path | None, RowProblem | None]:
+    from reportlab.platypus.doctemplate import LayoutError
+
     from ..documents.claim_form import render_claim_form
     from ..documents.fonts import MissingGlyphError
 
@@ -275,14 +278,17 @@ def _render_form(
         detail = error.message(settings.lang)
     except OSError as error:
         detail = f"{error.filename or path}: {error.strerror or error}"
-    except Exception as error:  # a layout the text overflows, anything: this row's form only
-        log.exception("row %s: the claim form could not be drawn", claim.row)
+    except LayoutError:  # text too long for one page: said in words, the trace in the log
+        log.info("row %s: the claim form text does not fit", claim.row, exc_info=True)
+        return None, RowProblem(claim.row, claim.tracking_number, "form_text_too_long")
+    except Exception as error:  # anything else: this row's form only
+        log.info("row %s: the claim form could not be drawn", claim.row, exc_info=True)
         detail = str(error)[:300] or type(error).__name__
     else:
         try:
             path.chmod(PRIVATE_FILE)  # the form carries the buyer's name and address too
         except OSError:
-            log.warning("could not restrict %s", path)
+            log.info("could not restrict %s", path)
         return path, None
     return None, RowProblem(claim.row, claim.tracking_number, "form_failed", {"detail": detail})
 

@@ -198,7 +198,7 @@ def run_batch(
     try:
         cases.chmod(0o700)  # a folder left by an older run, too: it holds buyers' data
     except OSError:
-        log.warning("could not restrict %s", cases)
+        log.info("could not restrict %s", cases)
     if settings.form_layout:
         (settings.out_dir / FORMS_DIR).mkdir(parents=True, exist_ok=True)
     workers = worker_count(processes)
@@ -215,7 +215,7 @@ def run_batch(
         try:
             made = future.result()
         except Exception as error:  # the worker died, or the chunk could not be sent
-            log.warning("a chunk of %d claims failed (%s); retrying one by one", len(claims), error)
+            log.info("a chunk of %d claims failed (%s); retrying one by one", len(claims), error)
             made = pool.one_by_one(claims)
         in_flight.popleft()
         results = iter(made)

@@ -228,7 +228,7 @@ class OrderExport:
                 entry = dataclasses.replace(entry, notes=(*entry.notes, note))
             return entry
         except Exception as error:  # one strange row never stops the file
-            log.exception("row %s could not be read", raw.number)
+            log.info("row %s could not be read", raw.number, exc_info=True)
             problem = RowProblem(raw.number, "", "failed", {"detail": str(error)[:200]})
             return RefusedRow(raw.number, None, None, (problem,))
 
