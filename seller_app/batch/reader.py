@@ -272,7 +272,7 @@ def _xml_attack(error: BaseException) -> bool:
 
 def _xlsx_error(code: str, error: BaseException, **params: Any) -> InputError:
     if _xml_attack(error):
-        return InputError("xlsx_forbidden", **params)
+        return InputError("xlsx_forbidden_row" if "row" in params else "xlsx_forbidden", **params)
     return InputError(code, detail=_short(error), **params)
 
 
@@ -351,9 +351,7 @@ class Table:
                     except InputError:
                         raise
                     except Exception as error:  # XML errors, entities refused, bad values
-                        raise InputError(
-                            "bad_xlsx_row", row=number + 1, detail=_short(error)
-                        ) from None
+                        raise _xlsx_error("bad_xlsx_row", error, row=number + 1) from None
                     number += 1
                     yield RawRow(number, _trim(cells))
             finally:

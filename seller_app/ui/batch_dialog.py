@@ -290,9 +290,14 @@ class BatchImportDialog(QDialog):
         except InputError as error:
             self.status_label.setText(self.texts.input_error(error, self.lang))
             return
-        self.export = export
         needs = export.needs(defaults)
-        preview = export.preview(defaults, self.now(), PREVIEW_ROWS)
+        try:  # reading the whole file once: a workbook damaged further down says so here
+            total = export.count_rows()
+            preview = export.preview(defaults, self.now(), PREVIEW_ROWS)
+        except InputError as error:
+            self.status_label.setText(self.texts.input_error(error, self.lang))
+            return
+        self.export = export
         headers = [safe(header_text(cell)) for cell in export.header_row.cells]
         self.table.setColumnCount(len(headers) + 3)
         self.table.setHorizontalHeaderLabels(
@@ -318,7 +323,7 @@ class BatchImportDialog(QDialog):
         lines = describe(export, defaults, self.texts, self.lang, dialog=True)
         lines.append(
             self.tr("共 %d 行；预览前 %d 行中 %d 行有问题（红色）。")
-            % (export.count_rows(), len(preview), refused)
+            % (total, len(preview), refused)
         )
         self.status_label.setText("\n".join(lines))
         self.table.resizeColumnsToContents()
@@ -367,7 +372,11 @@ class BatchImportDialog(QDialog):
             return
         export = self.export
         now = self.now()
-        total = export.count_rows()
+        try:
+            total = export.count_rows()
+        except InputError as error:  # the file changed since the preview
+            self.status_label.setText(self.texts.input_error(error, self.lang))
+            return
         settings = ClaimSettings(self.out_dir, now, lang=self.lang, form_layout=self.form_layout)
         self.cancel_event.clear()
         self.not_stored = []
@@ -460,6 +469,11 @@ class BatchImportDialog(QDialog):
                 self.status_label.setText("\n".join([self.status_label.text(), *self.not_stored]))
             self.casesImported.emit(list(result.keys))
         else:
-            self.status_label.setText(self.tr("导入失败：%s") % result)
+            reason = (
+                self.texts.input_error(result, self.lang)
+                if isinstance(result, InputError)
+                else str(result)
+            )
+            self.status_label.setText(self.tr("导入失败：%s") % reason)
         if self._close_when_done:
             super().reject()

@@ -235,3 +235,26 @@ def test_a_case_the_store_refuses_is_reported_not_raised(  # type: ignore[no-unt
         qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     assert len(widget.not_stored) == 1
     assert "未能存入案件库：disk full" in widget.status_label.text()
+
+
+def test_a_workbook_damaged_below_its_header_is_said_not_raised(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from tests.batch.conftest import write_xlsx
+
+    path = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, [taobao_row(1), taobao_row(2)])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    row3 = sheet.index('<row r="3"')  # the header and row 2 read fine; row 3 does not
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:row3] + sheet[row3:].replace(">张三<", ">&x;<")
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    load_as_losses(qtbot, dialog, path)
+    assert "第 3 行附近含有不允许的 XML 内容" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
