@@ -34,6 +34,8 @@ from .timeline_rules import EventKind, SignerCategory, TimelineRules
 
 Box = tuple[int, int, int, int]
 _LEADING = re.compile(r"^[\s:：,，.。;；、|·•\-—_()（）\[\]【】]*$")
+# the dots of a timeline's rail, read as characters when they touch the text
+_BULLETS = re.compile(r"\s*[●○◉◎•⚫⬤]\s*")
 _PHONE = re.compile(r"^1[3-9]\d{9}$")
 _NUMBER = re.compile(r"(?<![A-Z0-9])[A-Z]{0,4}\d{9,20}[A-Z]{0,2}(?![A-Z0-9])")
 _LABELLED = re.compile(r"^[:：#＃\s]*([A-Z]{0,4}[0-9][A-Z0-9]{7,29})")
@@ -195,6 +197,7 @@ def _items(lines: Sequence[OcrLine], rules: TimelineRules, reference: datetime) 
 
 
 def _item_text(text: str, box: Box, rules: TimelineRules, header: bool) -> _Item:
+    text = _BULLETS.sub("", text).strip()
     compact = _compact(text)
     return _Item(text, box, header=header, status=compact in rules.status_words)
 
@@ -246,11 +249,19 @@ def _join_dates(items: list[_Item]) -> list[_Item]:
 # --------------------------------------------------------------------------- layouts
 
 
-def _text_of(parts: Sequence[_Item]) -> tuple[str, str]:
+def _text_of(parts: Sequence[_Item], rules: TimelineRules, carrier: str | None) -> tuple[str, str]:
     """(status titles, text) of an event's items: lines wrapped from one another join without
-    a space, boxes on one row with one."""
-    status = " ".join(p.text for p in parts if p.status)
-    body = [p for p in parts if not p.status]
+    a space, boxes on one row with one. A short first line alone on its row that names a kind
+    (配送中, 已出库) is a status title even when ``status_words`` does not list it."""
+    ordered = sorted((p for p in parts if p.text), key=lambda p: (p.y0, p.x0))
+    if len(ordered) > 1 and not ordered[0].status:
+        first = ordered[0]
+        alone = not any(_same_row(first, p) for p in ordered[1:])
+        short = len(_compact(first.text)) <= 4 and not re.search(r"[\d【\[（(]", first.text)
+        if alone and short and rules.kind_of(first.text, carrier) is not EventKind.OTHER:
+            first.status = True
+    status = " ".join(p.text for p in ordered if p.status)
+    body = [p for p in ordered if not p.status]
     text = ""
     previous: _Item | None = None
     for part in sorted(body, key=lambda p: (p.y0, p.x0)):
@@ -473,7 +484,7 @@ def parse_page(
             grouped = _stacked_events(anchors, texts, limit)
     events = []
     for anchor, parts in grouped:
-        status, text = _text_of(parts)
+        status, text = _text_of(parts, rules, carrier)
         if not text and not status:
             continue
         assert anchor.at is not None

@@ -148,10 +148,12 @@ def find_times(text: str, reference: datetime) -> list[Found]:
     for match in _RELATIVE_TIME.finditer(line):
         clock = _clock(int(match.group("H")), match)
         if clock is not None and free(*match.span()):
-            day = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
-            add(Found(*match.span(), at=_aware(day, clock)))
+            today = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
+            add(Found(*match.span(), at=_aware(today, clock)))
     for match in _FULL_DATE.finditer(line):
-        day = _make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        day: date | None = _make_date(
+            int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        )
         if day is not None and free(*match.span()):
             add(Found(*match.span(), day=day))
     for match in _SHORT_DATE.finditer(line):
@@ -160,8 +162,8 @@ def find_times(text: str, reference: datetime) -> list[Found]:
             add(Found(*match.span(), day=day))
     for match in _RELATIVE_DATE.finditer(line):
         if free(*match.span()):
-            day = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
-            add(Found(*match.span(), day=day))
+            relative = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
+            add(Found(*match.span(), day=relative))
     for match in _TIME_ONLY.finditer(line):
         clock = _clock(int(match.group("H")), match)
         if clock is not None and free(*match.span()):

@@ -60,12 +60,16 @@ class TimelineRules:
     signer_patterns: tuple[re.Pattern[str], ...]
     station_patterns: tuple[re.Pattern[str], ...]
     signer_categories: tuple[SignerCategory, ...]
+    messages: Mapping[str, Any]
+    tolerance_minutes: int
+    """How far a case's typed time may be from the screenshot's before it is a difference."""
 
     @classmethod
     def load(cls, resources: Path) -> TimelineRules:
         folder = resources / "timeline"
         common = _read(folder / "common.toml")
         signers = _read(folder / "signers.toml")
+        messages = _read(folder / "messages.toml")
         couriers = []
         for path in sorted(folder.glob("*.toml")):
             data = _read(path)
@@ -97,7 +101,16 @@ class TimelineRules:
                 )
                 for entry in signers["category"]
             ),
+            messages=messages,
+            tolerance_minutes=int(common["compare"]["tolerance_minutes"]),
         )
+
+    def say(self, section: str, code: str, lang: str, **params: Any) -> str:
+        """A message of ``messages.toml``; unknown codes or languages fail loudly."""
+        if lang not in ("zh", "en"):
+            raise ValueError(f"unsupported language {lang!r}")
+        template = str(self.messages[section][code][lang])
+        return template.format(**params) if params else template
 
     def courier(self, code: str | None) -> CourierWords | None:
         return next((c for c in self.couriers if c.code == code), None)
@@ -105,7 +118,7 @@ class TimelineRules:
     def kind_of(self, text: str, carrier: str | None) -> EventKind:
         """The event kind whose phrase the text contains, the courier's own phrases first, in
         the order of ``kinds.order`` (签收 before 派送: "派送完成，已签收" is a signing)."""
-        compact = _compact(text)
+        compact = _compact(text) + "。"  # phrases may end a sentence ("代收。")
         courier = self.courier(carrier)
         for kind in self.kind_order:
             phrases = (courier.phrases.get(kind, ()) if courier else ()) + self.common.get(kind, ())

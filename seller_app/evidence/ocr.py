@@ -20,7 +20,7 @@ import logging
 import math
 import threading
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -49,8 +49,8 @@ class OcrSettings:
 
     det_model: str
     rec_model: str
+    det_short_side: int
     det_max_side: int
-    det_min_side: int
     det_thresh: float
     det_box_thresh: float
     det_unclip_ratio: float
@@ -58,6 +58,7 @@ class OcrSettings:
     rec_height: int
     rec_batch: int
     rec_min_score: float
+    tile_ratio: float
     threads: int
 
 
@@ -70,8 +71,8 @@ def load_settings(resources: Path | None = None) -> OcrSettings:
     return OcrSettings(
         det_model=str(data["models"]["detection"]),
         rec_model=str(data["models"]["recognition"]),
+        det_short_side=int(det["short_side"]),
         det_max_side=int(det["max_side"]),
-        det_min_side=int(det["min_side"]),
         det_thresh=float(det["thresh"]),
         det_box_thresh=float(det["box_thresh"]),
         det_unclip_ratio=float(det["unclip_ratio"]),
@@ -79,6 +80,7 @@ def load_settings(resources: Path | None = None) -> OcrSettings:
         rec_height=int(rec["height"]),
         rec_batch=int(rec["batch"]),
         rec_min_score=float(rec["min_score"]),
+        tile_ratio=float(det["tile_ratio"]),
         threads=int(data["engine"]["threads"]),
     )
 
@@ -143,11 +145,11 @@ def regions(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
 
 
 def _det_size(width: int, height: int, settings: OcrSettings) -> tuple[int, int]:
-    """The detector's input size: long side at most ``det_max_side``, short side at least
-    ``det_min_side`` where that allows, both multiples of 32."""
-    ratio = min(1.0, settings.det_max_side / max(width, height))
-    if min(width, height) * ratio < settings.det_min_side:
-        ratio = min(settings.det_min_side / min(width, height), settings.det_max_side / 32)
+    """The detector's input size: the short side brought to ``det_short_side`` (down for a
+    phone screenshot, up for a small crop), the long side at most ``det_max_side``, both
+    multiples of 32. Text size follows the page width, so the short side sets the scale."""
+    ratio = settings.det_short_side / min(width, height)
+    ratio = min(ratio, settings.det_max_side / max(width, height))
     w = max(32, round(width * ratio / 32) * 32)
     h = max(32, round(height * ratio / 32) * 32)
     return w, h
@@ -195,8 +197,33 @@ class OcrEngine:
         )
 
     def read(self, image: Image.Image) -> list[OcrLine]:
-        """The text boxes of `image` (any mode), top to bottom, left to right."""
+        """The text boxes of `image` (any mode), top to bottom, left to right.
+
+        A long scrolling capture (taller than ``tile_ratio`` widths) is read in overlapping
+        tiles, so its text is not shrunk away; a line is kept from the tile where it lies whole.
+        """
         rgb = image.convert("RGB")
+        ratio = self.settings.tile_ratio
+        if rgb.height <= ratio * rgb.width:
+            return self._read_tile(rgb)
+        tile, overlap = int(0.8 * ratio * rgb.width), int(0.2 * rgb.width)
+        lines: list[OcrLine] = []
+        top = 0
+        while True:
+            bottom = min(rgb.height, top + tile)
+            own_top = 0 if top == 0 else top + overlap // 2
+            own_bottom = rgb.height if bottom == rgb.height else bottom - overlap // 2
+            for line in self._read_tile(rgb.crop((0, top, rgb.width, bottom))):
+                x0, y0, x1, y1 = line.box
+                middle = top + (y0 + y1) / 2
+                if own_top <= middle < own_bottom:
+                    lines.append(OcrLine(line.text, (x0, y0 + top, x1, y1 + top), line.score))
+            if bottom == rgb.height:
+                break
+            top = bottom - overlap
+        return sorted(lines, key=lambda line: (line.box[1], line.box[0]))
+
+    def _read_tile(self, rgb: Image.Image) -> list[OcrLine]:
         boxes = self._detect(rgb)
         if not boxes:
             return []
@@ -295,16 +322,3 @@ def shared_engine() -> OcrEngine:
 def warm_up() -> None:
     """Load the models now (e.g. from a worker thread when the wizard opens)."""
     shared_engine()
-
-
-def read_images(images: Iterable[Image.Image], engine: OcrEngine | None = None) -> list[OcrLine]:
-    """All text of several screenshots of one page, stacked top to bottom as one long page."""
-    engine = engine or shared_engine()
-    lines: list[OcrLine] = []
-    offset = 0
-    for image in images:
-        for line in engine.read(image):
-            x0, y0, x1, y1 = line.box
-            lines.append(OcrLine(line.text, (x0, y0 + offset, x1, y1 + offset), line.score))
-        offset += image.height
-    return lines

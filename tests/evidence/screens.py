@@ -4,7 +4,8 @@ web pages and Taobao's 物流详情 use, drawn with the bundled font (WenQuanYi 
 Each `Screen` carries what a reader should get back from it (`expected`), so one table of
 screens checks every field. Layouts: ``stacked`` (status and text, the time under them: Taobao,
 Cainiao, SF app), ``left_time`` (date over time in a left column: JD, Cainiao's newer design),
-``row`` (time and text on one row: couriers' web pages).
+``row`` (time and text on one row: couriers' web pages), ``head`` (the status word and the time
+on one row, the text under them: JD's app); a proof of delivery is header lines only.
 """
 
 from __future__ import annotations
@@ -93,22 +94,27 @@ def render(screen: Screen) -> Image.Image:
         lines.append((margin, y, text, font, ink))
         y += int((78 if index == 0 else 60) * s)
     y += int(40 * s)
-    column = int(200 * s) if screen.layout in ("left_time", "row") else 0
+    column = int(160 * s) if screen.layout == "left_time" else 0
     if screen.layout == "row":
         column = int(440 * s)
-    text_x = margin + column + int(40 * s)
+    text_x = margin + column + int(64 * s)
     text_width = width - text_x - margin
     dots: list[tuple[int, int, bool]] = []
     for number, event in enumerate(screen.events):
         colour = accent if number == 0 else ink
         top = y
-        dots.append((margin + column + int(12 * s), top + int(18 * s), number == 0))
+        dots.append((margin + column + int(16 * s), top + int(20 * s), number == 0))
         if screen.layout == "left_time":
             for k, part in enumerate(_time_text(event, screen.layout)):
                 lines.append((margin, top + k * int(42 * s), part, small, grey))
         if screen.layout == "row":
             lines.append((margin, top, _time_text(event, screen.layout)[0], small, grey))
-        if event.status:
+        if screen.layout == "head":
+            lines.append((text_x, y, event.status, body, colour))
+            when = _time_text(event, screen.layout)[0]
+            lines.append((width - margin - int(small.getlength(when)), y + int(4 * s), when, small, grey))
+            y += int(56 * s)
+        elif event.status:
             lines.append((text_x, y, event.status, body, colour))
             y += int(56 * s)
         for part in _wrap(event.text, body, text_width):
@@ -188,4 +194,169 @@ SF_GUARD = Screen(
     },
 )
 
-SCREENS: tuple[Screen, ...] = (SF_GUARD,)
+# Taobao's 物流详情 for a ZTO parcel in dark mode, dates over times in a left column; the parcel
+# was left at a Cainiao station and nobody signed yet.
+ZTO_STATION = Screen(
+    name="zto_station_dark",
+    header=("物流详情", "中通快递 运单号 73123456789012 复制"),
+    layout="left_time",
+    dark=True,
+    events=(
+        Event(
+            at("2026-11-14T16:05:00"),
+            "【深圳市】您的快件已到达 菜鸟驿站（幸福里店），请凭取件码 8-2-3011 及时取件",
+            "at_station",
+            status="待取件",
+        ),
+        Event(
+            at("2026-11-14T08:31:00"),
+            "【深圳市】快件派件中，派件人：李师傅，电话：13912345678",
+            "out_for_delivery",
+            status="派送中",
+        ),
+        Event(at("2026-11-13T02:10:00"), "【深圳市】快件已到达 深圳转运中心", "in_transit"),
+        Event(at("2026-11-12T19:47:00"), "【杭州市】快件已发往 深圳转运中心", "in_transit"),
+        Event(
+            at("2026-11-12T17:02:00"),
+            "【杭州市】杭州文一西路网点 已揽收",
+            "posted",
+            status="已揽收",
+        ),
+    ),
+    expected={
+        "tracking_numbers": ["73123456789012"],
+        "carrier": "zto",
+        "posted_at": "2026-11-12T17:02:00+08:00",
+        "signed_at": None,
+        "signer": None,
+        "left_at_station": "菜鸟驿站（幸福里店）",
+    },
+)
+
+# JD's app: status word and time on one row, the text under them; signed by the buyer.
+JD_SELF = Screen(
+    name="jd_self",
+    header=("订单跟踪", "京东快递 运单号：JDVA12345678901"),
+    layout="head",
+    events=(
+        Event(
+            at("2026-11-15T11:48:27"),
+            "您的订单已由本人签收。感谢您在京东购物，欢迎再次光临。",
+            "signed",
+            status="已签收",
+        ),
+        Event(
+            at("2026-11-15T07:12:05"),
+            "您的订单正在配送途中，配送员：王师傅，电话：13611112222",
+            "out_for_delivery",
+            status="配送中",
+        ),
+        Event(
+            at("2026-11-14T22:30:40"),
+            "您的订单已到达【北京通州分拣中心】",
+            "in_transit",
+            status="运输中",
+        ),
+        Event(at("2026-11-14T15:03:10"), "您的订单已揽收", "posted", status="已揽收"),
+    ),
+    expected={
+        "tracking_numbers": ["JDVA12345678901"],
+        "carrier": "jd",
+        "posted_at": "2026-11-14T15:03:10+08:00",
+        "signed_at": "2026-11-15T11:48:27+08:00",
+        "signer": "本人",
+        "left_at_station": None,
+    },
+)
+
+# Taobao's 物流详情 for a YTO parcel at phone width, saved as a JPEG: "今天" and "昨天" times,
+# signed by a family member.
+YTO_FAMILY = Screen(
+    name="yto_family_jpeg",
+    header=("物流详情", "圆通速递 快递单号 YT1234567890123"),
+    scale=0.7,
+    width=1080,
+    jpeg=70,
+    events=(
+        Event(
+            at("2026-11-21T09:12:00"),
+            "【上海市】快件已签收，签收人：家人代收，感谢使用圆通速递，期待再次为您服务",
+            "signed",
+            shown_time="今天 09:12",
+        ),
+        Event(
+            at("2026-11-20T18:40:00"),
+            "【上海市】快件已到达 上海浦东新区公司，正在派件中",
+            "out_for_delivery",
+            shown_time="昨天 18:40",
+        ),
+        Event(at("2026-11-18T20:15:00"), "【苏州市】快件已揽收", "posted", shown_time="11-18 20:15"),
+    ),
+    expected={
+        "tracking_numbers": ["YT1234567890123"],
+        "carrier": "yto",
+        "posted_at": "2026-11-18T20:15:00+08:00",
+        "signed_at": "2026-11-21T09:12:00+08:00",
+        "signer": "家人代收",
+        "left_at_station": None,
+    },
+)
+
+# J&T's web page: time and text on one row, slashes in dates; taken in by a parcel locker.
+JT_LOCKER = Screen(
+    name="jt_locker_web",
+    header=("极兔速递 运单查询", "运单号：JT0001234567890"),
+    layout="row",
+    width=1400,
+    events=(
+        Event(
+            at("2026-11-16T13:20:00"),
+            "【广州市】快件已被【丰巢智能柜】代收，请凭取件码及时取件",
+            "signed",
+            shown_time="2026/11/16 13:20",
+        ),
+        Event(
+            at("2026-11-16T08:02:00"),
+            "【广州市】快件派送中，派件员：陈师傅",
+            "out_for_delivery",
+            shown_time="2026/11/16 08:02",
+        ),
+        Event(
+            at("2026-11-15T10:41:00"),
+            "【东莞市】快件已揽收",
+            "posted",
+            shown_time="2026/11/15 10:41",
+        ),
+    ),
+    expected={
+        "tracking_numbers": ["JT0001234567890"],
+        "carrier": "jt",
+        "posted_at": "2026-11-15T10:41:00+08:00",
+        "signed_at": "2026-11-16T13:20:00+08:00",
+        "signer": "丰巢智能柜",
+        "left_at_station": "丰巢智能柜",
+    },
+)
+
+# SF's proof of delivery (签收底单): labelled fields, no timeline; signed at reception.
+SF_PROOF = Screen(
+    name="sf_proof",
+    header=(
+        "签收底单",
+        "运单号：SF9876543210987",
+        "签收人：前台",
+        "签收时间：2026-11-13 14:22:08",
+        "派送员：张师傅",
+    ),
+    events=(),
+    expected={
+        "tracking_numbers": ["SF9876543210987"],
+        "carrier": "sf",
+        "posted_at": None,
+        "signed_at": "2026-11-13T14:22:08+08:00",
+        "signer": "前台",
+        "left_at_station": None,
+    },
+)
+
+SCREENS: tuple[Screen, ...] = (SF_GUARD, ZTO_STATION, JD_SELF, YTO_FAMILY, JT_LOCKER, SF_PROOF)
