@@ -2,9 +2,8 @@
 
 One module per command (`assess`, `form`, `schedule`, `cases`, `photos`, `batch`, `timeline`),
 each with ``add_parser(sub)`` and ``run(args, catalog)``; what they share is in `common`. Every
-user mistake
-(bad file, bad JSON, invalid field) ends with one line on stderr naming the field, in the chosen
-language, and exit status 2 -- never a traceback.
+user mistake (bad file, bad JSON, invalid field) ends with one line on stderr naming the field,
+in the chosen language, and exit status 2 -- never a traceback.
 """
 
 from __future__ import annotations

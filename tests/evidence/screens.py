@@ -112,7 +112,9 @@ def render(screen: Screen) -> Image.Image:
         if screen.layout == "head":
             lines.append((text_x, y, event.status, body, colour))
             when = _time_text(event, screen.layout)[0]
-            lines.append((width - margin - int(small.getlength(when)), y + int(4 * s), when, small, grey))
+            lines.append(
+                (width - margin - int(small.getlength(when)), y + int(4 * s), when, small, grey)
+            )
             y += int(56 * s)
         elif event.status:
             lines.append((text_x, y, event.status, body, colour))
@@ -290,7 +292,9 @@ YTO_FAMILY = Screen(
             "out_for_delivery",
             shown_time="昨天 18:40",
         ),
-        Event(at("2026-11-18T20:15:00"), "【苏州市】快件已揽收", "posted", shown_time="11-18 20:15"),
+        Event(
+            at("2026-11-18T20:15:00"), "【苏州市】快件已揽收", "posted", shown_time="11-18 20:15"
+        ),
     ),
     expected={
         "tracking_numbers": ["YT1234567890123"],
