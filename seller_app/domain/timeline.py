@@ -105,6 +105,8 @@ class _Item:
     header: bool = False
     status: bool = False
     field_key: str | None = None
+    clock_box: Box | None = None
+    """For a date joined with a clock time: the clock's own box."""
     used: bool = field(default=False, compare=False)
 
     @property
@@ -126,6 +128,18 @@ class _Item:
     @property
     def height(self) -> int:
         return max(1, self.box[3] - self.box[1])
+
+    @property
+    def edge(self) -> int:
+        """Where text right of this time may begin: the clock's right edge for a joined time
+        (a wide date above a short clock must not hide the text beside the clock)."""
+        return (self.clock_box or self.box)[2]
+
+    @property
+    def line(self) -> int:
+        """One line's height (the clock's, for a date and clock stacked)."""
+        box = self.clock_box or self.box
+        return max(1, box[3] - box[1])
 
     @property
     def is_text(self) -> bool:
@@ -180,20 +194,38 @@ def _items(lines: Sequence[OcrLine], rules: TimelineRules, reference: datetime) 
         first = found[0] if found else None
         if first is not None and _LEADING.match(plain[: first.start]):
             rest = text[first.end :].strip(" :：,，")
+            if first.day is not None and rest and not _LEADING.match(rest):
+                # a date followed by words is a mention ("11-14 起停发"), not a heading;
+                # a clock followed by words is an event under a day heading ("14:22 已签收")
+                items.append(_item_text(text, line.box, rules, header))
+                continue
+            if not rest or _LEADING.match(rest):
+                items.append(
+                    _Item(text[first.start : first.end], line.box, first.at, first.day, first.clock)
+                )
+                continue
+            left, right = _split_box(line.box, first.end, len(text))
             items.append(
-                _Item(text[first.start : first.end], line.box, first.at, first.day, first.clock)
+                _Item(text[first.start : first.end], left, first.at, first.day, first.clock)
             )
-            if rest and not _LEADING.match(rest):
-                items.append(_item_text(rest, line.box, rules, header))
+            items.append(_item_text(rest, right, rules, header))
             continue
         last = found[-1] if found else None
         if last is not None and last.at is not None and _LEADING.match(plain[last.end :]):
             before = text[: last.start].strip(" :：,，")
-            items.append(_item_text(before, line.box, rules, header))
-            items.append(_Item(text[last.start : last.end], line.box, last.at))
+            left, right = _split_box(line.box, last.start, len(text))
+            items.append(_item_text(before, left, rules, header))
+            items.append(_Item(text[last.start : last.end], right, last.at))
             continue
         items.append(_item_text(text, line.box, rules, header))
     return items
+
+
+def _split_box(box: Box, at: int, length: int) -> tuple[Box, Box]:
+    """A line's box cut where its text is cut (characters taken as equally wide)."""
+    x0, y0, x1, y1 = box
+    cut = x0 + round((x1 - x0) * at / max(1, length))
+    return (x0, y0, cut, y1), (cut, y0, x1, y1)
 
 
 def _item_text(text: str, box: Box, rules: TimelineRules, header: bool) -> _Item:
@@ -231,6 +263,7 @@ def _join_dates(items: list[_Item]) -> list[_Item]:
                     f"{day_item.text} {partner.text}",
                     _union(day_item.box, partner.box),
                     join_date_time(day_item.day, partner.clock),
+                    clock_box=partner.box,
                 )
             )
     for clock in clocks:
@@ -292,13 +325,19 @@ def _walk(items: Sequence[_Item], start: _Item, step: int, limit: float) -> list
     return taken
 
 
+def _beside(text: _Item, anchor: _Item) -> bool:
+    """Text right of a time, starting on its first or last row: a time column layout."""
+    starts_level = anchor.y0 - 0.5 * anchor.line <= text.y0 < anchor.y1
+    return starts_level and text.x0 >= anchor.edge - 0.5 * anchor.line
+
+
 def _side_events(
     anchors: list[_Item], texts: list[_Item], limit: float
 ) -> list[tuple[_Item, list[_Item]]]:
     events = []
     for index, anchor in enumerate(anchors):
-        column = [t for t in texts if t.x0 >= anchor.x1 - 0.5 * anchor.height]
-        tol = 0.6 * anchor.height
+        column = [t for t in texts if t.x0 >= anchor.edge - 0.5 * anchor.line]
+        tol = 0.6 * anchor.line
         if index + 1 < len(anchors):
             stop = anchors[index + 1].y0 - tol
             parts = [t for t in column if anchor.y0 - tol <= t.y0 < stop]
@@ -471,13 +510,7 @@ def parse_page(
     limit = 0.9 * statistics.median(heights)
     grouped: list[tuple[_Item, list[_Item]]] = []
     if anchors:
-        side = sum(
-            1
-            for a in anchors
-            if any(
-                _same_row(t, a) and t.x0 >= a.x1 - 0.5 * a.height and not t.status for t in texts
-            )
-        )
+        side = sum(1 for a in anchors if any(_beside(t, a) for t in texts))
         if side * 2 > len(anchors):
             grouped = _side_events(anchors, texts, limit)
         else:

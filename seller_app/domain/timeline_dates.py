@@ -55,7 +55,7 @@ _FULL_DATE = re.compile(
     r"(?P<d>\d{1,2})\s*日?(?![\d:])"
 )
 _SHORT_DATE = re.compile(
-    r"(?<![\d.:])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)(?P<d>\d{1,2})\s*日?(?![\d:])"
+    r"(?<![\d.:/-])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)(?P<d>\d{1,2})\s*日?(?![\d:]|\s*[-/]\s*\d)"
 )
 _RELATIVE_DATE = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)")
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _CLOCK + r"(?![\d:])")
