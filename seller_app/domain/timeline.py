@@ -246,10 +246,11 @@ def _join_dates(items: list[_Item]) -> list[_Item]:
             if clock.used:
                 continue
             beside = (
-                _same_row(day_item, clock) and 0 <= clock.x0 - day_item.x1 < 4 * day_item.height
+                _same_row(day_item, clock)
+                and -0.3 * day_item.height <= clock.x0 - day_item.x1 < 4 * day_item.height
             )
             below = (
-                0 <= clock.y0 - day_item.y1 < 1.5 * day_item.height
+                -0.3 * day_item.height <= clock.y0 - day_item.y1 < 1.5 * day_item.height
                 and min(day_item.x1, clock.x1) - max(day_item.x0, clock.x0) > 0
             )
             if beside or below:
@@ -269,9 +270,9 @@ def _join_dates(items: list[_Item]) -> list[_Item]:
     for clock in clocks:
         if clock.used:
             continue
-        above = [d for d in dates if d.y1 <= clock.y0]
+        above = [d for d in dates if d.y0 < clock.y0 and not _same_row(d, clock)]
         if above:
-            day_item = max(above, key=lambda d: d.y1)
+            day_item = max(above, key=lambda d: d.y0)
             assert day_item.day is not None and clock.clock is not None
             clock.used = day_item.used = True
             joined.append(_Item(clock.text, clock.box, join_date_time(day_item.day, clock.clock)))

@@ -50,6 +50,7 @@ class OcrSettings:
     det_model: str
     rec_model: str
     det_short_side: int
+    det_min_side: int
     det_max_side: int
     det_thresh: float
     det_box_thresh: float
@@ -72,6 +73,7 @@ def load_settings(resources: Path | None = None) -> OcrSettings:
         det_model=str(data["models"]["detection"]),
         rec_model=str(data["models"]["recognition"]),
         det_short_side=int(det["short_side"]),
+        det_min_side=int(det["min_side"]),
         det_max_side=int(det["max_side"]),
         det_thresh=float(det["thresh"]),
         det_box_thresh=float(det["box_thresh"]),
@@ -145,10 +147,13 @@ def regions(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
 
 
 def _det_size(width: int, height: int, settings: OcrSettings) -> tuple[int, int]:
-    """The detector's input size: the short side brought to ``det_short_side`` (down for a
-    phone screenshot, up for a small crop), the long side at most ``det_max_side``, both
-    multiples of 32. Text size follows the page width, so the short side sets the scale."""
-    ratio = settings.det_short_side / min(width, height)
+    """The detector's input size: a phone screenshot shrunk so its short side is
+    ``det_short_side`` (text size follows the page width), a small picture enlarged only up to
+    ``det_min_side``; the long side at most ``det_max_side``; both multiples of 32."""
+    short = min(width, height)
+    ratio = min(1.0, settings.det_short_side / short)
+    if short * ratio < settings.det_min_side:
+        ratio = settings.det_min_side / short
     ratio = min(ratio, settings.det_max_side / max(width, height))
     w = max(32, round(width * ratio / 32) * 32)
     h = max(32, round(height * ratio / 32) * 32)
@@ -179,6 +184,9 @@ class OcrEngine:
             raise OcrUnavailableError(f"onnxruntime: {error}") from None
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        # no busy-waiting between operators: the app shares the machine with the seller's
+        # other programs, and a spinning pool only burns a loaded CPU
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if self.settings.threads > 0:
             options.intra_op_num_threads = self.settings.threads
         self._det = self._session(ort, self.settings.det_model, options)

@@ -112,7 +112,10 @@ NUMBERS = [
     (["JT0001234567890 已签收"], ["JT0001234567890"]),  # high pattern: no label needed
     (["快递员电话：13800138000"], []),
     (["单号：13800138000"], []),  # a phone number even after a label
-    (["运单号：YT1234567890123", "子单号：YT1234567890124"], ["YT1234567890123", "YT1234567890124"]),
+    (
+        ["运单号：YT1234567890123", "子单号：YT1234567890124"],
+        ["YT1234567890123", "YT1234567890124"],
+    ),
 ]
 
 
@@ -182,8 +185,11 @@ def expect(timeline: Timeline, events: list[tuple[str, str, EventKind]]) -> None
 
 SF_EVENTS = [
     ("2026-11-11T18:20:33", "[杭州市]顺丰速运已收取快件", EventKind.POSTED),
-    ("2026-11-13T09:05:41", "[深圳市]快件交给张师傅，正在派送途中（联系电话：13800138000）",
-     EventKind.OUT_FOR_DELIVERY),
+    (
+        "2026-11-13T09:05:41",
+        "[深圳市]快件交给张师傅，正在派送途中（联系电话：13800138000）",
+        EventKind.OUT_FOR_DELIVERY,
+    ),
     ("2026-11-13T14:22:08", "[深圳市]您的快件已签收，签收人：门卫代收", EventKind.SIGNED),
 ]
 
@@ -219,11 +225,13 @@ def test_time_column_on_the_left() -> None:
     """Cainiao / JD: date over time left, the status and text right of them."""
     lines = [
         box(48, 40, "中通快递 运单号 73123456789012 复制"),
-        box(48, 140, "11-14", 30), box(48, 182, "16:05", 30),
+        box(48, 140, "11-14", 30),
+        box(48, 182, "16:05", 30),
         box(272, 140, "待取件"),
         box(272, 196, "【深圳市】您的快件已到达 菜鸟驿站（幸福里店），请凭取件码"),
         box(272, 248, "8-2-3011 及时取件"),
-        box(48, 340, "11-12", 30), box(48, 382, "17:02", 30),
+        box(48, 340, "11-12", 30),
+        box(48, 382, "17:02", 30),
         box(272, 340, "【杭州市】杭州文一西路网点 已揽收"),
     ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
@@ -231,9 +239,11 @@ def test_time_column_on_the_left() -> None:
         timeline,
         [
             ("2026-11-12T17:02:00", "【杭州市】杭州文一西路网点 已揽收", EventKind.POSTED),
-            ("2026-11-14T16:05:00",
-             "【深圳市】您的快件已到达 菜鸟驿站（幸福里店），请凭取件码8-2-3011 及时取件",
-             EventKind.AT_STATION),
+            (
+                "2026-11-14T16:05:00",
+                "【深圳市】您的快件已到达 菜鸟驿站（幸福里店），请凭取件码8-2-3011 及时取件",
+                EventKind.AT_STATION,
+            ),
         ],
     )
     assert timeline.left_at_station == "菜鸟驿站（幸福里店）"
@@ -244,7 +254,8 @@ def test_time_and_text_on_one_row_even_in_one_box() -> None:
     """Couriers' web pages; OCR may read the time and the text as one box."""
     lines = [
         box(48, 40, "运单号：JT0001234567890"),
-        box(48, 140, "2026/11/16 13:20"), box(500, 140, "【广州市】快件已被【丰巢智能柜】代收"),
+        box(48, 140, "2026/11/16 13:20"),
+        box(500, 140, "【广州市】快件已被【丰巢智能柜】代收"),
         box(48, 220, "2026/11/15 10:41 【东莞市】快件已揽收"),
     ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
@@ -263,11 +274,14 @@ def test_status_and_time_heading_the_text() -> None:
     """JD's app: "已签收   2026-11-15 11:48:27" on one row, the text under it."""
     lines = [
         box(48, 40, "京东快递 运单号：JDVA12345678901"),
-        box(110, 140, "已签收"), box(700, 144, "2026-11-15 11:48:27", 34),
+        box(110, 140, "已签收"),
+        box(700, 144, "2026-11-15 11:48:27", 34),
         box(110, 196, "您的订单已由本人签收。感谢您在京东购物"),
-        box(110, 300, "配送中"), box(700, 304, "2026-11-15 07:12:05", 34),
+        box(110, 300, "配送中"),
+        box(700, 304, "2026-11-15 07:12:05", 34),
         box(110, 356, "您的订单正在配送途中，配送员：王师傅"),
-        box(110, 460, "已揽收"), box(700, 464, "2026-11-14 15:03:10", 34),
+        box(110, 460, "已揽收"),
+        box(700, 464, "2026-11-14 15:03:10", 34),
         box(110, 516, "您的订单已揽收"),
     ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
@@ -275,7 +289,11 @@ def test_status_and_time_heading_the_text() -> None:
         timeline,
         [
             ("2026-11-14T15:03:10", "您的订单已揽收", EventKind.POSTED),
-            ("2026-11-15T07:12:05", "您的订单正在配送途中，配送员：王师傅", EventKind.OUT_FOR_DELIVERY),
+            (
+                "2026-11-15T07:12:05",
+                "您的订单正在配送途中，配送员：王师傅",
+                EventKind.OUT_FOR_DELIVERY,
+            ),
             ("2026-11-15T11:48:27", "您的订单已由本人签收。感谢您在京东购物", EventKind.SIGNED),
         ],
     )
@@ -283,10 +301,20 @@ def test_status_and_time_heading_the_text() -> None:
 
 
 def test_plain_lines_time_above_and_below() -> None:
-    below = ["物流详情", "您的快件已签收，签收人：前台", "2026-11-13 14:22", "顺丰速运已收取快件",
-             "2026-11-11 18:20"]
-    above = ["物流详情", "2026-11-13 14:22", "您的快件已签收，签收人：前台", "2026-11-11 18:20",
-             "顺丰速运已收取快件"]
+    below = [
+        "物流详情",
+        "您的快件已签收，签收人：前台",
+        "2026-11-13 14:22",
+        "顺丰速运已收取快件",
+        "2026-11-11 18:20",
+    ]
+    above = [
+        "物流详情",
+        "2026-11-13 14:22",
+        "您的快件已签收，签收人：前台",
+        "2026-11-11 18:20",
+        "顺丰速运已收取快件",
+    ]
     for lines in (below, above):
         timeline = parse_page(lines, RULES, CARRIERS, REF)
         expect(
@@ -299,17 +327,29 @@ def test_plain_lines_time_above_and_below() -> None:
 
 
 def test_a_day_header_over_its_times() -> None:
-    lines = ["2026-11-13", "14:22 您的快件已签收，签收人：本人", "09:05 快件派送中", "2026-11-12",
-             "21:40 快件到达深圳集散中心"]
+    lines = [
+        "2026-11-13",
+        "14:22 您的快件已签收，签收人：本人",
+        "09:05 快件派送中",
+        "2026-11-12",
+        "21:40 快件到达深圳集散中心",
+    ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
     assert [e.at.isoformat() for e in timeline.events] == [
-        t("2026-11-12T21:40:00"), t("2026-11-13T09:05:00"), t("2026-11-13T14:22:00")
+        t("2026-11-12T21:40:00"),
+        t("2026-11-13T09:05:00"),
+        t("2026-11-13T14:22:00"),
     ]
 
 
 def test_proof_of_delivery_fields() -> None:
-    lines = ["签收底单", "运单号：SF9876543210987", "签收人：前台", "签收时间：2026-11-13 14:22:08",
-             "派送员：张师傅"]
+    lines = [
+        "签收底单",
+        "运单号：SF9876543210987",
+        "签收人：前台",
+        "签收时间：2026-11-13 14:22:08",
+        "派送员：张师傅",
+    ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
     assert timeline.events == ()
     assert (timeline.carrier, timeline.signer) == ("sf", "前台")
@@ -319,7 +359,11 @@ def test_proof_of_delivery_fields() -> None:
 
 
 def test_label_and_time_in_two_boxes() -> None:
-    lines = [box(48, 40, "签收时间"), box(300, 40, "2026-11-13 14:22"), box(48, 100, "签收人：门卫")]
+    lines = [
+        box(48, 40, "签收时间"),
+        box(300, 40, "2026-11-13 14:22"),
+        box(48, 100, "签收人：门卫"),
+    ]
     timeline = parse_page(lines, RULES, CARRIERS, REF)
     assert timeline.events == () and timeline.signer == "门卫"
     assert timeline.signed_at is not None and timeline.signed_at.isoformat() == t(
@@ -328,12 +372,20 @@ def test_label_and_time_in_two_boxes() -> None:
 
 
 def test_scrolled_screenshots_merge_without_repeats() -> None:
-    first = ["顺丰速运 运单号：SF1234567890123", "2026-11-13 14:22 您的快件已签收，签收人：前台",
-             "2026-11-13 09:05 快件交给张师傅，正在派送途中"]
-    second = ["2026-11-13 09:05 快件交给张师傅，正在派送途中", "2026-11-11 18:20 顺丰速运已收取快件"]
+    first = [
+        "顺丰速运 运单号：SF1234567890123",
+        "2026-11-13 14:22 您的快件已签收，签收人：前台",
+        "2026-11-13 09:05 快件交给张师傅，正在派送途中",
+    ]
+    second = [
+        "2026-11-13 09:05 快件交给张师傅，正在派送途中",
+        "2026-11-11 18:20 顺丰速运已收取快件",
+    ]
     timeline = parse_timeline([first, second], RULES, CARRIERS, REF)
     assert [e.kind for e in timeline.events] == [
-        EventKind.POSTED, EventKind.OUT_FOR_DELIVERY, EventKind.SIGNED
+        EventKind.POSTED,
+        EventKind.OUT_FOR_DELIVERY,
+        EventKind.SIGNED,
     ]
     assert timeline.posted_at is not None and timeline.signed_at is not None
     assert (timeline.tracking_numbers, timeline.signer) == (("SF1234567890123",), "前台")
@@ -342,6 +394,11 @@ def test_scrolled_screenshots_merge_without_repeats() -> None:
 def test_nothing_to_read() -> None:
     timeline = parse_timeline([["一张风景照"], []], RULES, CARRIERS, REF)
     assert timeline.empty and timeline.to_json() == {
-        "tracking_numbers": [], "carrier": None, "events": [], "posted_at": None,
-        "signed_at": None, "signer": None, "left_at_station": None,
+        "tracking_numbers": [],
+        "carrier": None,
+        "events": [],
+        "posted_at": None,
+        "signed_at": None,
+        "signer": None,
+        "left_at_station": None,
     }
