@@ -425,10 +425,14 @@ def _time_below(anchors: list[_Item], column: list[_Item], heads: list[_Item]) -
 # --------------------------------------------------------------------------- facts
 
 
-def _numbers(lines: Sequence[str], rules: TimelineRules, carriers: CarrierBook) -> list[str]:
-    """Tracking numbers: after a label (运单号：...), or alone when a courier's pattern knows them
-    with at least medium confidence (a phone number is never one)."""
+def _numbers(
+    lines: Sequence[str], rules: TimelineRules, carriers: CarrierBook, named: str | None
+) -> list[str]:
+    """Tracking numbers: after a label (运单号：...); alone when a courier's pattern knows them
+    with at least medium confidence, or with any confidence when the page names that courier
+    ("中通快递 73123456789012"). A phone number is never one."""
     found: list[str] = []
+    courier = carriers.by_code.get(named or "")
     labels = sorted(rules.number_labels, key=len, reverse=True)
     for raw in lines:
         line = re.sub(r"[\s\-]", "", normalise(raw)).upper()
@@ -445,9 +449,25 @@ def _numbers(lines: Sequence[str], rules: TimelineRules, carriers: CarrierBook) 
             if _PHONE.match(number):
                 continue
             best = max((c.best_confidence(number) for c in carriers.carriers), default=0)
-            if best >= 2:
+            if best >= 2 or (courier is not None and courier.best_confidence(number) > 0):
                 found.append(number)
     return list(dict.fromkeys(found))
+
+
+def _is_heading(text: str, numbers: Sequence[str], rules: TimelineRules) -> bool:
+    """A line that is only a courier's name and/or the tracking number ("顺丰速运",
+    "中通快递 73123456789012"): the page's heading, not an event's text."""
+    rest = re.sub(r"[\s\-]", "", normalise(text)).upper()
+    original = rest
+    for number in numbers:
+        rest = rest.replace(number, "")
+    for courier in rules.couriers:
+        for name in sorted(courier.names, key=len, reverse=True):
+            rest = rest.replace(_compact(name).upper(), "")
+    for label in rules.number_labels:
+        rest = rest.replace(_compact(label).upper(), "")
+    rest = re.sub(r"[^\w]", "", rest)
+    return rest != re.sub(r"[^\w]", "", original) and len(rest) <= 2
 
 
 def _first_match(
@@ -499,11 +519,14 @@ def parse_page(
     ocr = _as_lines(lines)
     texts_in_order = [line.text for line in sorted(ocr, key=lambda x: (x.box[1], x.box[0]))]
     carrier = _carrier(texts_in_order, rules)
-    numbers = _numbers(texts_in_order, rules, carriers)
+    numbers = _numbers(texts_in_order, rules, carriers, carrier)
     if carrier is None and numbers:
         candidates = carriers.candidates(numbers)
         carrier = candidates[0] if candidates else None
     items = _join_dates(_items(ocr, rules, reference))
+    for item in items:
+        if item.is_text and not item.header and _is_heading(item.text, numbers, rules):
+            item.header = True
     fields = _fields(items, rules)
     anchors = [i for i in items if i.at is not None and i.field_key is None]
     texts = [i for i in items if i.is_text and not i.header]

@@ -109,6 +109,8 @@ NUMBERS = [
     (["顺丰速运 运单号 SF 1234 5678 90123 复制"], ["SF1234567890123"]),
     (["中通快递 运单号 73123456789012 复制"], ["73123456789012"]),  # low pattern: label needed
     (["73123456789012"], []),
+    (["中通快递 73123456789012"], ["73123456789012"]),  # the page names the courier
+    (["顺丰速运 73123456789012"], []),  # not an SF number
     (["JT0001234567890 已签收"], ["JT0001234567890"]),  # high pattern: no label needed
     (["快递员电话：13800138000"], []),
     (["单号：13800138000"], []),  # a phone number even after a label
@@ -324,6 +326,22 @@ def test_plain_lines_time_above_and_below() -> None:
                 ("2026-11-13T14:22:00", "您的快件已签收，签收人：前台", EventKind.SIGNED),
             ],
         )
+
+
+def test_a_heading_of_name_and_number_is_not_an_event_s_text() -> None:
+    lines = [
+        "中通快递 73123456789012",
+        "[深圳市]快件已到达菜鸟驿站，请及时取件",
+        "2026-11-14 16:05",
+        "[杭州市]快件已揽收",
+        "2026-11-12 17:02",
+    ]
+    timeline = parse_page(lines, RULES, CARRIERS, REF)
+    assert [e.text for e in timeline.events] == [
+        "[杭州市]快件已揽收",
+        "[深圳市]快件已到达菜鸟驿站，请及时取件",
+    ]
+    assert timeline.tracking_numbers == ("73123456789012",)
 
 
 def test_a_day_header_over_its_times() -> None:
