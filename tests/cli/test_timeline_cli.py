@@ -28,6 +28,24 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return save(SF_GUARD, tmp_path_factory.mktemp("timeline-cli"))
 
 
+@pytest.fixture(scope="module")
+def page_lines(page: Path, ocr_engine: Any) -> list[Any]:
+    from PIL import Image
+
+    with Image.open(page) as image:
+        return ocr_engine.read(image)  # type: ignore[no-any-return]
+
+
+class Recorded:
+    """The page's OCR lines read once: the command's own logic is what these tests check."""
+
+    def __init__(self, lines: list[Any]) -> None:
+        self.lines = lines
+
+    def read(self, image: Any) -> list[Any]:
+        return self.lines
+
+
 @pytest.fixture
 def run(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], ocr_engine: Any
@@ -57,6 +75,12 @@ def test_json_has_exactly_the_documented_keys(run: Any, page: Path) -> None:
     ]
 
 
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch, page_lines: list[Any]) -> None:
+    monkeypatch.setattr("seller_app.evidence.timeline.shared_engine", lambda: Recorded(page_lines))
+
+
+@pytest.mark.usefixtures("recorded")
 def test_case_differences_and_the_signer_question(run: Any, page: Path, tmp_path: Path) -> None:
     case = tmp_path / "case.json"
     signer = {"who": "buyer", "inspected": False, "signed_at": "2026-11-13T14:22:00"}
@@ -79,6 +103,7 @@ def test_case_differences_and_the_signer_question(run: Any, page: Path, tmp_path
     assert "ask the buyer whether they authorised it" in out
 
 
+@pytest.mark.usefixtures("recorded")
 def test_text_report(run: Any, page: Path) -> None:
     code, out, _ = run(page)
     assert code == 0

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from seller_app import paths
-from seller_app.domain.catalog import Catalog
 from seller_app.domain.case import SHANGHAI
+from seller_app.domain.catalog import Catalog
 from seller_app.domain.timeline import Timeline
 from seller_app.domain.timeline_compare import compare_with_case, signer_questions
 from seller_app.domain.timeline_rules import TimelineRules
