@@ -4,6 +4,19 @@ the proof of delivery (签收底单). OCR (`ocr`) finds the text offline; the pu
 
 `read_timeline` is what the CLI and, later, the wizard call (from a worker thread: no Qt here).
 A file that cannot be used is reported by name (`ScreenshotError`), never half-read.
+
+For the wizard (a screenshot dropped on the shipment or signer page):
+
+- ``read_timeline(paths, reference=now)`` -> `Timeline` (frozen data: numbers, courier, events,
+  posted/signed times, signer, station); ``ocr.warm_up()`` loads the models ahead of time;
+- ``domain.timeline_compare.compare_with_case(timeline, case, rules)`` -> the differences, each
+  ``.text(rules, carriers, lang)``;
+- ``domain.timeline.read_signer(timeline, rules)`` -> `SignerReading` (``who``: the answer to
+  the signer question, ``ask_authorised``), and ``signer_questions(timeline, rules, lang)``: what
+  to ask the buyer; the categories (门卫/前台/驿站/快递柜/家人...) are ``resources/timeline/
+  signers.toml``;
+- ``evidence.checks.timing_notes(..., timeline)`` / ``import_photos(..., timeline=...)``: photo
+  timing measured from the screenshot's signing time; ``checks.claim_notes(case, timeline)``.
 """
 
 from __future__ import annotations
