@@ -138,6 +138,12 @@ def form_values(
     return values
 
 
-def form_number(case: Case) -> str:
-    """A reference printed on the form: first tracking number and the claim date."""
-    return f"{case.tracking_numbers[0]}-{case.claim_at.astimezone(SHANGHAI):%Y%m%d}"
+def form_date(case: Case, dated: datetime | None = None) -> datetime | None:
+    """The date a form bears: when the claim was sent, else the day it is prepared (`dated`)."""
+    return case.claim_at or dated
+
+
+def form_number(case: Case, dated: datetime | None = None) -> str:
+    """A reference printed on the form: first tracking number and the form's date."""
+    moment = form_date(case, dated) or case.posted_at
+    return f"{case.tracking_numbers[0]}-{moment.astimezone(SHANGHAI):%Y%m%d}"

@@ -5,7 +5,8 @@ Order of application (each step may end the assessment):
 1. Time bar (A.4): claimed after posted date + 1 year (same month/day, 29 Feb -> 28 Feb) ->
    not eligible. The anniversary itself is still in time, and when it is not a working day the
    period runs to the next working day (民法典 art. 203), with a warning -- the same last day the
-   schedule gives as ``legal_due``.
+   schedule gives as ``legal_due``. The claim date is ``claim_at``; for a claim not sent yet it
+   is the injected `now` (sent today), and without either the check only states the last day.
 2. Sender fault or the goods' own nature (A.2 a) -> not eligible.
 3. Force majeure (A.2 b) -> not eligible unless the parcel was insured.
 4. Treatment: delay refunds the service fee (A.3.1) unless the delay destroyed the goods' value,
@@ -113,9 +114,16 @@ class _Run:
         self.steps.append(Note(code, params))
 
 
-def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -> Assessment:
+def assess(
+    case: Case,
+    catalog: Catalog,
+    calendar: WorkCalendar | None = None,
+    *,
+    now: datetime | None = None,
+) -> Assessment:
     """Assess `case` under its policy profile; see the module docstring for the rules.
-    `calendar` says which days are working days (default: mainland China's)."""
+    `calendar` says which days are working days (default: mainland China's); `now` is the
+    claim date of a claim not sent yet (the time bar, step 1)."""
     policy = catalog.policy(case.policy)
     carrier = catalog.carriers.guess(case.tracking_numbers, case.carrier)
     run = _Run()
@@ -123,7 +131,7 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
     if not policy.verified:
         run.warnings.append(Note("policy_unverified", {"policy": policy.id}))
 
-    refusal = _exemption(run, case, policy, calendar or ChinaCalendar())
+    refusal = _exemption(run, case, policy, calendar or ChinaCalendar(), now)
     if refusal:
         _signer_notes(run, case)
         return _result(
@@ -182,24 +190,13 @@ def _carrier_notes(
         run.advice.append(Note("carrier_policy_available", {"policy": own.policy}))
 
 
-def _exemption(run: _Run, case: Case, policy: Policy, calendar: WorkCalendar) -> str | None:
+def _exemption(
+    run: _Run, case: Case, policy: Policy, calendar: WorkCalendar, now: datetime | None
+) -> str | None:
     posted = local_date(case.posted_at)
     deadline = claim_deadline(posted)
-    claimed = local_date(case.claim_at)
-    if claimed > deadline:
-        extended = roll_to_workday(deadline, calendar).day
-        if claimed > extended:
-            run.cite(policy.clause("time_bar"))
-            run.reasons.append(
-                Note("time_barred", {"posted": posted, "deadline": extended, "claimed": claimed})
-            )
-            run.step("time_bar_passed", posted=posted, deadline=extended, claimed=claimed)
-            return "time_barred"
-        run.cite(policy.clause("time_bar"), "民法典 art. 203")
-        run.warnings.append(Note("time_bar_extended", {"deadline": deadline, "extended": extended}))
-        run.step("time_bar_ok", posted=posted, deadline=extended, claimed=claimed)
-    else:
-        run.step("time_bar_ok", posted=posted, deadline=deadline, claimed=claimed)
+    if _time_barred(run, case, policy, calendar, now, posted, deadline):
+        return "time_barred"
     if case.exemptions.sender_fault:
         run.cite(policy.clause("exemption"))
         run.reasons.append(Note("sender_fault"))
@@ -211,6 +208,42 @@ def _exemption(run: _Run, case: Case, policy: Policy, calendar: WorkCalendar) ->
             return "exempt"
         run.reasons.append(Note("force_majeure_insured"))
     return None
+
+
+def _time_barred(
+    run: _Run,
+    case: Case,
+    policy: Policy,
+    calendar: WorkCalendar,
+    now: datetime | None,
+    posted: date,
+    deadline: date,
+) -> bool:
+    """Step 1; for a claim not sent yet the codes say so (``..._unfiled``)."""
+    moment = case.claim_at or now
+    if moment is None:
+        run.step("time_bar_pending", posted=posted, deadline=deadline)
+        return False
+    suffix = "" if case.claim_at is not None else "_unfiled"
+    claimed = local_date(moment)
+    if claimed > deadline:
+        extended = roll_to_workday(deadline, calendar).day
+        if claimed > extended:
+            run.cite(policy.clause("time_bar"))
+            run.reasons.append(
+                Note(
+                    "time_barred" + suffix,
+                    {"posted": posted, "deadline": extended, "claimed": claimed},
+                )
+            )
+            run.step("time_bar_passed" + suffix, posted=posted, deadline=extended, claimed=claimed)
+            return True
+        run.cite(policy.clause("time_bar"), "民法典 art. 203")
+        run.warnings.append(Note("time_bar_extended", {"deadline": deadline, "extended": extended}))
+        run.step("time_bar_ok" + suffix, posted=posted, deadline=extended, claimed=claimed)
+    else:
+        run.step("time_bar_ok" + suffix, posted=posted, deadline=deadline, claimed=claimed)
+    return False
 
 
 def _treatment(run: _Run, case: Case, policy: Policy) -> tuple[str, Decimal]:

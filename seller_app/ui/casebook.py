@@ -101,6 +101,13 @@ class CaseBook(Protocol):
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None: ...
 
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(record id, status) of the cases that already claim one of these tracking numbers,
+        other than record `exclude`."""
+        ...
+
 
 class OpeningBook:
     """Stands in while the store opens on the thread pool: nothing to list, nothing saved."""
@@ -124,3 +131,8 @@ class OpeningBook:
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None:
         raise RuntimeError("the case store is not open yet")
+
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        return []

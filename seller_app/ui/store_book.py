@@ -280,6 +280,14 @@ class StoreCaseBook:
             self.store.delete_draft(int(record_id[1:]))
         shutil.rmtree(self.files_dir / record_id, ignore_errors=True)
 
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(record id, UI status) of the stored cases already claiming one of `numbers`."""
+        exclude_id = int(exclude[1:]) if exclude and exclude.startswith("c") else None
+        found = self.store.claims_for_tracking(numbers, exclude=exclude_id)
+        return [(f"c{summary.id}", to_ui_status(summary.status)) for summary in found]
+
     def next_statuses(self, record_id: str) -> list[str]:
         if not record_id.startswith("c"):
             return []
