@@ -193,14 +193,44 @@ def _event_from_args(args: argparse.Namespace, now: Any) -> Any:
     return CaseEvent(kind, at, amount=amount, channel=channel, ticket=args.ticket or None)
 
 
+def _option_error(error: Any, kind: Any, catalog: Catalog, lang: str) -> Any:
+    """A `CaseError` about the event's own key names the option typed (``--at``); about
+    another event, that event by its title."""
+    from ..domain.errors import CaseError
+    from ..domain.events import MOMENT_KEY, TICKET_KEY, event_title
+
+    field = error.field
+    own = MOMENT_KEY[kind]
+    options = {
+        own: "--at",
+        f"{own}.at": "--at",
+        f"{own}.amount": "--amount",
+        "amount": "--amount",
+        "channel": "--channel",
+        "ticket": "--ticket",
+        TICKET_KEY.get(kind, "ticket"): "--ticket",
+    }
+    if field in options:
+        return CaseError(options[field], error.code, **error.params)
+    for other, key in MOMENT_KEY.items():
+        if field in (key, f"{key}.at"):
+            return CaseError(event_title(other, catalog.texts, lang), error.code, **error.params)
+    return error
+
+
 def _record_event(store: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
+    from ..domain.errors import CaseError
     from ..domain.events import EventKind
 
     now = common.now()
-    if args.clear:
-        store.clear_event(args.id, EventKind(args.kind), now, note=args.note)
-    else:
-        store.record_event(args.id, _event_from_args(args, now), now, note=args.note)
+    kind = EventKind(args.kind)
+    try:
+        if args.clear:
+            store.clear_event(args.id, kind, now, note=args.note)
+        else:
+            store.record_event(args.id, _event_from_args(args, now), now, note=args.note)
+    except CaseError as error:
+        raise _option_error(error, kind, catalog, args.lang) from None
     record = store.get_case(args.id)
     result: dict[str, Any] = {"id": record.id, "status": record.status.value}
     followup = followup_to_dict(store, args.id, catalog, args.lang)
