@@ -104,8 +104,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 imported: dict[str, Any] = {"id": case_id, "amount_claimed": yuan_text(claimed)}
                 if earlier:
                     imported["duplicates"] = [summary.id for summary in earlier]
-                    warning = duplicates_warning(case.tracking_numbers, earlier, args.lang)
-                    sys.stderr.write(f"seller-claims: {warning}\n")
+                    common.print_warning(
+                        duplicates_warning(case.tracking_numbers, earlier, args.lang)
+                    )
                 common.print_json(imported)
             elif action == "export":
                 dest = store.export_case(

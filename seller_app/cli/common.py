@@ -136,3 +136,14 @@ def check_output_path(
 def _output_words(texts: Any, code: str, lang: str, **params: Any) -> str:
     texts = texts if texts is not None else load_catalog().texts
     return str(texts.get("output", code, lang, **params))
+
+
+def print_text(text: str) -> None:
+    """Plain text for the user on stdout (a document for an online form, a file name): the
+    one place plain output goes, like `print_json` for JSON."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_warning(text: str) -> None:
+    """A note for the user on stderr that does not stop the command."""
+    sys.stderr.write(f"seller-claims: {text}\n")

@@ -13,7 +13,6 @@ full ...) is said on stderr; the document is made all the same, exit 0.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +66,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     escalation, document = escalation_document(case, args.to, catalog=catalog, now=now, lang=lang)
     for note in escalation.warnings:
         warning = words().get("warning", note.code, lang, **dict(note.params))
-        sys.stderr.write(f"seller-claims: {warning}\n")
+        common.print_warning(warning)
     if args.output is not None:
         try:
             render_pdf(document, args.output, lang=lang, password=args.password)
@@ -81,9 +80,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 labels.get("cli", "cannot_write", lang, path=target, detail=detail)
             ) from None
     if args.text:
-        sys.stdout.write(render_text(document))
+        common.print_text(render_text(document))
     else:
-        sys.stdout.write(f"{args.output}\n")
+        common.print_text(str(args.output))
     return 0
 
 

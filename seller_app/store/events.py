@@ -19,6 +19,7 @@ from decimal import Decimal
 from ..domain.case import Case, ClaimChannel, case_from_json, case_to_json
 from ..domain.errors import CaseError
 from ..domain.events import CaseEvent, EventKind, clear_event, event_of, record_event
+from ..domain.money import round_yuan
 from . import codec
 from .base import StoreBase, decimal, money, timestamp, when
 from .records import EVENT_STATUS, STATUS_EVENT, CaseStatus, LoggedEvent
@@ -145,7 +146,7 @@ class CaseEvents(StoreBase):
         if kind is EventKind.PAID and case.paid is not None:
             conn.execute(
                 "UPDATE cases SET amount_recovered = ? WHERE id = ?",
-                (money(case.paid.amount, "amount_recovered"), case_id),
+                (money(round_yuan(case.paid.amount), "amount_recovered"), case_id),
             )
         return status
 
