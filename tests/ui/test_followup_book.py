@@ -57,9 +57,7 @@ def test_every_event_moves_the_reminders(book: StoreCaseBook, catalog: Catalog) 
         "邮政管理部门应答复申诉@12-26"
     ]
 
-    book.record_event(
-        record_id, CaseEvent(EventKind.PAID, at(28), amount=Decimal("72")), at(28)
-    )
+    book.record_event(record_id, CaseEvent(EventKind.PAID, at(28), amount=Decimal("72")), at(28))
     record = book.get(record_id)
     assert record is not None and record.status == "paid" and record.amount_recovered == "72.00"
     assert [entry.kind.value for entry in book.event_log(record_id)] == [
