@@ -207,8 +207,8 @@ _installed: dict[int, OfficialYear] = {}
 def install_official_years(years: Iterable[OfficialYear]) -> None:
     """Make these schedules (replacing any installed before) what a default `ChinaCalendar`
     uses. Called once at start-up with the seller's imported files."""
-    _installed.clear()
-    _installed.update({official.year: official for official in years})
+    global _installed
+    _installed = {official.year: official for official in years}  # one rebinding: atomic
 
 
 def installed_official_years() -> tuple[OfficialYear, ...]:
