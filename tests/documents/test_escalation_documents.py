@@ -163,7 +163,7 @@ def test_english_documents_have_no_chinese_template_words(
         buyer=None,
         description=None,
     )
-    assert "SF1234567890123" in text
+    assert "SF1234567890123" in text and "CNYCNY" not in text
     assert not any("\u4e00" <= char <= "\u9fff" for char in text.replace("顺丰速运", ""))
 
 
