@@ -12,7 +12,11 @@ import pytest
 from keyring.backends import fail
 
 from seller_app.cli import main
-from tests.conftest import case_dict
+from seller_app.cli.common import load_case, load_catalog
+from seller_app.domain.escalation import claim_figure
+from seller_app.domain.money import format_yuan
+from seller_app.domain.rules import assess
+from tests.conftest import NOW, case_dict
 from tests.documents.photo_helpers import pdf_text, squash
 
 
@@ -58,7 +62,8 @@ def test_each_document_as_pdf_and_as_text(
     assert title in squash(pdf_text(out))
     code, stdout, _ = run(capsys, "escalate", str(case), "--to", kind, "--text")
     assert code == 0 and stdout.splitlines()[0] == title
-    assert "72.00 元" in stdout  # the claim figure of the base case
+    figure = claim_figure(assess(load_case(case, NOW), load_catalog()))
+    assert f"{format_yuan(figure)} 元" in stdout  # the claim figure
 
 
 def test_what_stands_in_the_way_is_said_on_stderr(

@@ -135,7 +135,7 @@ def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
         for warning in shown.get("warnings", []):
             assert squash(warning["text"])[:12] not in text
     assert "到时未答复" not in text and "请更新软件" not in text
-    for basis in ("A.5.2", "《快递暂行条例》第二十九条", "A.5.3", "A.4"):
+    for basis in ("A.5.2", "《快递暂行条例》第29条", "A.5.3", "A.4"):
         assert basis in text
     for deadline in deadlines:
         if deadline.legal_due is not None:

