@@ -1,7 +1,8 @@
 """How case and draft content is split and encoded for the database.
 
 The case file's personal fields (buyer name/phone/address, shop contact/phone, the signer's name,
-the free-text description, the payee's name and accounts and the sender's address) are cut out of the case JSON and sealed; the rest stays readable
+the free-text description, the payee's name and accounts and the sender's address) are cut out
+of the case JSON and sealed; the rest stays readable
 so cases can be listed and searched without decrypting. Drafts are sealed whole.
 """
 
