@@ -50,26 +50,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from decimal import Decimal
 
 from .carriers import CarrierGuess
 from .case import SHANGHAI, Case, ClaimBasis, Extent, Incident, MismatchKind, SignerWho
 from .catalog import Catalog
 from .claim import Claim, choose_claim
+from .figures import ONE, Run, fee_waived, fmt, value_compensated
 from .money import ZERO, round_yuan
-from .notes import Note, both
-from .policies import FeeWaiver, PartialCap, Policy
+from .notes import Note
+from .policies import Policy
 from .policy_choice import PolicyChoice, choose_policy
 from .workdays import ChinaCalendar, WorkCalendar, roll_to_workday
 
-ONE = Decimal(1)
 FINAL_DELAY_CLAUSE = "A.2 快件丢失"
 FORCE_MAJEURE_FEE_CLAUSE = "民法典 art. 835"
-SENDER_KIND_WORDS = {
-    "ordinary": both("散单客户", "ordinary sender"),
-    "monthly_account": both("月结客户", "monthly-account customer"),
-}
 
 __all__ = ["Assessment", "Claim", "Note", "assess", "claim_deadline", "local_date"]
 
@@ -113,39 +108,13 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(SHANGHAI).date()
 
 
-def _fmt(value: Decimal, places: int = 2) -> str:
-    """Show a figure in a calculation step: at most `places` decimals, trailing zeros trimmed.
-    Display only; the engine keeps computing with the exact value."""
-    text = format(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-class _Run:
-    """Collects the notes of one assessment."""
-
-    def __init__(self) -> None:
-        self.basis: list[str] = []
-        self.reasons: list[Note] = []
-        self.warnings: list[Note] = []
-        self.advice: list[Note] = []
-        self.steps: list[Note] = []
-
-    def cite(self, *clause_ids: str) -> None:
-        for clause_id in clause_ids:
-            if clause_id not in self.basis:
-                self.basis.append(clause_id)
-
-    def step(self, code: str, **params: Any) -> None:
-        self.steps.append(Note(code, params))
-
-
 def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -> Assessment:
     """Assess `case` under the terms `choose_policy` picks; see the module docstring.
     `calendar` says which days are working days (default: mainland China's)."""
     carrier = catalog.carriers.guess(case.tracking_numbers, case.carrier)
     choice = choose_policy(case, catalog, carrier)
     policy = choice.policy
-    run = _Run()
+    run = Run()
     _carrier_notes(run, case, carrier, catalog, policy)
     if choice.terms_missing:
         run.warnings.append(Note("carrier_terms_missing", dict(choice.reason.params)))
@@ -156,7 +125,7 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
     refusal = _exemption(run, case, policy, calendar or ChinaCalendar())
     if refusal == "force_majeure_fee":
         fee = case.service_fee
-        run.step("fee_refund_force_majeure", fee=_fmt(fee))
+        run.step("fee_refund_force_majeure", fee=fmt(fee))
         _signer_notes(run, case)
         return _result(run, context, fee, ZERO, None, True, "fee_only")
     if refusal:
@@ -166,10 +135,10 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
     treatment, ratio, kind = _treatment(run, case, policy)
     value_exact = ZERO
     if treatment != "fee_only":
-        value_exact = _value(run, case, policy, ratio)
-    fee_exact = _fee(run, case, policy, kind, ratio)
+        value_exact = value_compensated(run, case, policy, ratio)
+    fee_exact = fee_waived(run, case, policy, kind, ratio)
     if case.insurance_fee > 0:
-        run.step("insurance_fee_kept", insurance_fee=_fmt(case.insurance_fee))
+        run.step("insurance_fee_kept", insurance_fee=fmt(case.insurance_fee))
 
     actual = None
     if not case.insured and treatment != "fee_only":
@@ -182,7 +151,7 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
 
 
 def _carrier_notes(
-    run: _Run, case: Case, carrier: CarrierGuess, catalog: Catalog, policy: Policy
+    run: Run, case: Case, carrier: CarrierGuess, catalog: Catalog, policy: Policy
 ) -> None:
     if not carrier.given:
         if not carrier.candidates:
@@ -203,7 +172,7 @@ def _carrier_notes(
         run.advice.append(Note("carrier_policy_available", {"policy": own.policy}))
 
 
-def _exemption(run: _Run, case: Case, policy: Policy, calendar: WorkCalendar) -> str | None:
+def _exemption(run: Run, case: Case, policy: Policy, calendar: WorkCalendar) -> str | None:
     posted = local_date(case.posted_at)
     deadline = claim_deadline(posted)
     claimed = local_date(case.claim_at)
@@ -251,7 +220,7 @@ def _exemption(run: _Run, case: Case, policy: Policy, calendar: WorkCalendar) ->
     return None
 
 
-def _final_delay(run: _Run, case: Case, policy: Policy) -> bool:
+def _final_delay(run: Run, case: Case, policy: Policy) -> bool:
     """Whether a delayed parcel counts as lost: still undelivered when the policy's final-delay
     limit after the promised delivery time has passed (A.2 b)."""
     if case.promised_at is None:
@@ -276,7 +245,7 @@ def _final_delay(run: _Run, case: Case, policy: Policy) -> bool:
     return True
 
 
-def _treatment(run: _Run, case: Case, policy: Policy) -> tuple[str, Decimal, str]:
+def _treatment(run: Run, case: Case, policy: Policy) -> tuple[str, Decimal, str]:
     """Decide full/partial loss or fee-only, cite the clauses, return the lost share r and the
     incident kind whose fee waiver applies."""
     lost: Decimal | None = None
@@ -317,130 +286,11 @@ def _treatment(run: _Run, case: Case, policy: Policy) -> tuple[str, Decimal, str
         return "full_loss", ONE, kind
     assert lost is not None
     ratio = lost / case.goods_value
-    run.step("ratio", lost=_fmt(lost), goods=_fmt(case.goods_value), ratio=_fmt(ratio, 4))
+    run.step("ratio", lost=fmt(lost), goods=fmt(case.goods_value), ratio=fmt(ratio, 4))
     return "partial_loss", ratio, kind
 
 
-def _fee(run: _Run, case: Case, policy: Policy, kind: str, ratio: Decimal) -> Decimal:
-    """The freight waived for this incident kind, as the policy says."""
-    waiver = policy.waiver(kind)
-    fee = case.service_fee
-    if waiver is FeeWaiver.NONE:
-        run.step("fee_not_waived", fee=_fmt(fee))
-        return ZERO
-    if waiver is FeeWaiver.PROPORTIONAL and ratio not in (ZERO, ONE):
-        refund = ratio * fee
-        run.step("fee_refund_partial", fee=_fmt(fee), ratio=_fmt(ratio, 4), refund=_fmt(refund, 4))
-        return refund
-    run.step("fee_refund_full", fee=_fmt(fee))
-    return fee
-
-
-def _value(run: _Run, case: Case, policy: Policy, ratio: Decimal) -> Decimal:
-    goods = case.goods_value
-    if case.insured:
-        assert case.insured_value is not None
-        run.cite(policy.clause("insured"))
-        base = min(case.insured_value, goods)
-        run.step(
-            "insured_base", insured=_fmt(case.insured_value), goods=_fmt(goods), base=_fmt(base)
-        )
-        if case.insured_value < goods:
-            run.warnings.append(
-                Note("under_insured", {"insured": _fmt(case.insured_value), "goods": _fmt(goods)})
-            )
-        elif case.insured_value > goods:
-            run.warnings.append(
-                Note("over_insured", {"insured": _fmt(case.insured_value), "goods": _fmt(goods)})
-            )
-        value = ratio * base
-        run.step("value_scaled", ratio=_fmt(ratio, 4), base=_fmt(base), value=_fmt(value, 4))
-    else:
-        value = _uninsured_value(run, case, policy, ratio)
-    if policy.salvage_deducted and case.salvage_value and ratio == ONE:
-        run.cite(policy.clause("salvage"))
-        value = max(ZERO, value - case.salvage_value)
-        run.step("salvage", salvage=_fmt(case.salvage_value), value=_fmt(value, 4))
-    return value
-
-
-def _caps(run: _Run, case: Case, policy: Policy) -> list[Decimal]:
-    """The uninsured caps the policy sets for this case, each shown as a step."""
-    caps = []
-    fee = case.service_fee
-    multiple = policy.multiple_for(case.sender_kind.value if case.sender_kind else None)
-    if multiple is not None:
-        by_fee = multiple * fee
-        caps.append(by_fee)
-        if policy.freight_multiples:
-            kind = case.sender_kind.value if case.sender_kind else "ordinary"
-            run.step(
-                "cap_freight_tier",
-                multiple=_fmt(multiple),
-                fee=_fmt(fee),
-                cap=_fmt(by_fee, 4),
-                kind=SENDER_KIND_WORDS[kind],
-            )
-        else:
-            run.step("cap_freight", multiple=_fmt(multiple), fee=_fmt(fee), cap=_fmt(by_fee, 4))
-    if policy.per_kg_cap is not None:
-        by_weight = policy.per_kg_cap * case.weight_kg
-        caps.append(by_weight)
-        run.step(
-            "cap_weight",
-            per_kg=_fmt(policy.per_kg_cap),
-            kg=_fmt(case.weight_kg, 3),
-            cap=_fmt(by_weight, 4),
-        )
-    if policy.absolute_cap is not None:
-        caps.append(policy.absolute_cap)
-        run.step("cap_absolute", cap=_fmt(policy.absolute_cap))
-    if policy.no_proof_freight_multiple is not None and not case.value_proofs:
-        by_proof = policy.no_proof_freight_multiple * fee
-        caps.append(by_proof)
-        run.step(
-            "cap_no_proof",
-            multiple=_fmt(policy.no_proof_freight_multiple),
-            fee=_fmt(fee),
-            cap=_fmt(by_proof, 4),
-        )
-        run.warnings.append(
-            Note("no_value_proof", {"multiple": _fmt(policy.no_proof_freight_multiple)})
-        )
-    return caps
-
-
-def _uninsured_value(run: _Run, case: Case, policy: Policy, ratio: Decimal) -> Decimal:
-    goods = case.goods_value
-    run.cite(policy.clause("uninsured"))
-    if policy.undeclared_value_cap is not None and goods > policy.undeclared_value_cap:
-        run.step("undeclared_cap", goods=_fmt(goods), cap=_fmt(policy.undeclared_value_cap))
-        run.warnings.append(
-            Note("undeclared_value_capped", {"cap": _fmt(policy.undeclared_value_cap)})
-        )
-        goods = policy.undeclared_value_cap
-    caps = _caps(run, case, policy)
-    cap = min(caps) if caps else None
-    if policy.partial_cap is PartialCap.SCALED:
-        base = goods if cap is None else min(cap, goods)
-        run.step("uninsured_base", goods=_fmt(goods), base=_fmt(base))
-        value = ratio * base
-        run.step("value_scaled", ratio=_fmt(ratio, 4), base=_fmt(base), value=_fmt(value, 4))
-    else:
-        loss = ratio * goods
-        value = loss if cap is None else min(loss, cap)
-        run.step(
-            "value_capped",
-            loss=_fmt(loss, 4),
-            cap=_fmt(cap, 4) if cap is not None else "-",
-            value=_fmt(value, 4),
-        )
-    if cap is not None and cap < ratio * goods:
-        run.warnings.append(Note("uninsured_cap_applied", {"cap": _fmt(cap, 2)}))
-    return value
-
-
-def _signer_notes(run: _Run, case: Case) -> None:
+def _signer_notes(run: Run, case: Case) -> None:
     signer = case.signer
     if signer is None:
         return
@@ -462,7 +312,7 @@ def _signer_notes(run: _Run, case: Case) -> None:
 
 
 def _result(
-    run: _Run,
+    run: Run,
     context: tuple[Case, Policy, CarrierGuess, PolicyChoice],
     fee_exact: Decimal,
     value_exact: Decimal,
@@ -478,8 +328,8 @@ def _result(
     if actual is not None and eligible:
         run.step(
             "actual_loss",
-            fee=_fmt(case.service_fee),
-            lost=_fmt(actual - case.service_fee),
+            fee=fmt(case.service_fee),
+            lost=fmt(actual - case.service_fee),
             actual=actual,
         )
     claim, claim_warnings = choose_claim(
