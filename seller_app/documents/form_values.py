@@ -79,7 +79,8 @@ def claim_values(
     on = local_day(case)
     policy = assessment.policy
     if claim.basis is ClaimBasis.ACTUAL_LOSS:
-        cited = "、".join(texts.clause(c).label(lang, on) for c in claim.clauses[:3])
+        separator = labels.get("word", "clause_separator", lang)
+        cited = separator.join(texts.clause(c).label(lang, on) for c in claim.clauses[:3])
         basis = labels.get("word", "basis_actual_loss", lang, clauses=cited)
     else:
         basis = labels.get("word", "basis_courier_terms", lang, policy=policy.name(lang))

@@ -141,3 +141,15 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_courier_without_terms_on_file_is_assessed_under_the_standard_with_a_notice(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, case_dict(carrier="jd"), "jd.json")
+    out = json.loads(seller_claims("assess", str(path)).stdout)
+    assert out["policy"]["id"] == "standard" and out["policy"]["chosen_by"] == "fallback"
+    assert "未找到京东物流" in out["policy"]["why"]
+    assert "carrier_terms_missing" in {item["code"] for item in out["warnings"]}
+    # The claim still asks for the higher actual loss: 12 + 300.
+    assert out["claim"] == {**out["claim"], "basis": "actual_loss", "amount": "312.00"}
