@@ -38,7 +38,7 @@ SAMPLE = {
     "shop": {"name": "自检店铺", "contact": "王堃", "phone": "13800138000"},
     "goods": {"description": "陶瓷餐具套装", "quantity": 1},
 }
-EXPECTED_AMOUNT = Decimal("28.80")
+EXPECTED_AMOUNT = Decimal("96.00")  # SF's terms by default: the whole fee 12 + min(120, 7 × 12)
 
 
 class SelfTestError(Exception):

@@ -36,4 +36,4 @@ def test_self_test_passes() -> None:
 def test_self_test_reports_a_failure() -> None:
     result = self_test("1.00")
     assert result.returncode == 1
-    assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout
+    assert result.stdout.startswith("self-test FAILED") and "96.00" in result.stdout

@@ -42,12 +42,12 @@ class CaseFiler:
         case = case_from_json(dict(result.case_data), self.now)
         found = self._existing(case)
         if found is None:
-            case_id = self.store.add_case(case, self.now, amount_claimed=result.amount)
+            case_id = self.store.add_case(case, self.now, amount_claimed=result.claim_amount)
             filed = Filed(case_id, "added")
         elif found[1] is CaseStatus.DRAFT:
             case_id = found[0]
             self.store.update_case(case_id, case, self.now)
-            self.store.set_amounts(case_id, self.now, claimed=result.amount)
+            self.store.set_amounts(case_id, self.now, claimed=result.claim_amount)
             filed = Filed(case_id, "updated")
         else:
             return Filed(found[0], "kept")

@@ -83,10 +83,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 case = common.load_case(args.case, at)
                 if args.claimed:
                     claimed = common.amount_arg(args.claimed, "--claimed")
-                else:  # what the engine says the seller can claim
+                else:  # the figure the claim form asks for
                     from ..domain.rules import assess
 
-                    claimed = assess(case, catalog).amount
+                    claimed = assess(case, catalog).claim_amount
                 case_id = store.add_case(case, at, amount_claimed=claimed)
                 common.print_json({"id": case_id, "amount_claimed": yuan_text(claimed)})
             elif action == "export":

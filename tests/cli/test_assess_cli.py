@@ -38,16 +38,21 @@ def test_assess_prints_the_figures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["eligible"] is True
+    # SF's terms by default (the number is SF's): the whole freight 12 + min(120, 7 × 12 = 84).
     assert (out["amount"], out["fee_refund"], out["value_compensation"]) == (
-        "28.80",
-        "4.80",
-        "24.00",
+        "96.00",
+        "12.00",
+        "84.00",
     )
     assert out["currency"] == "CNY"
     assert out["actual_loss_claim"] == "132.00"
-    assert out["basis"][0] == "A.3.3"
+    # The claim asks for the higher actual loss.
+    assert (out["claim"]["basis"], out["claim"]["amount"]) == ("actual_loss", "132.00")
+    assert "96.00" in out["claim"]["why"]
+    assert out["basis"][0] == "SF-loss"
     assert out["carrier"] == {"code": "sf", "candidates": ["sf"]}
-    assert out["policy"]["id"] == "standard" and out["policy"]["as_of"]
+    assert out["policy"]["id"] == "sf" and out["policy"]["read_at"]
+    assert out["policy"]["why"] == "按顺丰条款计算：单号识别为顺丰速运"
     codes = {item["code"] for item in out["warnings"]}
     assert "signed_without_inspection" in codes
     assert all("text" in item for key in ("reasons", "warnings", "advice") for item in out[key])
@@ -136,3 +141,15 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_courier_without_terms_on_file_is_assessed_under_the_standard_with_a_notice(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, case_dict(carrier="jd"), "jd.json")
+    out = json.loads(seller_claims("assess", str(path)).stdout)
+    assert out["policy"]["id"] == "standard" and out["policy"]["chosen_by"] == "fallback"
+    assert "未找到京东物流" in out["policy"]["why"]
+    assert "carrier_terms_missing" in {item["code"] for item in out["warnings"]}
+    # The claim still asks for the higher actual loss: 12 + 300.
+    assert out["claim"] == {**out["claim"], "basis": "actual_loss", "amount": "312.00"}

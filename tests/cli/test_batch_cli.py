@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import keyring
@@ -55,8 +56,11 @@ def test_all_rows_done_exits_0_with_summary(
     lines = summary(out)
     assert [line["快递单号"] for line in lines] == [f"SF{1234500000000 + n}" for n in range(3)]
     assert {line["可索赔"] for line in lines} == {"是"}
-    assert {line["索赔金额"] for line in lines} == {"72.00"}
-    assert lines[0]["依据条款"].startswith("A.3.2")
+    # SF numbers: SF's terms by default (12 + min(7 × 12, goods)); the claim column holds the
+    # figure the form asks for.
+    assert {line["条款金额"] for line in lines} == {"96.00"}
+    assert all(Decimal(line["索赔金额"]) >= Decimal("96.00") for line in lines)
+    assert lines[0]["依据条款"].startswith("SF-loss")
     assert len(list((out / "cases").glob("*.json"))) == 3
     # Not a terminal: plain progress lines on stderr, the last one complete.
     assert captured.err.strip().splitlines()[-1] == "已处理 3/3"
@@ -227,7 +231,7 @@ def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
         f"39123456789012{n:05d}_SF{1234500000000 + n}.pdf" for n in range(2)
     ]
     text = pdf_text(out / "forms" / lines[1]["申告单"])
-    assert "SF1234500000001" in text and "72.00" in text
+    assert "SF1234500000001" in text and "96.00" in text  # SF's terms beside the claim
     assert len(list((out / "photos").glob("*.jpg"))) == 2  # prepared copies
     with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
         by_tracking = {s.tracking_numbers[0]: s.id for s in store.list_cases()}

@@ -41,7 +41,8 @@ def test_form_from_the_example(
     assert code == 0, err
     assert stdout.strip() == str(out)
     text = squash(pdf_text(out))
-    assert "索赔申告单" in text and "SF1234567890123" in text and "28.80" in text
+    assert "索赔申告单" in text and "SF1234567890123" in text
+    assert squash("索赔金额合计 132.00 元") in text and "96.00" in text  # claim, SF terms
     assert "附件四跟进期限" in text  # the schedule page
 
 

@@ -54,7 +54,7 @@ def make_documents(
 
     claim_form = statement = calendar = None
     try:
-        from seller_app.documents.claim_form import render_claim_form
+        from seller_app.documents.claim_form import COURIER_LANG, render_claim_form
     except ImportError:
         missing.append("claim_form")
     else:
@@ -65,7 +65,7 @@ def make_documents(
             catalog=catalog,
             photos=photos,
             deadlines=deadlines,
-            lang=lang,
+            lang=COURIER_LANG,  # for the courier: Chinese even when the app is in English
         )
     try:
         from seller_app.documents.statement import render_buyer_statement, statement_needed
@@ -74,7 +74,7 @@ def make_documents(
     else:
         if statement_needed(case):
             statement = render_buyer_statement(
-                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=lang
+                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=COURIER_LANG
             )
     if deadlines:
         try:
