@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
+
+from tests.processes import run_python
 
 CODE = """
 import sys
@@ -20,9 +21,7 @@ sys.exit(selftest.main())
 
 def self_test(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-c", CODE, *args], capture_output=True, text=True, env=env, timeout=120
-    )
+    return run_python(["-c", CODE, *args], env=env, timeout=120, stdout_encoding=None)
 
 
 def test_self_test_passes() -> None:
