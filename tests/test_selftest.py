@@ -13,9 +13,10 @@ from tests.processes import run_python
 CODE = """
 import sys
 from seller_app import selftest
-if len(sys.argv) > 1:
-    selftest.EXPECTED_AMOUNT = selftest.Decimal(sys.argv[1])
-sys.exit(selftest.main())
+amounts = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+if amounts:
+    selftest.EXPECTED_AMOUNT = selftest.Decimal(amounts[0])
+sys.exit(selftest.main(sys.argv[1:]))
 """
 
 
@@ -36,3 +37,9 @@ def test_self_test_reports_a_failure() -> None:
     result = self_test("1.00")
     assert result.returncode == 1
     assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout
+
+
+def test_window_mode_refuses_a_headless_platform() -> None:
+    result = self_test("--window")  # QT_QPA_PLATFORM=offscreen: there is no window to show
+    assert result.returncode == 1
+    assert result.stdout.startswith("self-test FAILED") and "xvfb-run" in result.stdout
