@@ -33,13 +33,13 @@ def test_self_test_passes() -> None:
     assert line.startswith("self-test ok") and "barcode read" in line
 
 
-def test_self_test_reports_a_failure() -> None:
-    result = self_test("1.00")
-    assert result.returncode == 1
-    assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout
-
-
 def test_window_mode_refuses_a_headless_platform() -> None:
     result = self_test("--window")  # QT_QPA_PLATFORM=offscreen: there is no window to show
     assert result.returncode == 1
     assert result.stdout.startswith("self-test FAILED") and "xvfb-run" in result.stdout
+
+
+def test_self_test_reports_a_failure() -> None:
+    result = self_test("1.00")
+    assert result.returncode == 1
+    assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout
