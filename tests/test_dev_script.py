@@ -28,6 +28,7 @@ def dev(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]
     spec.loader.exec_module(module)
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     monkeypatch.setattr(module, "ROOT", tmp_path)
+    monkeypatch.chdir(tmp_path)  # main() changes into ROOT: give the directory back afterwards
     monkeypatch.setattr(module, "VENV", tmp_path / ".venv")
     monkeypatch.setattr(module, "missing_system_packages", lambda packages: [])
     monkeypatch.setenv("DISPLAY", ":0")
