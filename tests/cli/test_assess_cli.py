@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import case_dict
+from tests.processes import run_cli, run_python
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def seller_claims(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "seller_app.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    return run_cli(*args)  # JSON read as UTF-8, messages in the terminal's encoding
 
 
 def write(tmp_path: Path, data: Any, name: str = "case.json") -> Path:
@@ -139,7 +133,7 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
         f"    main(['assess', {str(EXAMPLES / 'damage_partial.json')!r}])\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = run_python(["-c", code])
     assert result.returncode == 0, result.stderr
 
 

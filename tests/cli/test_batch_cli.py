@@ -17,6 +17,7 @@ from seller_app.credentials import PassphraseKeyStore
 from seller_app.store import Store
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv, write_xlsx
 from tests.conftest import NOW
+from tests.pdfs import pdf_text
 
 PASSPHRASE = "店铺口令"
 
@@ -202,12 +203,6 @@ def test_one_combined_calendar_with_every_case(tmp_path: Path) -> None:
     assert not list(out.glob("*.part"))
     # The summary names the next deadline: the courier's answer, 24 h after the claim (NOW).
     assert summary(out)[0]["下一个期限"] == "2026-11-22 10:00 快递公司应答复索赔"
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return "".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
