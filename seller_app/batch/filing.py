@@ -45,12 +45,12 @@ class CaseFiler:
         found = self._existing(case)
         if found is None:
             earlier = self.store.claims_for_tracking(case.tracking_numbers)
-            case_id = self.store.add_case(case, self.now, amount_claimed=result.amount)
+            case_id = self.store.add_case(case, self.now, amount_claimed=result.claim_amount)
             filed = Filed(case_id, "added", tuple(summary.id for summary in earlier))
         elif found[1] is CaseStatus.DRAFT:
             case_id = found[0]
             self.store.update_case(case_id, case, self.now)
-            self.store.set_amounts(case_id, self.now, claimed=result.amount)
+            self.store.set_amounts(case_id, self.now, claimed=result.claim_amount)
             filed = Filed(case_id, "updated")
         else:
             return Filed(found[0], "kept")

@@ -25,6 +25,7 @@ COLUMNS = (
     "carrier",
     "eligible",
     "amount",
+    "claim",
     "basis",
     "next_deadline",
     "form",
@@ -98,6 +99,7 @@ class SummaryWriter:
             "carrier": result.carrier,
             "eligible": "" if result.failed else self.texts.get("summary", yes_no, self.lang),
             "amount": "" if result.failed else format_yuan(result.amount),
+            "claim": "" if result.failed else format_yuan(result.claim_amount),
             "basis": "; ".join(result.basis),
             "next_deadline": (
                 f"{result.next_deadline.astimezone(SHANGHAI):%Y-%m-%d %H:%M} "

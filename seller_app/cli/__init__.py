@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    common.configure_streams()  # before argparse: its help and errors are Chinese too
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", "zh")

@@ -95,10 +95,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 case = common.load_case(args.case, at)
                 if args.claimed:
                     claimed = common.amount_arg(args.claimed, "--claimed")
-                else:  # what the engine says the seller can claim
+                else:  # the figure the claim form asks for
                     from ..domain.rules import assess
 
-                    claimed = assess(case, catalog, now=at).amount
+                    claimed = assess(case, catalog, now=at).claim_amount
                 earlier = store.claims_for_tracking(case.tracking_numbers)
                 case_id = store.add_case(case, at, amount_claimed=claimed)
                 imported: dict[str, Any] = {"id": case_id, "amount_claimed": yuan_text(claimed)}

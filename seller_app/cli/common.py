@@ -65,8 +65,47 @@ def load_case(path: Path, at: datetime) -> Case:
     return case_from_json(read_case_data(path), now=at)
 
 
+# --- Output encoding -------------------------------------------------------------------------
+# Machine-readable output (JSON, plain-text documents) is UTF-8 whatever the locale: a Chinese
+# Windows redirecting `assess` into a file would otherwise write GBK, which another program
+# reading JSON takes for broken UTF-8. Human messages follow the terminal's encoding, but a
+# character it cannot show is escaped (\u4dae) instead of ending the run with a traceback.
+
+
+def configure_streams() -> None:
+    """Escape, never crash on, characters the terminal's encoding lacks (stdout and stderr)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def print_document(text: str) -> None:
+    """Write machine-readable text to stdout as UTF-8 bytes, whatever the locale.
+
+    On a terminal the text goes through the terminal's own encoding instead, so a person reading
+    it sees characters (the Windows console takes Unicode either way); redirected to a file or a
+    pipe it is UTF-8. A lone surrogate (a file name that was not valid in the file system's
+    encoding) is written as ``\\udcxx``, which in JSON is the same escape ``json`` would use.
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or stream.isatty():
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()  # anything already written as text goes first
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
+
+
+def json_text(data: Any) -> str:
+    """The app's JSON: indented, Chinese as characters, Decimal and dates as strings."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    print_document(json_text(data))
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:

@@ -59,7 +59,9 @@ def _description(case: Case, deadline: Deadline, texts: Texts, lang: str) -> str
     lines += [
         render_note(texts, "schedule_warnings", note, lang)["text"] for note in deadline.warnings
     ]
-    lines.append(texts.get("calendar", "basis", lang, basis=deadline.basis))
+    clause = texts.clauses.get(deadline.basis)  # named as numbered today (issue 12)
+    basis = clause.label(lang) if clause else deadline.basis
+    lines.append(texts.get("calendar", "basis", lang, basis=basis))
     if case.order_id:
         lines.append(texts.get("calendar", "order", lang, order_id=case.order_id))
     return "\n".join(lines)

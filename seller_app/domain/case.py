@@ -30,7 +30,19 @@ from .money import ZERO, format_yuan, parse_amount
 
 FORMAT_VERSION = 1
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-CARRIER_CODES = ("sf", "jd", "zto", "yto", "sto", "yunda", "jt", "ems", "deppon", "other")
+CARRIER_CODES = (
+    "sf",
+    "jd",
+    "zto",
+    "yto",
+    "sto",
+    "yunda",
+    "jt",
+    "ems",
+    "deppon",
+    "cainiao",
+    "other",
+)
 _TRACKING_RE = re.compile(r"^[A-Z0-9]{6,40}$")
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -167,6 +179,52 @@ class PhotoRef:
     sha256: str | None = None
 
 
+# --------------------------------------------------------------------------- the claim (issue 12)
+
+
+class SenderKind(StrEnum):
+    """Who sent the parcel, for couriers whose caps differ by customer: an ordinary (散单)
+    sender or a monthly-account (月结) customer."""
+
+    ORDINARY = "ordinary"
+    MONTHLY_ACCOUNT = "monthly_account"
+
+
+class ClaimBasis(StrEnum):
+    """What the claim form asks for: the civil-law actual loss or the courier-terms figure."""
+
+    ACTUAL_LOSS = "actual_loss"
+    COURIER_TERMS = "courier_terms"
+
+
+class ProofKind(StrEnum):
+    ORDER_SCREENSHOT = "order_screenshot"
+    INVOICE = "invoice"
+    PAYMENT_RECORD = "payment_record"
+    PURCHASE_CONTRACT = "purchase_contract"
+    PRICE_LIST = "price_list"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ValueProof:
+    """One document proving what the goods were worth (A.5.1; couriers ask for it)."""
+
+    kind: ProofKind
+    file: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Payee:
+    """Who the compensation is paid to (受益人, A.1 and A.5.4): a bank account or Alipay."""
+
+    name: str
+    bank: str | None = None
+    account: str | None = None
+    alipay: str | None = None
+
+
 @dataclass(frozen=True)
 class MoneyEvent:
     """An amount at a moment: the courier's proposal, or a payment received."""
@@ -194,7 +252,8 @@ class Case:
     delay: Delay | None = None
     signer: Signer | None = None
     exemptions: Exemptions = field(default_factory=Exemptions)
-    policy: str = "standard"
+    policy: str | None = None
+    """The policy profile named by the case file; None: the detected courier's own terms."""
     courier_replied_at: datetime | None = None
     agreed_at: datetime | None = None
     buyer_requested_at: datetime | None = None
@@ -205,6 +264,15 @@ class Case:
     goods: Goods | None = None
     description: str | None = None
     photos: tuple[PhotoRef, ...] = ()
+    # issue 12: the claim figure and what the form asks for
+    sender_kind: SenderKind | None = None
+    claim_basis: ClaimBasis | None = None
+    inquired_at: datetime | None = None
+    promised_at: datetime | None = None
+    payee: Payee | None = None
+    origin: str | None = None
+    destination: str | None = None
+    value_proofs: tuple[ValueProof, ...] = ()
     # ---- follow-up events after the claim (see the module docstring and domain/events.py)
     channel: ClaimChannel | None = None
     ticket: str | None = None
@@ -295,6 +363,14 @@ KEYS: Mapping[str, frozenset[str]] = {
             "goods",
             "description",
             "photos",
+            "sender_kind",
+            "claim_basis",
+            "inquired_at",
+            "promised_at",
+            "payee",
+            "origin",
+            "destination",
+            "value_proofs",
             # follow-up events
             "channel",
             "ticket",
@@ -317,6 +393,8 @@ KEYS: Mapping[str, frozenset[str]] = {
     "buyer": frozenset({"name", "phone", "address"}),
     "goods": frozenset({"description", "quantity", "perishable"}),
     "photo": frozenset({"file", "kind", "caption", "sha256"}),
+    "payee": frozenset({"name", "bank", "account", "alipay"}),
+    "value_proof": frozenset({"kind", "file", "note"}),
     "proposal": frozenset({"amount", "at"}),
     "paid": frozenset({"amount", "at"}),
 }
@@ -558,7 +636,7 @@ def case_from_json(data: object, now: datetime) -> Case:
         delay=delay,
         signer=signer,
         exemptions=exemptions,
-        policy=top.text("policy") or "standard",
+        policy=top.text("policy"),
         courier_replied_at=courier_replied_at,
         agreed_at=agreed_at,
         buyer_requested_at=buyer_requested_at,
@@ -570,11 +648,86 @@ def case_from_json(data: object, now: datetime) -> Case:
         description=top.text("description"),
         photos=photos,
         **followup,
+        **_claim_fields(top, posted_at),
     )
     top.finish()
     if case.salvage_value is not None and case.salvage_value > goods_value:
         raise CaseError("salvage_value", "salvage_above_goods", goods_value=goods_value)
     return case
+
+
+_BANK_ACCOUNT_RE = re.compile(r"^\d{8,32}$")
+_MOBILE_RE = re.compile(r"^1\d{10}$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _claim_fields(top: _Reader, posted_at: datetime) -> dict[str, Any]:
+    """The issue-12 fields: sender kind, claim basis, inquiry, promised delivery, payee,
+    origin, destination and value proofs."""
+    inquired_at = top.when("inquired_at")
+    if inquired_at is not None and inquired_at < posted_at:
+        raise CaseError("inquired_at", "inquiry_before_posting")
+    promised_at = top.when("promised_at")
+    if promised_at is not None and promised_at < posted_at:
+        raise CaseError("promised_at", "promise_before_posting")
+    return {
+        "sender_kind": top.choice("sender_kind", SenderKind),
+        "claim_basis": top.choice("claim_basis", ClaimBasis),
+        "inquired_at": inquired_at,
+        "promised_at": promised_at,
+        "payee": _parse_payee(top.child("payee")),
+        "origin": top.text("origin"),
+        "destination": top.text("destination"),
+        "value_proofs": _parse_value_proofs(top.raw("value_proofs")),
+    }
+
+
+def _parse_payee(reader: _Reader | None) -> Payee | None:
+    """Name and at least one way to pay: a bank account (8-32 digits, spaces and dashes
+    allowed) or an Alipay account (a mainland mobile number or an e-mail address)."""
+    if reader is None:
+        return None
+    name = reader.text("name", required=True) or ""
+    bank = reader.text("bank")
+    account = reader.text("account")
+    if account is not None:
+        digits = re.sub(r"[\s\-]", "", account)
+        if not _BANK_ACCOUNT_RE.match(digits):
+            raise CaseError("payee.account", "bad_bank_account", value=account)
+        account = digits
+    alipay = reader.text("alipay")
+    if alipay is not None:
+        plain = re.sub(r"[\s\-]", "", alipay)
+        if not (_MOBILE_RE.match(plain) or _EMAIL_RE.match(plain)):
+            raise CaseError("payee.alipay", "bad_alipay", value=alipay)
+        alipay = plain
+    if account is None and alipay is None:
+        raise CaseError("payee", "payee_needs_account")
+    reader.finish()
+    return Payee(name, bank, account, alipay)
+
+
+def _parse_value_proofs(value: object) -> tuple[ValueProof, ...]:
+    """A list of proof kinds (``"invoice"``) or objects ``{"kind", "file", "note"}``."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise CaseError("value_proofs", "not_a_list")
+    proofs = []
+    for index, item in enumerate(value):
+        path = f"value_proofs[{index}]"
+        if isinstance(item, str):
+            item = {"kind": item}
+        reader = _Reader(item, path, kind="value_proof")
+        proofs.append(
+            ValueProof(
+                kind=reader.choice("kind", ProofKind, required=True),
+                file=reader.text("file"),
+                note=reader.text("note"),
+            )
+        )
+        reader.finish()
+    return tuple(proofs)
 
 
 # --------------------------------------------------------------------------- follow-up events
@@ -782,6 +935,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
         data["buyer"] = _drop_none(vars(case.buyer).copy())
     if case.goods:
         data["goods"] = _drop_none(vars(case.goods).copy())
+    data.update(_claim_fields_to_json(case))
     if case.photos:
         data["photos"] = [
             _drop_none(
@@ -791,6 +945,25 @@ def case_to_json(case: Case) -> dict[str, Any]:
         ]
     data.update(_followup_to_json(case))
     return _drop_none(data)
+
+
+def _claim_fields_to_json(case: Case) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "sender_kind": case.sender_kind.value if case.sender_kind else None,
+        "claim_basis": case.claim_basis.value if case.claim_basis else None,
+        "inquired_at": _iso(case.inquired_at),
+        "promised_at": _iso(case.promised_at),
+        "origin": case.origin,
+        "destination": case.destination,
+    }
+    if case.payee:
+        data["payee"] = _drop_none(vars(case.payee).copy())
+    if case.value_proofs:
+        data["value_proofs"] = [
+            _drop_none({"kind": p.kind.value, "file": p.file, "note": p.note})
+            for p in case.value_proofs
+        ]
+    return data
 
 
 def _money_event_to_json(event: MoneyEvent | None) -> dict[str, str] | None:
@@ -817,6 +990,7 @@ __all__ = [
     "CHANNEL_ALIASES",
     "Buyer",
     "Case",
+    "ClaimBasis",
     "ClaimChannel",
     "Damage",
     "Delay",
@@ -828,11 +1002,15 @@ __all__ = [
     "MismatchKind",
     "MoneyEvent",
     "PhotoKind",
+    "Payee",
     "PhotoRef",
+    "ProofKind",
     "Region",
+    "SenderKind",
     "Shop",
     "Signer",
     "SignerWho",
+    "ValueProof",
     "case_from_json",
     "case_to_json",
     "format_yuan",

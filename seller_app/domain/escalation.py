@@ -91,12 +91,9 @@ class Escalation:
 
 
 def claim_figure(assessment: Assessment) -> Decimal:
-    """The figure the claim asks for, which every escalation asks for too.
-
-    Today the engine's amount under the policy's terms; once the claim figure of the
-    assessment exists (issue 12: ``assessment.claim.amount``), this is the one line to change.
-    """
-    return assessment.amount
+    """The figure the claim asks for (``assessment.claim_amount``: the actual loss or the
+    terms figure, as the claim basis says), which every escalation asks for too."""
+    return assessment.claim_amount
 
 
 BASIS: Mapping[EscalationKind, tuple[str, ...]] = {
@@ -110,7 +107,7 @@ BASIS: Mapping[EscalationKind, tuple[str, ...]] = {
     EscalationKind.SMALL_CLAIMS: (
         "民法典 art. 577",
         "民法典 art. 832",
-        "快递暂行条例 art. 28 (2025)",
+        "快递暂行条例 art. 28",
         "民事诉讼法 art. 165",
         "民事诉讼法 art. 124",
         "民事诉讼法 art. 24",

@@ -65,7 +65,7 @@ def make_documents(
         form_deadlines = projected_schedule(case, now)  # as they run once the form is sent
     claim_form = statement = calendar = None
     try:
-        from seller_app.documents.claim_form import render_claim_form
+        from seller_app.documents.claim_form import COURIER_LANG, render_claim_form
     except ImportError:
         missing.append("claim_form")
     else:
@@ -76,7 +76,7 @@ def make_documents(
             catalog=catalog,
             photos=photos,
             deadlines=form_deadlines,
-            lang=lang,
+            lang=COURIER_LANG,  # for the courier: Chinese even when the app is in English
             dated=now,
         )
     try:
@@ -86,7 +86,7 @@ def make_documents(
     else:
         if statement_needed(case):
             statement = render_buyer_statement(
-                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=lang
+                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=COURIER_LANG
             )
     if deadlines:
         try:
