@@ -585,6 +585,16 @@
         <translation>Special cases</translation>
     </message>
     <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="137"/>
+        <source>已经向快递公司提交了索赔</source>
+        <translation>The claim has already been sent to the courier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="162"/>
+        <source>提交时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
         <source>快递公司承诺了送达时间</source>
         <translation>The courier promised a delivery time</translation>
     </message>
@@ -1205,6 +1215,11 @@
         <translation>Could not read the label photo: %1</translation>
     </message>
     <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="153"/>
+        <source>⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔</source>
+        <translation>⚠ This tracking number already has a claim (%1); make sure this is not a second claim for the same parcel</translation>
+    </message>
+    <message>
         <source>我是这家快递的月结客户（按月结算运费）</source>
         <translation>I am this courier's monthly-account customer</translation>
     </message>
@@ -1305,6 +1320,31 @@
         <location filename="../../seller_app/ui/wizard/signer_page.py" line="147"/>
         <source>✓ 签收情况没有问题，可以直接向快递公司索赔。</source>
         <translation>✓ Delivery looks fine; claim from the courier directly.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="96"/>
+        <source>买家售后（可不填，填了会提醒平台的处理时限）</source>
+        <translation>Buyer&apos;s after-sales request (optional; the platform&apos;s time limits are then tracked)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="86"/>
+        <source>买家已在平台申请售后</source>
+        <translation>The buyer opened an after-sales request on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="100"/>
+        <source>申请时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="91"/>
+        <source>平台已介入</source>
+        <translation>The platform has stepped in</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="104"/>
+        <source>介入时间</source>
+        <translation>Stepped in at</translation>
     </message>
 </context>
 </TS>

@@ -80,6 +80,13 @@ class SummaryWriter:
                 line["case"] = self.texts.get(
                     "summary", f"case_{filed.action}", self.lang, id=filed.case_id
                 )
+                if filed.duplicates:  # a second claim for a tracking number (issue 13)
+                    line["case"] += self.texts.get(
+                        "summary",
+                        "case_duplicate",
+                        self.lang,
+                        ids="、".join(f"#{case_id}" for case_id in filed.duplicates),
+                    )
             self._writer.writerow(line)
         self._handle.flush()
 

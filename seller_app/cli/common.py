@@ -147,3 +147,42 @@ def amount_arg(text: str, flag: str) -> Decimal:
     from ..store.base import check_amount
 
     return check_amount(parse_amount(text, flag), flag)
+
+
+# ---------------------------------------------------------------- output paths (issue 13)
+
+
+def check_output_path(
+    path: Path,
+    data_dir: Path | None = None,
+    *,
+    inputs: tuple[Path, ...] = (),
+    texts: Any = None,
+    lang: str = "zh",
+) -> None:
+    """Refuse an output file that is one of the inputs or lies inside the data folder (where
+    the store keeps its sealed files); `UserError` in the user's language."""
+    target = Path(path).expanduser().resolve()
+    for source in inputs:
+        if Path(source).expanduser().resolve() == target:
+            raise UserError(_output_words(texts, "is_input", lang, path=path))
+    if data_dir is not None:
+        folder = Path(data_dir).expanduser().resolve()
+        if target == folder or folder in target.parents:
+            raise UserError(_output_words(texts, "in_data_dir", lang, path=path))
+
+
+def _output_words(texts: Any, code: str, lang: str, **params: Any) -> str:
+    texts = texts if texts is not None else load_catalog().texts
+    return str(texts.get("output", code, lang, **params))
+
+
+def print_text(text: str) -> None:
+    """Plain text for the user on stdout (a document for an online form, a file name): the
+    one place plain output goes, like `print_json` for JSON."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_warning(text: str) -> None:
+    """A note for the user on stderr that does not stop the command."""
+    sys.stderr.write(f"seller-claims: {text}\n")

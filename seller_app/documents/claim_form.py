@@ -9,7 +9,7 @@ use. The annexes follow (see `annexes`): calculation, evidence photos and manife
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from ..domain.catalog import Catalog
 from ..domain.rules import Assessment
 from . import annexes
 from .fonts import register_font
-from .form_values import form_number, form_values, local_day, when
+from .form_values import form_date, form_number, form_values, local_day, when
 from .layout import FormLayout, Labels, Section, load_layout
 from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
 
@@ -189,9 +189,9 @@ class SealMark(Flowable):
         canvas.restoreState()
 
 
-def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
+def _signature_table(case: Case, labels: Labels, lang: str, dated: datetime | None) -> Table:
     third = CONTENT_WIDTH / 3
-    date_text = when(case.claim_at, labels, lang, with_time=False)
+    date_text = when(form_date(case, dated), labels, lang, with_time=False)
     labels_row = [
         para(labels.get("signature", key, lang), "label", "layout")
         for key in ("signer", "seal", "date")
@@ -211,7 +211,7 @@ def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
     )
 
 
-def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
+def _header(layout: FormLayout, case: Case, lang: str, dated: datetime | None) -> list[Flowable]:
     labels = layout.labels
     flowables: list[Flowable] = [para(layout.title(lang), "title", "layout")]
     if layout.subtitle:
@@ -220,7 +220,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
         [
             [
                 para(
-                    labels.get("word", "form_number", lang, number=form_number(case)),
+                    labels.get("word", "form_number", lang, number=form_number(case, dated)),
                     "small",
                     "form",
                 ),
@@ -229,7 +229,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
                         "word",
                         "fill_date",
                         lang,
-                        date=when(case.claim_at, labels, lang, with_time=False),
+                        date=when(form_date(case, dated), labels, lang, with_time=False),
                     ),
                     "small_right",
                     "form",
@@ -252,7 +252,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
 
 # Page 1 names the main civil-law clauses of an actual-loss claim (the regulation and the
 # carrier's liability); annex 1 quotes all of them.
-PAGE_ONE_CLAIM_CLAUSES = ("快递暂行条例 art. 27", "民法典 art. 832")
+PAGE_ONE_CLAIM_CLAUSES = ("快递暂行条例 art. 28", "民法典 art. 832")
 
 
 def cited_clauses(assessment: Assessment, *, page_one: bool = False) -> tuple[str, ...]:
@@ -268,12 +268,18 @@ def cited_clauses(assessment: Assessment, *, page_one: bool = False) -> tuple[st
 
 
 def form_page(
-    layout: FormLayout, case: Case, assessment: Assessment, catalog: Catalog, lang: str
+    layout: FormLayout,
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    lang: str,
+    dated: datetime | None = None,
 ) -> list[Flowable]:
-    """The flowables of the form itself (page 1), section by section as the layout says."""
-    values = form_values(case, assessment, catalog, layout.labels, lang)
-    cited, on = cited_clauses(assessment, page_one=True), local_day(case)
-    story = _header(layout, case, lang)
+    """The flowables of the form itself (page 1), section by section as the layout says.
+    `dated`: the day the form is prepared, its date while the claim has not been sent."""
+    values = form_values(case, assessment, catalog, layout.labels, lang, dated)
+    story = _header(layout, case, lang, dated)
+    cited, on = cited_clauses(assessment, page_one=True), local_day(case, dated)
     closing: list[Flowable] = []  # declaration onwards stays on one page with the signature
     for section in layout.sections:
         target = closing if closing or section.kind == "declaration" else story
@@ -286,7 +292,7 @@ def form_page(
         elif section.kind == "declaration":
             target.append(_declaration_table(section, lang))
         elif section.kind == "signature":
-            target.append(_signature_table(case, layout.labels, lang))
+            target.append(_signature_table(case, layout.labels, lang, dated))
     if closing:
         story.append(KeepTogether(closing))
     return story
@@ -303,16 +309,20 @@ def render_claim_form(
     deadlines: Sequence[Deadline] = (),
     lang: str = "zh",
     password: str | None = None,
+    dated: datetime | None = None,
 ) -> Path:
     """Write the claim form PDF for `case` to `out_path` (atomically) and return the path.
+
+    The form is dated when the claim was sent (``claim_at``), else `dated` (the day it is
+    prepared; the date box stays blank for the pen when neither is known).
 
     Raises `LayoutError` for an unknown layout, `MissingGlyphError` when a text holds a
     character the font cannot print, and OSError when the file cannot be written; in every
     case no file is left at `out_path` (an existing one is kept as it was).
     """
     form = load_layout(layout)
-    story: list[Flowable] = form_page(form, case, assessment, catalog, lang)
-    on = local_day(case)
+    story: list[Flowable] = form_page(form, case, assessment, catalog, lang, dated)
+    on = local_day(case, dated)
     if "calculation" in form.pages:
         story += [
             PageBreak(),
@@ -322,8 +332,11 @@ def render_claim_form(
         ]
     if "evidence" in form.pages and photos:
         story += [PageBreak(), *annexes.evidence(photos, form.labels, lang)]
-    if "schedule" in form.pages and deadlines:
-        story += [PageBreak(), *annexes.schedule(deadlines, catalog, form.labels, lang, on)]
+    from ..domain.schedule import COURIER_KINDS
+
+    courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]
+    if "schedule" in form.pages and courier_deadlines:
+        story += [PageBreak(), *annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)]
     labels = form.labels
     number = case.tracking_numbers[0]
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)

@@ -69,14 +69,19 @@ def _incident_detail(case: Case, labels: Labels, lang: str) -> str:
 
 
 def claim_values(
-    case: Case, assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    dated: datetime | None = None,
 ) -> dict[str, str]:
     """The claim figure (索赔金额合计 is ``claim.amount``), its basis, the terms figure beside it,
     the payee and the value proofs (A.1, A.5.1, A.5.4)."""
     texts = catalog.texts
     claim = assessment.claim
     assert claim is not None
-    on = local_day(case)
+    on = local_day(case, dated)
     policy = assessment.policy
     if claim.basis is ClaimBasis.ACTUAL_LOSS:
         separator = labels.get("word", "clause_separator", lang)
@@ -124,15 +129,24 @@ def claim_values(
     }
 
 
-def local_day(case: Case) -> date:
-    """The date the form is filled in (its clauses are numbered as on that day)."""
-    return case.claim_at.astimezone(SHANGHAI).date()
+def local_day(case: Case, dated: datetime | None = None) -> date:
+    """The date the form bears (its clauses are numbered as on that day): when the claim was sent,
+    else the day it is prepared (`dated`), else -- a form rendered with no date at all -- the day
+    the parcel was posted."""
+    moment = form_date(case, dated) or case.posted_at
+    return moment.astimezone(SHANGHAI).date()
 
 
 def form_values(
-    case: Case, assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    dated: datetime | None = None,
 ) -> dict[str, str]:
-    """Every field of ``labels.toml [field]`` as display text (may be empty)."""
+    """Every field of ``labels.toml [field]`` as display text (may be empty); `dated` is the day
+    the form is prepared, its date while the claim has not been sent."""
     texts = catalog.texts
     shop, buyer, goods, signer = case.shop, case.buyer, case.goods, case.signer
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)
@@ -189,13 +203,19 @@ def form_values(
         "claim_reference": "",
         "courier_reply": "",
     }
-    values.update(claim_values(case, assessment, catalog, labels, lang))
+    values.update(claim_values(case, assessment, catalog, labels, lang, dated))
     missing = set(labels.keys("field")) - set(values)
     if missing:
         raise KeyError(f"no value for form fields: {', '.join(sorted(missing))}")
     return values
 
 
-def form_number(case: Case) -> str:
-    """A reference printed on the form: first tracking number and the claim date."""
-    return f"{case.tracking_numbers[0]}-{case.claim_at.astimezone(SHANGHAI):%Y%m%d}"
+def form_date(case: Case, dated: datetime | None = None) -> datetime | None:
+    """The date a form bears: when the claim was sent, else the day it is prepared (`dated`)."""
+    return case.claim_at or dated
+
+
+def form_number(case: Case, dated: datetime | None = None) -> str:
+    """A reference printed on the form: first tracking number and the form's date."""
+    moment = form_date(case, dated) or case.posted_at
+    return f"{case.tracking_numbers[0]}-{moment.astimezone(SHANGHAI):%Y%m%d}"

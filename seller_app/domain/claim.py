@@ -25,7 +25,7 @@ from .case import ClaimBasis
 from .notes import Note
 
 CIVIL_LAW_CLAUSES = (
-    "快递暂行条例 art. 27",
+    "快递暂行条例 art. 28",
     "民法典 art. 584",
     "民法典 art. 832",
     "民法典 art. 833",

@@ -11,7 +11,9 @@ Order of application (each step may end the assessment):
    period runs to the next working day (民法典 art. 203), with a warning -- the same last day the
    schedule gives as ``legal_due``. An inquiry (``inquired_at``) within the year keeps a late
    claim alive (A.2 c: the courier is excused only when the sender neither inquired nor claimed
-   within the year), with a warning that the courier may still cite A.4.
+   within the year), with a warning that the courier may still cite A.4. The claim date is
+   ``claim_at``; for a claim not sent yet it is the injected `now` (sent today), and without
+   either the check only states the last day.
 2. Sender fault or the goods' own nature (A.2 a) -> not eligible.
 3. Force majeure (A.2 b) -> no value compensation unless the parcel was insured; for a lost
    uninsured parcel the freight paid is returned (民法典 art. 835), otherwise not eligible.
@@ -108,9 +110,16 @@ def local_date(moment: datetime) -> date:
     return moment.astimezone(SHANGHAI).date()
 
 
-def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -> Assessment:
+def assess(
+    case: Case,
+    catalog: Catalog,
+    calendar: WorkCalendar | None = None,
+    *,
+    now: datetime | None = None,
+) -> Assessment:
     """Assess `case` under the terms `choose_policy` picks; see the module docstring.
-    `calendar` says which days are working days (default: mainland China's)."""
+    `calendar` says which days are working days (default: mainland China's); `now` is the
+    claim date of a claim not sent yet (the time bar, step 1; the final-delay check)."""
     carrier = catalog.carriers.guess(case.tracking_numbers, case.carrier)
     choice = choose_policy(case, catalog, carrier)
     policy = choice.policy
@@ -122,7 +131,7 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
         run.warnings.append(Note("policy_unverified", {"policy": policy.id}))
     context = (case, policy, carrier, choice)
 
-    refusal = _exemption(run, case, policy, calendar or ChinaCalendar())
+    refusal = _exemption(run, case, policy, calendar or ChinaCalendar(), now)
     if refusal == "force_majeure_fee":
         fee = case.service_fee
         run.step("fee_refund_force_majeure", fee=fmt(fee))
@@ -132,7 +141,7 @@ def assess(case: Case, catalog: Catalog, calendar: WorkCalendar | None = None) -
         _signer_notes(run, case)
         return _result(run, context, ZERO, ZERO, None, False, refusal)
 
-    treatment, ratio, kind = _treatment(run, case, policy)
+    treatment, ratio, kind = _treatment(run, case, policy, now)
     value_exact = ZERO
     if treatment != "fee_only":
         value_exact = value_compensated(run, case, policy, ratio)
@@ -172,36 +181,11 @@ def _carrier_notes(
         run.advice.append(Note("carrier_policy_available", {"policy": own.policy}))
 
 
-def _exemption(run: Run, case: Case, policy: Policy, calendar: WorkCalendar) -> str | None:
-    posted = local_date(case.posted_at)
-    deadline = claim_deadline(posted)
-    claimed = local_date(case.claim_at)
-    extended = roll_to_workday(deadline, calendar).day if claimed > deadline else deadline
-    inquired = local_date(case.inquired_at) if case.inquired_at else None
-    inquired_in_time = inquired is not None and inquired <= extended
-    if claimed > extended:
-        if not inquired_in_time:
-            run.cite(policy.clause("time_bar"))
-            run.reasons.append(
-                Note("time_barred", {"posted": posted, "deadline": extended, "claimed": claimed})
-            )
-            run.step("time_bar_passed", posted=posted, deadline=extended, claimed=claimed)
-            if inquired is not None:
-                run.step("inquiry_too_late", inquired=inquired, deadline=extended)
-            return "time_barred"
-        run.cite(policy.clause("time_bar"), policy.clause("exemption"))
-        run.warnings.append(
-            Note("claim_late_after_inquiry", {"deadline": extended, "inquired": inquired})
-        )
-        run.step("time_bar_inquiry", posted=posted, deadline=extended, inquired=inquired)
-    elif claimed > deadline:
-        run.cite(policy.clause("time_bar"), "民法典 art. 203")
-        run.warnings.append(Note("time_bar_extended", {"deadline": deadline, "extended": extended}))
-        run.step("time_bar_ok", posted=posted, deadline=extended, claimed=claimed)
-    else:
-        run.step("time_bar_ok", posted=posted, deadline=deadline, claimed=claimed)
-    if inquired is not None and inquired_in_time and claimed <= extended:
-        run.step("inquiry_recorded", inquired=inquired, deadline=extended)
+def _exemption(
+    run: Run, case: Case, policy: Policy, calendar: WorkCalendar, now: datetime | None
+) -> str | None:
+    if _time_barred(run, case, policy, calendar, now):
+        return "time_barred"
     if case.exemptions.sender_fault:
         run.cite(policy.clause("exemption"))
         run.reasons.append(Note("sender_fault"))
@@ -220,7 +204,53 @@ def _exemption(run: Run, case: Case, policy: Policy, calendar: WorkCalendar) -> 
     return None
 
 
-def _final_delay(run: Run, case: Case, policy: Policy) -> bool:
+def _time_barred(
+    run: Run, case: Case, policy: Policy, calendar: WorkCalendar, now: datetime | None
+) -> bool:
+    """Step 1. The claim date is ``claim_at``, else `now` for a claim not sent yet (its codes
+    end in ``_unfiled``); with neither, only the last day is stated. An inquiry within the year
+    keeps a late claim alive (A.2 c)."""
+    posted = local_date(case.posted_at)
+    deadline = claim_deadline(posted)
+    moment = case.claim_at or now
+    if moment is None:
+        run.step("time_bar_pending", posted=posted, deadline=deadline)
+        return False
+    suffix = "" if case.claim_at is not None else "_unfiled"
+    claimed = local_date(moment)
+    extended = roll_to_workday(deadline, calendar).day if claimed > deadline else deadline
+    inquired = local_date(case.inquired_at) if case.inquired_at else None
+    inquired_in_time = inquired is not None and inquired <= extended
+    if claimed > extended:
+        if not inquired_in_time:
+            run.cite(policy.clause("time_bar"))
+            run.reasons.append(
+                Note(
+                    "time_barred" + suffix,
+                    {"posted": posted, "deadline": extended, "claimed": claimed},
+                )
+            )
+            run.step("time_bar_passed" + suffix, posted=posted, deadline=extended, claimed=claimed)
+            if inquired is not None:
+                run.step("inquiry_too_late", inquired=inquired, deadline=extended)
+            return True
+        run.cite(policy.clause("time_bar"), policy.clause("exemption"))
+        run.warnings.append(
+            Note("claim_late_after_inquiry", {"deadline": extended, "inquired": inquired})
+        )
+        run.step("time_bar_inquiry", posted=posted, deadline=extended, inquired=inquired)
+    elif claimed > deadline:
+        run.cite(policy.clause("time_bar"), "民法典 art. 203")
+        run.warnings.append(Note("time_bar_extended", {"deadline": deadline, "extended": extended}))
+        run.step("time_bar_ok" + suffix, posted=posted, deadline=extended, claimed=claimed)
+    else:
+        run.step("time_bar_ok" + suffix, posted=posted, deadline=deadline, claimed=claimed)
+    if inquired is not None and inquired_in_time and claimed <= extended:
+        run.step("inquiry_recorded", inquired=inquired, deadline=extended)
+    return False
+
+
+def _final_delay(run: Run, case: Case, policy: Policy, now: datetime | None) -> bool:
     """Whether a delayed parcel counts as lost: still undelivered when the policy's final-delay
     limit after the promised delivery time has passed (A.2 b)."""
     if case.promised_at is None:
@@ -237,7 +267,8 @@ def _final_delay(run: Run, case: Case, policy: Policy) -> bool:
     if delivered is not None:
         run.step("final_delay_delivered", delivered=local_date(delivered), **params)
         return False
-    if case.claim_at < final:
+    moment = case.claim_at or now  # the claim, or today for one not sent yet
+    if moment is None or moment < final:
         run.step("final_delay_not_yet", **params)
         run.advice.append(Note("final_delay_wait", {"final": local_date(final)}))
         return False
@@ -245,7 +276,9 @@ def _final_delay(run: Run, case: Case, policy: Policy) -> bool:
     return True
 
 
-def _treatment(run: Run, case: Case, policy: Policy) -> tuple[str, Decimal, str]:
+def _treatment(
+    run: Run, case: Case, policy: Policy, now: datetime | None
+) -> tuple[str, Decimal, str]:
     """Decide full/partial loss or fee-only, cite the clauses, return the lost share r and the
     incident kind whose fee waiver applies."""
     lost: Decimal | None = None
@@ -259,7 +292,7 @@ def _treatment(run: Run, case: Case, policy: Policy) -> tuple[str, Decimal, str]
             full = lost is None or lost == case.goods_value
             run.reasons.append(Note("delay_value_destroyed"))
             kind = "damage"
-        elif _final_delay(run, case, policy):
+        elif _final_delay(run, case, policy, now):
             run.cite(FINAL_DELAY_CLAUSE, policy.clause("loss"))
             run.reasons.append(Note("final_delay_loss"))
             kind = "loss"

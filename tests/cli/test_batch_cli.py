@@ -284,3 +284,20 @@ def test_an_unreadable_photo_is_listed_and_the_claim_still_made(
     assert "第 2 行 SF1234500000001：照片 SF1234500000001.jpg" in report
     assert len(stored_cases(data_dir)) == 1
     assert summary(tmp_path / "out")[0]["申告单"].endswith(".pdf")
+
+
+def test_a_second_claim_for_a_stored_tracking_number_is_flagged(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another order shipped under a tracking number that already has a claim: stored, and the
+    summary says which case claims it already (issue 13)."""
+    out = tmp_path / "out"
+    first = write_csv(tmp_path / "a.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert batch(first, out) == 0
+    again = write_csv(
+        tmp_path / "b.csv", TAOBAO_HEADER, [taobao_row(1, 订单编号="3912345678901299999")]
+    )
+    assert batch(again, out) == 0
+    (line,) = summary(out)
+    assert line["案件"] == "#2 新建；注意：该单号已有案件 #1，请确认不是重复索赔"
+    assert len(stored_cases(data_dir)) == 2

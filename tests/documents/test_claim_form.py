@@ -15,7 +15,7 @@ from seller_app.documents.form_values import form_values
 from seller_app.documents.layout import load_layout
 from seller_app.domain.catalog import Catalog
 from seller_app.domain.rules import assess
-from seller_app.domain.schedule import build_schedule, deadline_to_dict
+from seller_app.domain.schedule import COURIER_KINDS, build_schedule, deadline_to_dict
 from tests.conftest import make_case
 from tests.documents.photo_helpers import (
     make_photos,
@@ -119,11 +119,14 @@ def test_evidence_pages_show_each_photo_and_full_hash(tmp_path: Path, catalog: C
 
 
 def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
-    case = make_case(**FULL)
+    case = make_case(**FULL, complaint_at="2026-11-18T10:00")
     deadlines = build_schedule(case)
     assert deadlines
     text = squash(pdf_text(render(tmp_path, catalog, case=case, deadlines=deadlines)))
     assert "附件四跟进期限" in text
+    # the seller's own to-do (refund the buyer first) is not on the courier's copy
+    assert "先给买家退款" not in text
+    deadlines = tuple(d for d in deadlines if d.kind in COURIER_KINDS)
     for deadline in deadlines:
         shown = deadline_to_dict(deadline, catalog.texts, "zh")
         assert squash(shown["title"]) in text
@@ -132,7 +135,7 @@ def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
         for warning in shown.get("warnings", []):
             assert squash(warning["text"])[:12] not in text
     assert "到时未答复" not in text and "请更新软件" not in text
-    for basis in ("A.5.2", "《快递暂行条例》第28条", "A.5.3", "A.4"):
+    for basis in ("A.5.2", "《快递暂行条例》第29条", "A.5.3", "A.4"):
         assert basis in text
     for deadline in deadlines:
         if deadline.legal_due is not None:

@@ -155,8 +155,13 @@ class IncidentPage(CasePage):
         self.goods_value.setObjectName("goodsValue")
         self.perishable = QCheckBox(self.tr("生鲜、易腐货物"))
         self.perishable.setObjectName("perishable")
+        # The claim is usually sent after the wizard (its form is made on the last page); a
+        # seller who already sent it says when. Never filled in from the clock.
+        self.claim_sent = QCheckBox(self.tr("已经向快递公司提交了索赔"))
+        self.claim_sent.setObjectName("claimSent")
         self.claim_at = datetime_edit()
         self.claim_at.setObjectName("claimAt")
+        self.claim_sent.toggled.connect(self.claim_at.setEnabled)
         self.description = QPlainTextEdit()
         self.description.setObjectName("description")
         self.description.setTabChangesFocus(True)
@@ -191,7 +196,8 @@ class IncidentPage(CasePage):
         self.add_field(goods, self.tr("数量"), self.quantity, "goods.quantity")
         self.add_field(goods, self.tr("货物价值（元）"), self.goods_value, "goods_value")
         goods.addRow("", self.perishable)
-        self.add_field(goods, self.tr("索赔日期"), self.claim_at, "claim_at")
+        goods.addRow("", self.claim_sent)
+        self.add_field(goods, self.tr("提交时间"), self.claim_at, "claim_at")
         self.add_field(goods, self.tr("经过说明"), self.description, "description")
         exemptions = self.field_row(self.sender_fault, "exemptions")
         goods.addRow(self.tr("特殊情况"), exemptions)
@@ -268,6 +274,8 @@ class IncidentPage(CasePage):
         self.quantity.setValue(int(goods.get("quantity") or 1))
         self.perishable.setChecked(bool(goods.get("perishable")))
         self.goods_value.setText(text_of(data.get("goods_value")))
+        self.claim_sent.setChecked(bool(data.get("claim_at")))
+        self.claim_at.setEnabled(self.claim_sent.isChecked())
         set_datetime(self.claim_at, data.get("claim_at"), self.env.clock())
         self.description.setPlainText(text_of(data.get("description")))
         exemptions = data.get("exemptions") or {}
@@ -343,7 +351,7 @@ class IncidentPage(CasePage):
             ),
         )
         put("goods_value", self.goods_value.text())
-        put("claim_at", read_datetime(self.claim_at))
+        put("claim_at", read_datetime(self.claim_at) if self.claim_sent.isChecked() else None)
         put("description", self.description.toPlainText())
         put(
             "exemptions",

@@ -160,8 +160,9 @@ class OutputPage(CasePage):
         catalog, lang = self.env.catalog, self.env.lang
         photos = [dict(photo) for photo in self.draft.photos]
         out_dir = self.env.files_dir / self.draft.record_id
+        now = self.env.clock()
         run_task(
-            lambda: make_documents(case, catalog, photos, out_dir, lang),
+            lambda: make_documents(case, catalog, photos, out_dir, lang, now),
             self._made,
             on_error=self._failed,
             owner=self,

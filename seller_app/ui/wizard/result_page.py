@@ -125,7 +125,7 @@ class CompensationPage(CasePage):
         self.collect()
         try:
             case = self.draft.case(self.env.clock())
-            self.assessment = assess(case, self.env.catalog)
+            self.assessment = assess(case, self.env.catalog, now=self.env.clock())
         except CaseError as error:
             self.assessment = None
             self.show_error(error)

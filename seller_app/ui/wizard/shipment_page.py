@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .page import CasePage
 from .widgets import datetime_edit, money_edit, read_datetime, select_data, set_datetime, text_of
 
 _SEPARATORS = re.compile(r"[\s,，;；、]+")
+log = logging.getLogger(__name__)
 
 
 def split_numbers(text: str) -> list[str]:
@@ -160,7 +162,25 @@ class ShipmentPage(CasePage):
                 text += self.tr("（也可能是 %1，请确认）").replace("%1", others)
         if chosen and candidates and chosen not in candidates and chosen != "other":
             text += " " + self.tr("⚠ 所选快递公司与单号格式不符，请核对")
+        duplicates = self.duplicates()
+        if duplicates:
+            text += "\n" + self.tr("⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔").replace(
+                "%1", "、".join(duplicates)
+            )
         self.carrier_hint.setText(text)
+
+    def duplicates(self) -> list[str]:
+        """The other cases already claiming one of the numbers typed, as "#3 已提交"."""
+        lookup = self.env.existing_claims
+        numbers = self.numbers()
+        if lookup is None or not numbers:
+            return []
+        try:
+            found = lookup(numbers, self.draft.record_id)
+        except Exception:  # noqa: BLE001 - a hint only; never stops the typing
+            log.exception("looking up earlier claims failed")
+            return []
+        return [f"#{record_id.lstrip('c')} {_status_name(status)}" for record_id, status in found]
 
     def _update_insured(self, on: bool) -> None:
         self.insured_value.setEnabled(on)
@@ -248,6 +268,12 @@ class ShipmentPage(CasePage):
             self.show_error(CaseError("insured_value", "required"))
             return False
         return True
+
+
+def _status_name(status: str) -> str:
+    from ..widgets.case_table import status_name
+
+    return status_name(status)
 
 
 def _evidence_available() -> bool:
