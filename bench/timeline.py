@@ -140,6 +140,7 @@ def main() -> None:
             [sys.executable, "-c", COLD, str(paths[0][1])],
             capture_output=True,
             text=True,
+            encoding="utf-8",
             check=True,
             cwd=ROOT,
         ).stdout.split()

@@ -52,6 +52,18 @@ def catalog() -> Catalog:
     return Catalog.load(paths.resources_dir())
 
 
+# ---------------------------------------------------------------- holiday schedules (issue 13)
+
+
+@pytest.fixture(autouse=True)
+def _no_installed_holiday_schedules() -> Any:
+    """An imported official schedule is process-wide: never let one leak into the next test."""
+    from seller_app.domain.workdays import install_official_years
+
+    yield
+    install_official_years(())
+
+
 # --------------------------------------------------------------------------- OCR (issue 20)
 
 

@@ -69,6 +69,9 @@ class RowResult:
     form_file: Path | None = None
     photos: tuple[EvidencePhoto, ...] = ()
     problems: tuple[RowProblem, ...] = ()
+    claim_amount: Decimal = Decimal(0)
+    """The figure the claim form asks for (``amount`` is the courier-terms figure)."""
+    claim_basis: str = ""
 
     @property
     def failed(self) -> bool:
@@ -159,6 +162,8 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         form_file=form_file,
         photos=photos,
         problems=tuple(problems),
+        claim_amount=assessment.claim_amount,
+        claim_basis=assessment.claim.basis.value if assessment.claim else "",
     )
 
 
@@ -201,7 +206,7 @@ def _render_form(
     catalog: Catalog,
     settings: ClaimSettings,
 ) -> tuple[Path | None, RowProblem | None]:
-    from ..documents.claim_form import render_claim_form
+    from ..documents.claim_form import COURIER_LANG, render_claim_form
     from ..documents.fonts import MissingGlyphError
 
     assert settings.form_layout is not None
@@ -215,7 +220,7 @@ def _render_form(
             layout=settings.form_layout,
             photos=photos,
             deadlines=deadlines,
-            lang=settings.lang,
+            lang=COURIER_LANG,  # the courier's language, whatever the summary's
         )
     except MissingGlyphError as error:
         detail = error.message(settings.lang)
