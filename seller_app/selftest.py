@@ -3,8 +3,10 @@
 Runs without user data (everything goes to a temporary directory; the store and the keychain are not
 touched): assesses a sample case, prepares a waybill-label photo in a worker process (so a frozen
 build proves its process pool, Pillow, pillow-heif and zxing-cpp), renders the claim form with the
-photo, exports the schedule as .ics, reads both back, opens the PDF with QtPdf offscreen, and prints
-one line. Exit status 0 when every check passed, 1 otherwise.
+photo, exports the schedule as .ics, reads both back, opens the PDF with QtPdf offscreen, reads a
+rendered tracking-page screenshot with the OCR models while every network connection is refused (so
+a build proves it carries the models and downloads nothing), and prints one line. Exit status 0
+when every check passed, 1 otherwise.
 
 ``--self-test --window`` also shows the claim form in a real window on the desktop's window system
 (X11/xcb, Wayland, Windows, macOS) and waits until it is on screen: it proves the build carries what
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,47 @@ def _heic_photo(path: Path) -> None:
     from PIL import Image
 
     pillow_heif.from_pillow(Image.new("RGB", (64, 48), (120, 90, 60))).save(path, quality=60)
+
+
+def _tracking_screenshot(path: Path) -> None:
+    """A small SF tracking page as a phone shows it: number, two events, signed by the gate."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from . import paths
+
+    font = ImageFont.truetype(str(paths.resources_dir() / "fonts" / "wqy-microhei.ttc"), 28)
+    lines = [
+        (30, 30, f"顺丰速运 运单号：{SAMPLE_NUMBER}"),
+        (60, 110, "[深圳市]您的快件已签收，签收人：门卫代收"),
+        (60, 152, "2026-11-13 14:22:08"),
+        (60, 240, "[杭州市]顺丰速运已收取快件"),
+        (60, 282, "2026-11-11 18:20:33"),
+    ]
+    image = Image.new("RGB", (720, 360), "white")
+    draw = ImageDraw.Draw(image)
+    for x, y, text in lines:
+        draw.text((x, y), text, font=font, fill=(34, 34, 34))
+    image.save(path)
+
+
+def _read_offline(path: Path) -> Any:
+    """Read the screenshot with every connection refused: the models must be in the build."""
+    import socket
+
+    from .domain.case import SHANGHAI
+    from .evidence.timeline import read_timeline
+
+    def refuse(*args: object, **kwargs: object) -> Any:
+        raise OSError("the self-test runs offline")
+
+    saved = (socket.socket.connect, socket.create_connection, socket.getaddrinfo)
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    try:
+        return read_timeline([path], reference=datetime(2026, 11, 16, 10, 0, tzinfo=SHANGHAI))
+    finally:
+        socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[method-assign,assignment]
 
 
 def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:
@@ -224,9 +268,20 @@ def _run_checks(window: bool = False) -> str:
         calendar = Calendar.from_ical(ics.read_bytes())
         events = [c for c in calendar.walk("VEVENT")]
         _check(len(events) == len(deadlines), "the .ics lost events")
+
+        screenshot = folder / "tracking.png"
+        _tracking_screenshot(screenshot)
+        timeline = _read_offline(screenshot)
+        read = (timeline.tracking_numbers, timeline.signer, len(timeline.events))
+        _check(
+            read == ((SAMPLE_NUMBER,), "门卫代收", 2) and timeline.signed_at is not None,
+            f"the tracking screenshot read as {read}",
+        )
         return (
             f"assessed {assessment.amount} CNY, {len(photos)} photos (barcode read), "
-            f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events{shown}"
+            f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events, "
+            f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer})"
+            f"{shown}"
         )
 
 

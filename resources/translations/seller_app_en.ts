@@ -945,6 +945,11 @@
     </message>
     <message>
         <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
+        <source>物流详情截图</source>
+        <translation>Tracking page screenshot</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>

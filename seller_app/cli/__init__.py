@@ -1,10 +1,9 @@
 """`seller-claims`: the command-line face of the app. Never imports Qt.
 
 One module per command (`assess`, `form`, `schedule`, `cases`, `photos`, `batch`, `escalate`,
-`calendar`), each with
-``add_parser(sub)`` and ``run(args, catalog)``; what they share is in `common`. Every user mistake
-(bad file, bad JSON, invalid field) ends with one line on stderr naming the field, in the chosen
-language, and exit status 2 -- never a traceback.
+`calendar`, `timeline`), each with ``add_parser(sub)`` and ``run(args, catalog)``; what they share
+is in `common`. Every user mistake (bad file, bad JSON, invalid field) ends with one line on stderr
+naming the field, in the chosen language, and exit status 2 -- never a traceback.
 """
 
 from __future__ import annotations
@@ -17,13 +16,13 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..domain.catalog import Catalog
 from ..domain.errors import CaseError
-from . import assess, batch, calendar, cases, common, escalate, form, photos, schedule
+from . import assess, batch, calendar, cases, common, escalate, form, photos, schedule, timeline
 from .common import EXIT_USER_ERROR, UserError
 
 __all__ = ["EXIT_USER_ERROR", "UserError", "build_parser", "main"]
 
 Command = Callable[[argparse.Namespace, Catalog], int]
-COMMANDS = (assess, form, schedule, cases, photos, batch, escalate, calendar)
+COMMANDS = (assess, form, schedule, cases, photos, batch, escalate, calendar, timeline)
 
 
 def build_parser() -> argparse.ArgumentParser:

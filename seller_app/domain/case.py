@@ -87,6 +87,8 @@ class PhotoKind(StrEnum):
     WEIGHT_SCALE = "weight_scale"
     CHAT_RECORD = "chat_record"
     OTHER = "other"
+    # issue 20: a screenshot of the tracking page or proof of delivery (物流详情, 签收底单)
+    TRACKING_SCREENSHOT = "tracking_screenshot"
 
 
 class ClaimChannel(StrEnum):
