@@ -401,6 +401,50 @@
         <source>未核实，请以快递公司现行条款为准</source>
         <translation>not verified; the courier&apos;s current terms prevail</translation>
     </message>
+    <message>
+        <source>默认按快递公司自己的条款计算；未保价时可按实际损失索赔。两种金额和依据如下。</source>
+        <translation>By default the courier's own terms are used; an uninsured parcel can be claimed at its actual loss. Both figures and why are shown below.</translation>
+    </message>
+    <message>
+        <source>按实际损失</source>
+        <translation>The actual loss</translation>
+    </message>
+    <message>
+        <source>按快递公司条款</source>
+        <translation>The courier's terms</translation>
+    </message>
+    <message>
+        <source>索赔 %1</source>
+        <translation>Claim %1</translation>
+    </message>
+    <message>
+        <source>按%1算出的金额，快递公司通常先按这个数赔。</source>
+        <translation>The figure under %1: what the courier usually offers first.</translation>
+    </message>
+    <message>
+        <source>未保价快件按民事法律赔偿实际损失（货物损失加运费）；快递公司的赔偿上限是格式条款。</source>
+        <translation>Uninsured parcels are settled under civil law at the actual loss (goods lost plus freight); the courier's cap is a standard term.</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>已保价的按保价规则赔偿；只退运费或不予赔偿时没有实际损失金额。</source>
+        <translation>Insured parcels are paid under the insurance rules; a fee refund or a refusal has no actual-loss figure.</translation>
+    </message>
+    <message>
+        <source>索赔金额</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <source>其中：退还运费</source>
+        <translation>of which: fee refund</translation>
+    </message>
+    <message>
+        <source>其中：货物赔偿</source>
+        <translation>of which: goods</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -576,6 +620,48 @@
         <location filename="../../seller_app/ui/wizard/incident_page.py" line="159"/>
         <source>特殊情况</source>
         <translation>Special cases</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="137"/>
+        <source>已经向快递公司提交了索赔</source>
+        <translation>The claim has already been sent to the courier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="162"/>
+        <source>提交时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>快递公司承诺了送达时间</source>
+        <translation>The courier promised a delivery time</translation>
+    </message>
+    <message>
+        <source>超过彻底延误时限仍未送到的，可按丢失索赔。</source>
+        <translation>A parcel still undelivered past the final-delay limit can be claimed as lost.</translation>
+    </message>
+    <message>
+        <source>承诺送达时间</source>
+        <translation>Promised delivery</translation>
+    </message>
+    <message>
+        <source>已向快递公司查询过这个快件</source>
+        <translation>I have inquired about this parcel with the courier</translation>
+    </message>
+    <message>
+        <source>价值证明</source>
+        <translation>Proof of value</translation>
+    </message>
+    <message>
+        <source>有订单截图、发票等价值证明的，索赔时一并提交。</source>
+        <translation>Send any order screenshot, invoice or other proof of value with the claim.</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <source>寄出一年内查询过的，快递公司不能以一年内未查询为由免责。</source>
+        <translation>Having inquired within a year of posting, the courier cannot refuse for lack of an inquiry.</translation>
     </message>
 </context>
 <context>
@@ -814,6 +900,38 @@
         <source>索赔单还在生成中，请稍等。</source>
         <translation>The claim form is still being made; please wait.</translation>
     </message>
+    <message>
+        <source>收款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>例如 招商银行杭州分行</source>
+        <translation>e.g. China Merchants Bank, Hangzhou branch</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>银行卡号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>手机号或邮箱（可代替银行账号）</source>
+        <translation>Mobile number or e-mail (instead of a bank account)</translation>
+    </message>
 </context>
 <context>
     <name>PhotosPage</name>
@@ -861,6 +979,11 @@
         <location filename="../../seller_app/ui/wizard/photos_page.py" line="58"/>
         <source>聊天记录</source>
         <translation>Chat record</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
+        <source>物流详情截图</source>
+        <translation>Tracking page screenshot</translation>
     </message>
     <message>
         <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
@@ -1133,6 +1256,35 @@
         <source>读取面单照片失败：%1</source>
         <translation>Could not read the label photo: %1</translation>
     </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="153"/>
+        <source>⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔</source>
+        <translation>⚠ This tracking number already has a claim (%1); make sure this is not a second claim for the same parcel</translation>
+    </message>
+    <message>
+        <source>我是这家快递的月结客户（按月结算运费）</source>
+        <translation>I am this courier's monthly-account customer</translation>
+    </message>
+    <message>
+        <source>发货地址，例如 广东省潮州市湘桥区陶瓷路 8 号</source>
+        <translation>Where it was sent from, e.g. 8 Taoci Rd, Xiangqiao, Chaozhou, Guangdong</translation>
+    </message>
+    <message>
+        <source>收货城市，例如 浙江省杭州市</source>
+        <translation>Destination city, e.g. Hangzhou, Zhejiang</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Monthly account</translation>
+    </message>
+    <message>
+        <source>寄件地址</source>
+        <translation>Sent from</translation>
+    </message>
+    <message>
+        <source>目的地</source>
+        <translation>Destination</translation>
+    </message>
 </context>
 <context>
     <name>SignerPage</name>
@@ -1210,6 +1362,31 @@
         <location filename="../../seller_app/ui/wizard/signer_page.py" line="147"/>
         <source>✓ 签收情况没有问题，可以直接向快递公司索赔。</source>
         <translation>✓ Delivery looks fine; claim from the courier directly.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="96"/>
+        <source>买家售后（可不填，填了会提醒平台的处理时限）</source>
+        <translation>Buyer&apos;s after-sales request (optional; the platform&apos;s time limits are then tracked)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="86"/>
+        <source>买家已在平台申请售后</source>
+        <translation>The buyer opened an after-sales request on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="100"/>
+        <source>申请时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="91"/>
+        <source>平台已介入</source>
+        <translation>The platform has stepped in</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="104"/>
+        <source>介入时间</source>
+        <translation>Stepped in at</translation>
     </message>
 </context>
 </TS>

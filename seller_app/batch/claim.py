@@ -71,6 +71,9 @@ class RowResult:
     form_file: Path | None = None
     photos: tuple[EvidencePhoto, ...] = ()
     problems: tuple[RowProblem, ...] = ()
+    claim_amount: Decimal = Decimal(0)
+    """The figure the claim form asks for (``amount`` is the courier-terms figure)."""
+    claim_basis: str = ""
     notes: tuple[RowNote, ...] = ()
     """What the seller must know about this claim (e.g. the posting time is a stand-in)."""
     carrier_name: str = ""
@@ -135,7 +138,7 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
                 {"file": str(p.source), "kind": p.kind.value, "sha256": p.sha256} for p in photos
             ]
             case = case_from_json(data, settings.now)
-        assessment = assess(case, catalog)
+        assessment = assess(case, catalog, now=settings.now)  # not sent yet: today
         deadlines = build_schedule(case)
         upcoming = _next_deadline(deadlines, settings.now)
         events = _calendar_events(case, deadlines, catalog, settings)
@@ -173,6 +176,8 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         form_file=form_file,
         photos=photos,
         problems=tuple(problems),
+        claim_amount=assessment.claim_amount,
+        claim_basis=assessment.claim.basis.value if assessment.claim else "",
         notes=claim.notes,
         note_texts=tuple(_words(catalog).note(note, settings.lang) for note in claim.notes),
         carrier_name=carrier.name(settings.lang) if carrier else "",
@@ -258,8 +263,9 @@ def _render_form(
 ) -> tuple[Path | None, RowProblem | None]:
     from reportlab.platypus.doctemplate import LayoutError
 
-    from ..documents.claim_form import render_claim_form
+    from ..documents.claim_form import COURIER_LANG, render_claim_form
     from ..documents.fonts import MissingGlyphError
+    from ..domain.schedule import projected_schedule
 
     assert settings.form_layout is not None
     path = settings.out_dir / FORMS_DIR / f"{claim.key}.pdf"
@@ -271,8 +277,12 @@ def _render_form(
             catalog=catalog,
             layout=settings.form_layout,
             photos=photos,
-            deadlines=deadlines,
-            lang=settings.lang,
+            # the courier's deadlines as they run once the form, dated today, is sent
+            deadlines=projected_schedule(case, settings.now)
+            if case.claim_at is None
+            else deadlines,
+            lang=COURIER_LANG,  # the courier's language, whatever the summary's
+            dated=settings.now,
         )
     except MissingGlyphError as error:
         detail = error.message(settings.lang)

@@ -82,7 +82,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service-fee", metavar="YUAN", help="courier fee for rows without one")
     parser.add_argument("--weight", metavar="KG", help="parcel weight for rows without one")
     parser.add_argument("--insurance-fee", metavar="YUAN")
-    parser.add_argument("--policy", help="compensation policy id (default: standard)")
+    parser.add_argument(
+        "--policy", help="compensation policy id (default: each courier's own terms)"
+    )
     parser.add_argument(
         "--photos", type=Path, metavar="DIR", help="photos named with the tracking number"
     )

@@ -477,7 +477,6 @@ def read_row(
         "carrier": carrier,
         "region": r.code("region", required=True),
         "posted_at": posted_at.isoformat() if posted_at else None,
-        "claim_at": now.isoformat(),
         "incident": incident,
         "goods_value": r.amount("goods_value", required=True, positive=True),
         "service_fee": r.amount("service_fee", required=True),

@@ -32,6 +32,7 @@ COLUMNS = (
     "carrier",
     "eligible",
     "amount",
+    "claim",
     "basis",
     "next_deadline",
     "form",
@@ -101,6 +102,13 @@ class SummaryWriter:
                 line["case"] = self.texts.get(
                     "summary", f"case_{filed.action}", self.lang, id=filed.case_id
                 )
+                if filed.duplicates:  # a second claim for a tracking number (issue 13)
+                    line["case"] += self.texts.get(
+                        "summary",
+                        "case_duplicate",
+                        self.lang,
+                        ids="、".join(f"#{case_id}" for case_id in filed.duplicates),
+                    )
             if not_stored:
                 problem = self.texts.get("problems", "not_stored", self.lang, reason=not_stored)
                 line["problems"] = self._sentences(x for x in (str(line["problems"]), problem) if x)
@@ -119,6 +127,7 @@ class SummaryWriter:
             "carrier": result.carrier_name,
             "eligible": "" if result.failed else self.texts.get("summary", yes_no, self.lang),
             "amount": "" if result.failed else format_yuan(result.amount),
+            "claim": "" if result.failed else format_yuan(result.claim_amount),
             "basis": "; ".join(result.basis_labels or result.basis),
             "next_deadline": (
                 f"{result.next_deadline.astimezone(SHANGHAI):%Y-%m-%d %H:%M} "

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
     from ..documents.statement import render_buyer_statement, statement_needed
     from ..domain.rules import assess
-    from ..domain.schedule import build_schedule
+    from ..domain.schedule import projected_schedule
     from ..evidence import PhotoError, PhotoInput, import_photos
 
     lang = args.lang
@@ -58,7 +58,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         raise UserError(words.get("cli", "empty_password", lang))
     if args.statement and args.statement.resolve() == args.output.resolve():
         raise UserError(words.get("cli", "same_output", lang, path=args.output))
-    case = common.load_case(args.case, common.now())
+    now = common.now()
+    case = common.load_case(args.case, now)
     if args.statement and not statement_needed(case):
         raise UserError(words.get("cli", "statement_not_needed", lang))
     by_name = {Path(ref.file).name: ref for ref in case.photos}
@@ -72,8 +73,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         else PhotoInput(path)
         for path in sources
     ]
-    assessment = assess(case, catalog)
-    deadlines = build_schedule(case)
+    assessment = assess(case, catalog, now=now)
+    deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
     with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
         results = import_photos(inputs, Path(prepared), case) if inputs else []
         failed = [r for r in results if isinstance(r, PhotoError)]
@@ -91,6 +92,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 deadlines=deadlines,
                 lang=lang,
                 password=args.password,
+                dated=now,
             )
             if args.statement:
                 render_buyer_statement(
@@ -133,7 +135,8 @@ def add_parser(sub: Any) -> None:
         type=Path,
         default=None,
         metavar="OUT2.pdf",
-        help="also write the buyer statement (未收到货物声明)",
+        help="also write the buyer statement: 未收到货物声明 (not received) or 收货情况说明"
+        " (received damaged, short or wrong)",
     )
     common.add_lang(form)
     form.set_defaults(run=run)

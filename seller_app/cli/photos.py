@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -48,8 +47,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         )
         report = photos_report(results, args.lang, case, catalog.carriers)
         if args.out:
-            manifest = json.dumps(report, ensure_ascii=False, indent=2)
-            (out_dir / "manifest.json").write_text(manifest + "\n", encoding="utf-8")
+            manifest = common.json_text(report).encode("utf-8", "backslashreplace")
+            (out_dir / "manifest.json").write_bytes(manifest)
     failed = [r for r in results if isinstance(r, PhotoError)]
     if args.json:
         common.print_json(report)

@@ -1,7 +1,8 @@
 """How case and draft content is split and encoded for the database.
 
-The case file's personal fields (buyer name/phone/address, shop contact/phone, the signer's name
-and the free-text description) are cut out of the case JSON and sealed; the rest stays readable
+The case file's personal fields (buyer name/phone/address, shop contact/phone, the signer's name,
+the free-text description, the payee's name and accounts and the sender's address) are cut out
+of the case JSON and sealed; the rest stays readable
 so cases can be listed and searched without decrypting. Drafts are sealed whole.
 """
 
@@ -22,6 +23,11 @@ PII_FIELDS: tuple[tuple[str | None, str], ...] = (
     ("shop", "phone"),
     ("signer", "name"),
     (None, "description"),
+    # issue 12: who is paid and where from (the seller's own account and address)
+    ("payee", "name"),
+    ("payee", "account"),
+    ("payee", "alipay"),
+    (None, "origin"),
 )
 
 

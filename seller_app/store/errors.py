@@ -83,6 +83,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a backup made by this app.",
     ),
     "export_exists": ("{path} 已存在。", "{path} already exists."),
+    # follow-up events (issue 13)
+    "duplicate_tracking": (
+        "注意：快递单号 {numbers} 已有索赔案件 {cases}，请确认这不是对同一包裹的重复索赔。",
+        "Note: tracking number {numbers} already has claim {cases}; make sure this is not a "
+        "second claim for the same parcel.",
+    ),
 }
 
 # The claim statuses as the user reads them (same words as the case table in the app).

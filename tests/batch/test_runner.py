@@ -46,8 +46,10 @@ def test_inline_run_assesses_every_row_in_order(
     assert report.made == 5 and len(report.refused) == 1 and not report.cancelled
     first = seen[0]
     assert isinstance(first, RowResult)
-    # Loss, uninsured, fee 12, 2 kg: min(5 x 12, 100 x 2, 300) = 60 + the fee 12 (A.3.2).
-    assert first.eligible and first.amount == Decimal("72.00")
+    # Loss, uninsured, fee 12, SF by default: min(7 x 12, 300) = 84 + the fee 12; the claim
+    # asks for the actual loss, 12 + the goods.
+    assert first.eligible and first.amount == Decimal("96.00")
+    assert first.claim_basis == "actual_loss" and first.claim_amount > first.amount
     assert first.case_file is not None
     saved = json.loads(first.case_file.read_text(encoding="utf-8"))
     assert saved["tracking_numbers"] == ["SF1234500000000"]
