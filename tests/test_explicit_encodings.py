@@ -27,7 +27,12 @@ def _text_mode(mode: ast.expr | None) -> bool:
     """A literal mode without "b" (or no mode at all: "r")."""
     if mode is None:
         return True
-    return isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "b" not in mode.value
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and bool(mode.value)
+        and set(mode.value) <= set("rwxat+")  # a mode, not ZipFile.open's member name
+    )
 
 
 def _unnamed_encodings(path: Path) -> Iterator[str]:

@@ -4,127 +4,164 @@
 <context>
     <name>BatchImportDialog</name>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="140"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="149"/>
         <source>批量导入订单</source>
         <translation>Import orders in bulk</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="143"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="152"/>
         <source>订单导出文件（CSV 或 XLSX）</source>
         <translation>Order export file (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="145"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="154"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="164"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="152"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="161"/>
+        <source>可选：淘宝宝贝报表，按订单编号补上商品名称和数量</source>
+        <translation>Optional: the Taobao items report, to add each order's goods and quantity</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="156"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="175"/>
         <source>按表中“问题类型”列</source>
         <translation>From the &quot;problem type&quot; column</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="161"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="180"/>
         <source>表中没有运费列时填写，单位元</source>
         <translation>If the file has no service-fee column, in yuan</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="163"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="182"/>
         <source>表中没有重量列时填写，单位 kg</source>
         <translation>If the file has no weight column, in kg</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="170"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="185"/>
+        <source>表中没有发货时间时填写，例如 2026-11-11；不填则按付款时间计（偏保守）</source>
+        <translation>When the file has no posting time, e.g. 2026-11-11; left empty, the payment time is used (conservative)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="193"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="194"/>
+        <source>宝贝报表</source>
+        <translation>Items report</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="195"/>
         <source>映射</source>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="172"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="196"/>
         <source>问题类型</source>
         <translation>Problem type</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="173"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="197"/>
         <source>运费（元）</source>
         <translation>Service fee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="174"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
         <source>重量（kg）</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="176"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="199"/>
+        <source>发货日期</source>
+        <translation>Posting date</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="201"/>
         <source>请选择订单导出文件。</source>
         <translation>Choose an order export file.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="183"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="208"/>
         <source>开始导入</source>
         <translation>Start import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="187"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="212"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="228"/>
         <source>选择订单导出文件</source>
         <translation>Choose an order export file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="228"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="236"/>
         <source>订单导出 (*.csv *.xlsx)</source>
         <translation>Order exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="219"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="236"/>
+        <source>选择宝贝报表</source>
+        <translation>Choose the items report</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="252"/>
         <source>不是有效数字：%s</source>
         <translation>Not a valid number: %s</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="261"/>
+        <source>不是有效的发货日期（例如 2026-11-11，且不晚于今天）：%s</source>
+        <translation>Not a valid posting date (e.g. 2026-11-11, not after today): %s</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="271"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="318"/>
         <source>共 %d 行；预览前 %d 行中 %d 行有问题（红色）。</source>
         <translation>%d rows; of the first %d previewed, %d have problems (red).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="371"/>
         <source>正在生成索赔…</source>
         <translation>Preparing claims…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="371"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="323"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="372"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="411"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="460"/>
         <source>导入失败：%s</source>
         <translation>Import failed: %s</translation>
     </message>

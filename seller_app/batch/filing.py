@@ -65,6 +65,11 @@ class CaseFiler:
                     caption=photo.caption,
                     prepared=photo.prepared_path,
                 )
+        if result.note_texts:
+            noted = {note.text for note in self.store.notes(case_id)}
+            for text in result.note_texts:
+                if text not in noted:
+                    self.store.add_note(case_id, text, self.now)
         if result.form_file is not None:
             names = {d.name for d in self.store.documents(case_id) if d.kind == FORM_DOCUMENT_KIND}
             if result.form_file.name not in names:
