@@ -192,6 +192,15 @@ class SenderKind(StrEnum):
     MONTHLY_ACCOUNT = "monthly_account"
 
 
+class PostedSource(StrEnum):
+    """Where ``posted_at`` came from when it is not the courier's collection time itself.
+    ``payment_time``: an order export without a posting-time column (batch import), so the order's
+    payment time stands in -- the parcel was collected no earlier, and a one-year period counted
+    from it ends no later than the real one. The claim form says so to the courier."""
+
+    PAYMENT_TIME = "payment_time"
+
+
 class ClaimBasis(StrEnum):
     """What the claim form asks for: the civil-law actual loss or the courier-terms figure."""
 
@@ -268,6 +277,7 @@ class Case:
     photos: tuple[PhotoRef, ...] = ()
     # issue 12: the claim figure and what the form asks for
     sender_kind: SenderKind | None = None
+    posted_at_source: PostedSource | None = None
     claim_basis: ClaimBasis | None = None
     inquired_at: datetime | None = None
     promised_at: datetime | None = None
@@ -366,6 +376,7 @@ KEYS: Mapping[str, frozenset[str]] = {
             "description",
             "photos",
             "sender_kind",
+            "posted_at_source",
             "claim_basis",
             "inquired_at",
             "promised_at",
@@ -674,6 +685,7 @@ def _claim_fields(top: _Reader, posted_at: datetime) -> dict[str, Any]:
         raise CaseError("promised_at", "promise_before_posting")
     return {
         "sender_kind": top.choice("sender_kind", SenderKind),
+        "posted_at_source": top.choice("posted_at_source", PostedSource),
         "claim_basis": top.choice("claim_basis", ClaimBasis),
         "inquired_at": inquired_at,
         "promised_at": promised_at,
@@ -952,6 +964,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
 def _claim_fields_to_json(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {
         "sender_kind": case.sender_kind.value if case.sender_kind else None,
+        "posted_at_source": case.posted_at_source.value if case.posted_at_source else None,
         "claim_basis": case.claim_basis.value if case.claim_basis else None,
         "inquired_at": _iso(case.inquired_at),
         "promised_at": _iso(case.promised_at),
