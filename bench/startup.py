@@ -58,6 +58,8 @@ def one_run(code: str, env: dict[str, str]) -> float:
         env=env,
         cwd=ROOT,
         text=True,
+        encoding="ascii",  # the child prints "shown"
+        errors="replace",
     )
     assert process.stdout is not None
     line = process.stdout.readline()

@@ -104,6 +104,7 @@ def sample_records() -> list[CaseRecord]:
         claim_at="2026-11-10T09:00",
     )
     delay.pop("damage")
+    ready = {key: value for key, value in damage.items() if key != "claim_at"}  # not sent yet
     draft = {"format": 1, "tracking_numbers": ["ZTO73310987654321"], "region": "domestic"}
     return [
         CaseRecord(
@@ -125,7 +126,7 @@ def sample_records() -> list[CaseRecord]:
         ),
         CaseRecord(
             "sample-damage",
-            damage,
+            ready,
             "ready",
             datetime(2026, 11, 16, 10, 30, tzinfo=SHANGHAI),
             5,

@@ -37,6 +37,20 @@ def forms_dir() -> Path:
     return _bundle_root() / "forms"
 
 
+def ocr_models_dir() -> Path:
+    """The PP-OCR models: inside the frozen app (``ocr_models/``, put there by build.spec), else
+    in the installed `rapidocr` wheel, found without importing it (its package imports OpenCV)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "ocr_models"
+    from importlib.util import find_spec
+
+    spec = find_spec("rapidocr")
+    if spec is None or not spec.submodule_search_locations:
+        return _PACKAGE / "_missing_rapidocr" / "models"
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
 def user_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data directory: `override`, else $SELLER_APP_DATA_DIR, else the platform's."""
     if override:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -48,3 +50,53 @@ def make_case(**overrides: Any) -> Case:
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog.load(paths.resources_dir())
+
+
+# ---------------------------------------------------------------- holiday schedules (issue 13)
+
+
+@pytest.fixture(autouse=True)
+def _no_installed_holiday_schedules() -> Any:
+    """An imported official schedule is process-wide: never let one leak into the next test."""
+    from seller_app.domain.workdays import install_official_years
+
+    yield
+    install_official_years(())
+
+
+# --------------------------------------------------------------------------- OCR (issue 20)
+
+
+@contextmanager
+def no_network() -> Iterator[None]:
+    """Every attempt to open a connection or look up a host fails, as on an offline machine."""
+    import socket
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("network disabled in this test")
+
+    saved = (socket.socket.connect, socket.create_connection, socket.getaddrinfo)
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    socket.create_connection = refuse  # type: ignore[assignment]
+    socket.getaddrinfo = refuse  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[method-assign,assignment]
+
+
+@pytest.fixture(scope="session")
+def ocr_engine() -> Any:
+    """The process's OCR engine, loaded once for the whole session -- with the network refused,
+    so every OCR test also proves that nothing is downloaded."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from seller_app.evidence import ocr
+
+    with no_network():
+        engine = ocr.shared_engine()
+        probe = Image.new("RGB", (320, 80), "white")
+        font = ImageFont.truetype(str(paths.resources_dir() / "fonts" / "wqy-microhei.ttc"), 32)
+        ImageDraw.Draw(probe).text((10, 20), "已签收", font=font, fill="black")
+        assert [line.text for line in engine.read(probe)] == ["已签收"]
+    return engine

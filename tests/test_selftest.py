@@ -7,22 +7,22 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
+
+from tests.processes import run_python
 
 CODE = """
 import sys
 from seller_app import selftest
-if len(sys.argv) > 1:
-    selftest.EXPECTED_AMOUNT = selftest.Decimal(sys.argv[1])
-sys.exit(selftest.main())
+amounts = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+if amounts:
+    selftest.EXPECTED_AMOUNT = selftest.Decimal(amounts[0])
+sys.exit(selftest.main(sys.argv[1:]))
 """
 
 
 def self_test(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-c", CODE, *args], capture_output=True, text=True, env=env, timeout=120
-    )
+    return run_python(["-c", CODE, *args], env=env, timeout=120, stdout_encoding=None)
 
 
 def test_self_test_passes() -> None:
@@ -33,7 +33,13 @@ def test_self_test_passes() -> None:
     assert line.startswith("self-test ok") and "barcode read" in line
 
 
+def test_window_mode_refuses_a_headless_platform() -> None:
+    result = self_test("--window")  # QT_QPA_PLATFORM=offscreen: there is no window to show
+    assert result.returncode == 1
+    assert result.stdout.startswith("self-test FAILED") and "xvfb-run" in result.stdout
+
+
 def test_self_test_reports_a_failure() -> None:
     result = self_test("1.00")
     assert result.returncode == 1
-    assert result.stdout.startswith("self-test FAILED") and "28.80" in result.stdout
+    assert result.stdout.startswith("self-test FAILED") and "96.00" in result.stdout

@@ -4,127 +4,164 @@
 <context>
     <name>BatchImportDialog</name>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="140"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="149"/>
         <source>批量导入订单</source>
         <translation>Import orders in bulk</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="143"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="152"/>
         <source>订单导出文件（CSV 或 XLSX）</source>
         <translation>Order export file (CSV or XLSX)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="145"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="154"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="164"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="152"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="161"/>
+        <source>可选：淘宝宝贝报表，按订单编号补上商品名称和数量</source>
+        <translation>Optional: the Taobao items report, to add each order's goods and quantity</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="156"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="175"/>
         <source>按表中“问题类型”列</source>
         <translation>From the &quot;problem type&quot; column</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="161"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="180"/>
         <source>表中没有运费列时填写，单位元</source>
         <translation>If the file has no service-fee column, in yuan</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="163"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="182"/>
         <source>表中没有重量列时填写，单位 kg</source>
         <translation>If the file has no weight column, in kg</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="170"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="185"/>
+        <source>表中没有发货时间时填写，例如 2026-11-11；不填则按付款时间计（偏保守）</source>
+        <translation>When the file has no posting time, e.g. 2026-11-11; left empty, the payment time is used (conservative)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="193"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="171"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="194"/>
+        <source>宝贝报表</source>
+        <translation>Items report</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="195"/>
         <source>映射</source>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="172"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="196"/>
         <source>问题类型</source>
         <translation>Problem type</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="173"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="197"/>
         <source>运费（元）</source>
         <translation>Service fee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="174"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="198"/>
         <source>重量（kg）</source>
         <translation>Weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="176"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="199"/>
+        <source>发货日期</source>
+        <translation>Posting date</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="201"/>
         <source>请选择订单导出文件。</source>
         <translation>Choose an order export file.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="183"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="208"/>
         <source>开始导入</source>
         <translation>Start import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="187"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="212"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="228"/>
         <source>选择订单导出文件</source>
         <translation>Choose an order export file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="203"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="228"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="236"/>
         <source>订单导出 (*.csv *.xlsx)</source>
         <translation>Order exports (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="219"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="236"/>
+        <source>选择宝贝报表</source>
+        <translation>Choose the items report</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="252"/>
         <source>不是有效数字：%s</source>
         <translation>Not a valid number: %s</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="261"/>
+        <source>不是有效的发货日期（例如 2026-11-11，且不晚于今天）：%s</source>
+        <translation>Not a valid posting date (e.g. 2026-11-11, not after today): %s</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="246"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="271"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="299"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="318"/>
         <source>共 %d 行；预览前 %d 行中 %d 行有问题（红色）。</source>
         <translation>%d rows; of the first %d previewed, %d have problems (red).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="371"/>
         <source>正在生成索赔…</source>
         <translation>Preparing claims…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="322"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="371"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="323"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="372"/>
         <source>批量导入</source>
         <translation>Bulk import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/batch_dialog.py" line="411"/>
+        <location filename="../../seller_app/ui/batch_dialog.py" line="460"/>
         <source>导入失败：%s</source>
         <translation>Import failed: %s</translation>
     </message>
@@ -364,6 +401,50 @@
         <source>未核实，请以快递公司现行条款为准</source>
         <translation>not verified; the courier&apos;s current terms prevail</translation>
     </message>
+    <message>
+        <source>默认按快递公司自己的条款计算；未保价时可按实际损失索赔。两种金额和依据如下。</source>
+        <translation>By default the courier's own terms are used; an uninsured parcel can be claimed at its actual loss. Both figures and why are shown below.</translation>
+    </message>
+    <message>
+        <source>按实际损失</source>
+        <translation>The actual loss</translation>
+    </message>
+    <message>
+        <source>按快递公司条款</source>
+        <translation>The courier's terms</translation>
+    </message>
+    <message>
+        <source>索赔 %1</source>
+        <translation>Claim %1</translation>
+    </message>
+    <message>
+        <source>按%1算出的金额，快递公司通常先按这个数赔。</source>
+        <translation>The figure under %1: what the courier usually offers first.</translation>
+    </message>
+    <message>
+        <source>未保价快件按民事法律赔偿实际损失（货物损失加运费）；快递公司的赔偿上限是格式条款。</source>
+        <translation>Uninsured parcels are settled under civil law at the actual loss (goods lost plus freight); the courier's cap is a standard term.</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>已保价的按保价规则赔偿；只退运费或不予赔偿时没有实际损失金额。</source>
+        <translation>Insured parcels are paid under the insurance rules; a fee refund or a refusal has no actual-loss figure.</translation>
+    </message>
+    <message>
+        <source>索赔金额</source>
+        <translation>Amount claimed</translation>
+    </message>
+    <message>
+        <source>其中：退还运费</source>
+        <translation>of which: fee refund</translation>
+    </message>
+    <message>
+        <source>其中：货物赔偿</source>
+        <translation>of which: goods</translation>
+    </message>
 </context>
 <context>
     <name>DesktopApp</name>
@@ -539,6 +620,48 @@
         <location filename="../../seller_app/ui/wizard/incident_page.py" line="159"/>
         <source>特殊情况</source>
         <translation>Special cases</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="137"/>
+        <source>已经向快递公司提交了索赔</source>
+        <translation>The claim has already been sent to the courier</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="162"/>
+        <source>提交时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <source>快递公司承诺了送达时间</source>
+        <translation>The courier promised a delivery time</translation>
+    </message>
+    <message>
+        <source>超过彻底延误时限仍未送到的，可按丢失索赔。</source>
+        <translation>A parcel still undelivered past the final-delay limit can be claimed as lost.</translation>
+    </message>
+    <message>
+        <source>承诺送达时间</source>
+        <translation>Promised delivery</translation>
+    </message>
+    <message>
+        <source>已向快递公司查询过这个快件</source>
+        <translation>I have inquired about this parcel with the courier</translation>
+    </message>
+    <message>
+        <source>价值证明</source>
+        <translation>Proof of value</translation>
+    </message>
+    <message>
+        <source>有订单截图、发票等价值证明的，索赔时一并提交。</source>
+        <translation>Send any order screenshot, invoice or other proof of value with the claim.</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <source>寄出一年内查询过的，快递公司不能以一年内未查询为由免责。</source>
+        <translation>Having inquired within a year of posting, the courier cannot refuse for lack of an inquiry.</translation>
     </message>
 </context>
 <context>
@@ -777,6 +900,38 @@
         <source>索赔单还在生成中，请稍等。</source>
         <translation>The claim form is still being made; please wait.</translation>
     </message>
+    <message>
+        <source>收款人</source>
+        <translation>Payee</translation>
+    </message>
+    <message>
+        <source>户名</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>开户行</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>例如 招商银行杭州分行</source>
+        <translation>e.g. China Merchants Bank, Hangzhou branch</translation>
+    </message>
+    <message>
+        <source>银行账号</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <source>银行卡号</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>手机号或邮箱（可代替银行账号）</source>
+        <translation>Mobile number or e-mail (instead of a bank account)</translation>
+    </message>
 </context>
 <context>
     <name>PhotosPage</name>
@@ -824,6 +979,11 @@
         <location filename="../../seller_app/ui/wizard/photos_page.py" line="58"/>
         <source>聊天记录</source>
         <translation>Chat record</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
+        <source>物流详情截图</source>
+        <translation>Tracking page screenshot</translation>
     </message>
     <message>
         <location filename="../../seller_app/ui/wizard/photos_page.py" line="59"/>
@@ -1096,6 +1256,35 @@
         <source>读取面单照片失败：%1</source>
         <translation>Could not read the label photo: %1</translation>
     </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="153"/>
+        <source>⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔</source>
+        <translation>⚠ This tracking number already has a claim (%1); make sure this is not a second claim for the same parcel</translation>
+    </message>
+    <message>
+        <source>我是这家快递的月结客户（按月结算运费）</source>
+        <translation>I am this courier's monthly-account customer</translation>
+    </message>
+    <message>
+        <source>发货地址，例如 广东省潮州市湘桥区陶瓷路 8 号</source>
+        <translation>Where it was sent from, e.g. 8 Taoci Rd, Xiangqiao, Chaozhou, Guangdong</translation>
+    </message>
+    <message>
+        <source>收货城市，例如 浙江省杭州市</source>
+        <translation>Destination city, e.g. Hangzhou, Zhejiang</translation>
+    </message>
+    <message>
+        <source>月结</source>
+        <translation>Monthly account</translation>
+    </message>
+    <message>
+        <source>寄件地址</source>
+        <translation>Sent from</translation>
+    </message>
+    <message>
+        <source>目的地</source>
+        <translation>Destination</translation>
+    </message>
 </context>
 <context>
     <name>SignerPage</name>
@@ -1173,6 +1362,31 @@
         <location filename="../../seller_app/ui/wizard/signer_page.py" line="147"/>
         <source>✓ 签收情况没有问题，可以直接向快递公司索赔。</source>
         <translation>✓ Delivery looks fine; claim from the courier directly.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="96"/>
+        <source>买家售后（可不填，填了会提醒平台的处理时限）</source>
+        <translation>Buyer&apos;s after-sales request (optional; the platform&apos;s time limits are then tracked)</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="86"/>
+        <source>买家已在平台申请售后</source>
+        <translation>The buyer opened an after-sales request on the platform</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="100"/>
+        <source>申请时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="91"/>
+        <source>平台已介入</source>
+        <translation>The platform has stepped in</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="104"/>
+        <source>介入时间</source>
+        <translation>Stepped in at</translation>
     </message>
 </context>
 </TS>

@@ -15,9 +15,9 @@ from pathlib import Path
 from .claim import ClaimSettings, RowResult, make_claim
 from .mapping import ImportMapping, available_mappings
 from .reader import InputError
-from .rows import ClaimRow, RefusedRow, RowDefaults, RowProblem, case_key
+from .rows import ClaimRow, MergedRow, RefusedRow, RowDefaults, RowNote, RowProblem, case_key
 from .runner import BatchReport, run_batch
-from .source import OrderExport, open_export
+from .source import ItemsIndex, Needs, OrderExport, open_export, read_items
 
 
 def imports_dir(resources: Path) -> Path:
@@ -30,9 +30,13 @@ __all__ = [
     "ClaimSettings",
     "ImportMapping",
     "InputError",
+    "ItemsIndex",
+    "MergedRow",
+    "Needs",
     "OrderExport",
     "RefusedRow",
     "RowDefaults",
+    "RowNote",
     "RowProblem",
     "RowResult",
     "available_mappings",
@@ -40,5 +44,6 @@ __all__ = [
     "imports_dir",
     "make_claim",
     "open_export",
+    "read_items",
     "run_batch",
 ]

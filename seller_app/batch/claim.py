@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +29,8 @@ from .photos import match_photos
 
 if TYPE_CHECKING:
     from ..evidence import EvidencePhoto
-from .rows import ClaimRow, RowProblem
+    from .messages import BatchTexts
+from .rows import ClaimRow, RowNote, RowProblem
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,17 @@ class RowResult:
     form_file: Path | None = None
     photos: tuple[EvidencePhoto, ...] = ()
     problems: tuple[RowProblem, ...] = ()
+    claim_amount: Decimal = Decimal(0)
+    """The figure the claim form asks for (``amount`` is the courier-terms figure)."""
+    claim_basis: str = ""
+    notes: tuple[RowNote, ...] = ()
+    """What the seller must know about this claim (e.g. the posting time is a stand-in)."""
+    carrier_name: str = ""
+    """The courier in the seller's language (never its code)."""
+    basis_labels: tuple[str, ...] = ()
+    """`basis` as documents name the clauses (A.3.2, 《民法典》第832条)."""
+    note_texts: tuple[str, ...] = ()
+    """`notes` in the run's language, as the case book keeps them."""
 
     @property
     def failed(self) -> bool:
@@ -85,10 +98,25 @@ def form_available() -> bool:
         return False
 
 
+PRIVATE_FILE = 0o600
+
+
 def _write_atomic(path: Path, text: str) -> None:
-    """Write beside, then rename: a cancelled or crashed run never leaves half a case file."""
+    """Write beside, then rename: a cancelled or crashed run never leaves half a case file.
+    Readable by the seller only (0600): a case file holds the buyer's name, phone and address."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(tmp, flags, PRIVATE_FILE)
+    try:
+        if hasattr(os, "fchmod"):  # an older .part left by a crash keeps its mode otherwise
+            os.fchmod(fd, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as handle:
+            fd = -1
+            handle.write(text.encode("utf-8"))
+    finally:
+        if fd != -1:
+            os.close(fd)
     tmp.replace(path)
 
 
@@ -110,7 +138,7 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
                 {"file": str(p.source), "kind": p.kind.value, "sha256": p.sha256} for p in photos
             ]
             case = case_from_json(data, settings.now)
-        assessment = assess(case, catalog)
+        assessment = assess(case, catalog, now=settings.now)  # not sent yet: today
         deadlines = build_schedule(case)
         upcoming = _next_deadline(deadlines, settings.now)
         events = _calendar_events(case, deadlines, catalog, settings)
@@ -118,21 +146,9 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         case_file = settings.out_dir / CASES_DIR / f"{claim.key}.json"
         _write_atomic(case_file, json.dumps(data, ensure_ascii=False, indent=2))
     except Exception as error:  # one bad row never stops the rest
-        log.exception("row %s failed", claim.row)
-        problem = RowProblem(claim.row, claim.tracking_number, "failed", {"detail": str(error)})
-        return RowResult(
-            claim.row,
-            claim.key,
-            claim.order_id,
-            claim.tracking_number,
-            "",
-            False,
-            Decimal(0),
-            (),
-            None,
-            claim.data,
-            problems=(problem,),
-        )
+        # Reported with its row in the summary; the log keeps the trace (never the terminal).
+        log.info("row %s failed", claim.row, exc_info=True)
+        return failed_result(claim, error)
     form_file = None
     if settings.form_layout:
         form_file, form_problem = _render_form(
@@ -140,6 +156,7 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         )
         if form_problem is not None:
             problems.append(form_problem)
+    carrier = catalog.carriers.by_code.get(assessment.carrier.code)
     return RowResult(
         row=claim.row,
         key=claim.key,
@@ -159,7 +176,50 @@ def make_claim(claim: ClaimRow, settings: ClaimSettings, catalog: Catalog) -> Ro
         form_file=form_file,
         photos=photos,
         problems=tuple(problems),
+        claim_amount=assessment.claim_amount,
+        claim_basis=assessment.claim.basis.value if assessment.claim else "",
+        notes=claim.notes,
+        note_texts=tuple(_words(catalog).note(note, settings.lang) for note in claim.notes),
+        carrier_name=carrier.name(settings.lang) if carrier else "",
+        basis_labels=tuple(_clause_label(c, catalog, settings.lang) for c in assessment.basis),
     )
+
+
+def failed_result(claim: ClaimRow, error: BaseException) -> RowResult:
+    """The outcome of a row whose claim could not be made at all (reported with its row)."""
+    detail = str(error)[:300] or type(error).__name__
+    problem = RowProblem(claim.row, claim.tracking_number, "failed", {"detail": detail})
+    return RowResult(
+        claim.row,
+        claim.key,
+        claim.order_id,
+        claim.tracking_number,
+        "",
+        False,
+        Decimal(0),
+        (),
+        None,
+        claim.data,
+        problems=(problem,),
+        notes=claim.notes,
+    )
+
+
+_WORDS: dict[Path, BatchTexts] = {}
+
+
+def _words(catalog: Catalog) -> BatchTexts:
+    """The batch's words, loaded once per process."""
+    from .messages import BatchTexts
+
+    if catalog.root not in _WORDS:
+        _WORDS[catalog.root] = BatchTexts.load(catalog.root / "imports", catalog.texts)
+    return _WORDS[catalog.root]
+
+
+def _clause_label(clause_id: str, catalog: Catalog, lang: str) -> str:
+    clause = catalog.texts.clauses.get(clause_id)
+    return clause.label(lang) if clause else clause_id
 
 
 def _prepare_photos(
@@ -201,8 +261,11 @@ def _render_form(
     catalog: Catalog,
     settings: ClaimSettings,
 ) -> tuple[Path | None, RowProblem | None]:
-    from ..documents.claim_form import render_claim_form
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from ..documents.claim_form import COURIER_LANG, render_claim_form
     from ..documents.fonts import MissingGlyphError
+    from ..domain.schedule import projected_schedule
 
     assert settings.form_layout is not None
     path = settings.out_dir / FORMS_DIR / f"{claim.key}.pdf"
@@ -214,14 +277,28 @@ def _render_form(
             catalog=catalog,
             layout=settings.form_layout,
             photos=photos,
-            deadlines=deadlines,
-            lang=settings.lang,
+            # the courier's deadlines as they run once the form, dated today, is sent
+            deadlines=projected_schedule(case, settings.now)
+            if case.claim_at is None
+            else deadlines,
+            lang=COURIER_LANG,  # the courier's language, whatever the summary's
+            dated=settings.now,
         )
     except MissingGlyphError as error:
         detail = error.message(settings.lang)
     except OSError as error:
         detail = f"{error.filename or path}: {error.strerror or error}"
+    except LayoutError:  # text too long for one page: said in words, the trace in the log
+        log.info("row %s: the claim form text does not fit", claim.row, exc_info=True)
+        return None, RowProblem(claim.row, claim.tracking_number, "form_text_too_long")
+    except Exception as error:  # anything else: this row's form only
+        log.info("row %s: the claim form could not be drawn", claim.row, exc_info=True)
+        detail = str(error)[:300] or type(error).__name__
     else:
+        try:
+            path.chmod(PRIVATE_FILE)  # the form carries the buyer's name and address too
+        except OSError:
+            log.info("could not restrict %s", path)
         return path, None
     return None, RowProblem(claim.row, claim.tracking_number, "form_failed", {"detail": detail})
 

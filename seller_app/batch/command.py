@@ -2,7 +2,9 @@
 
 Exit status: 0 every row became a claim; 3 some rows were refused or failed (each listed with its
 row number and reason, and in the summary CSV); 2 the input is unusable (missing file, unknown
-mapping, no header); 130 cancelled with Ctrl-C (what was done is kept).
+mapping, no header, a damaged or hostile file, or something every row needs that neither the
+file nor the command line gives -- asked for once, in words, before anything is made);
+130 cancelled with Ctrl-C (what was done is kept).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from .calendar_file import CALENDAR_FILE, CombinedCalendar
 from .claim import ClaimSettings, RowResult
 from .mapping import available_mappings
 from .messages import BatchTexts
-from .reader import InputError, encoding_label
-from .rows import OPTION_OF, RowDefaults
+from .overview import describe
+from .reader import InputError
+from .rows import RowDefaults, parse_posted
 from .runner import Outcome, ProgressCallback, run_batch, worker_count
 from .source import OrderExport, open_export
 from .summary import SUMMARY_FILE, SummaryWriter
@@ -52,6 +55,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--mapping", help="column mapping id or .toml file (default: detect)")
     parser.add_argument(
+        "--items",
+        type=Path,
+        metavar="ITEMS.csv|xlsx",
+        help="the items report (宝贝报表) to join by order id for goods and quantity",
+    )
+    parser.add_argument(
+        "--posted",
+        metavar="DATE",
+        help="posting date for rows without one (default: the payment time, said on each case)",
+    )
+    parser.add_argument(
         "--incident", choices=[i.value for i in Incident], help="incident for rows without one"
     )
     parser.add_argument(
@@ -68,7 +82,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service-fee", metavar="YUAN", help="courier fee for rows without one")
     parser.add_argument("--weight", metavar="KG", help="parcel weight for rows without one")
     parser.add_argument("--insurance-fee", metavar="YUAN")
-    parser.add_argument("--policy", help="compensation policy id (default: standard)")
+    parser.add_argument(
+        "--policy", help="compensation policy id (default: each courier's own terms)"
+    )
     parser.add_argument(
         "--photos", type=Path, metavar="DIR", help="photos named with the tracking number"
     )
@@ -104,8 +120,18 @@ def _decimal_option(value: str | None, option: str) -> Decimal | None:
     return amount
 
 
-def defaults_from_args(args: argparse.Namespace) -> RowDefaults:
+def _posted(value: str | None, now: datetime) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return parse_posted(value, now)
+    except ValueError:
+        raise InputError("bad_posted", value=value) from None
+
+
+def defaults_from_args(args: argparse.Namespace, now: datetime) -> RowDefaults:
     return RowDefaults(
+        posted_at=_posted(args.posted, now),
         incident=args.incident,
         damage_extent=args.extent,
         mismatch_kind=args.mismatch,
@@ -149,21 +175,15 @@ def progress_reporter(texts: BatchTexts, lang: str, stream: TextIO) -> ProgressC
     return on_line
 
 
-# Fields every claim needs that an export often lacks: without a column, a command-line default
-# or a mapping default, every row would be refused for the same reason -- say it once instead.
-EVERY_ROW_NEEDS = ("incident", "service_fee", "weight_kg", "region")
-
-
-def _check_every_row_can_be_filled(export: OrderExport, defaults: RowDefaults) -> None:
-    lacking = [
-        field
-        for field in EVERY_ROW_NEEDS
-        if field not in export.plan.index_of
-        and defaults.get(field) is None
-        and export.mapping.defaults.get(field) is None
-    ]
-    if lacking:
-        raise InputError("defaults_needed", options=", ".join(OPTION_OF[f] for f in lacking))
+def _check_every_row_can_be_filled(
+    export: OrderExport, defaults: RowDefaults, texts: BatchTexts, lang: str
+) -> None:
+    """Without a column, a command-line default or a mapping default, every row would be
+    refused for the same reason: ask once, in words, instead."""
+    needs = export.needs(defaults)
+    if not needs.ready:
+        asked = texts.listing(texts.asked(needs.asked, lang), lang, sentences=True)
+        raise InputError("defaults_needed", needs=asked)
 
 
 def _check_layout(name: str) -> None:
@@ -209,34 +229,22 @@ def run(
         print(line, file=out, flush=True)
 
     try:
-        defaults = defaults_from_args(args)
-        export = open_export(
-            args.orders, available_mappings(imports_dir(catalog.root)), args.mapping
-        )
-        _check_every_row_can_be_filled(export, defaults)
+        defaults = defaults_from_args(args, now)
+        mappings = available_mappings(imports_dir(catalog.root))
+        export = open_export(args.orders, mappings, args.mapping, args.items)
+        _check_every_row_can_be_filled(export, defaults, texts, lang)
         if args.photos is not None and not args.photos.is_dir():
             raise InputError("photos_missing", path=str(args.photos))
         if args.out.exists() and not args.out.is_dir():
             raise InputError("out_not_folder", path=str(args.out))
         if args.form != "none":
             _check_layout(args.form)
+        total = export.count_rows()  # reads the whole file once: a damaged one stops here
     except InputError as error:
         print(f"seller-claims: {texts.input_error(error, lang)}", file=err)
         return EXIT_USER_ERROR
-    plan = export.plan
-    say(
-        texts.get(
-            "report",
-            "mapping",
-            lang,
-            name=export.mapping.name(lang),
-            id=export.mapping.id,
-            row=plan.header_row,
-            encoding=encoding_label(export.table.encoding),
-        )
-    )
-    if plan.unknown:
-        say(texts.get("report", "unknown_headers", lang, headers="、".join(plan.unknown)))
+    for line in describe(export, defaults, texts, lang):
+        say(line)
     settings = ClaimSettings(
         out_dir=args.out,
         now=now,
@@ -245,6 +253,7 @@ def run(
         photos_dir=args.photos,
     )
     summary_path = args.out / SUMMARY_FILE
+    not_stored: list[tuple[str, str]] = []
     with ExitStack() as stack:
         filer = None
         if open_store is not None:
@@ -261,18 +270,23 @@ def run(
 
         def on_outcome(outcome: Outcome) -> None:
             filed = None
+            refused_by_store = ""
             if isinstance(outcome, RowResult) and not outcome.failed:
                 calendar.add(outcome)
                 if filer is not None:
-                    filed = filer(outcome)
-            summary.write(outcome, filed)
+                    try:
+                        filed = filer(outcome)
+                    except Exception as error:  # noqa: BLE001 -- this row's problem only
+                        refused_by_store = store_reason(error, lang)
+                        not_stored.append((outcome.key, refused_by_store))
+            summary.write(outcome, filed, refused_by_store)
 
         report = run_batch(
             export.entries(defaults, now),
             settings,
             catalog,
             processes=worker_count(args.jobs),
-            total=export.count_rows(),
+            total=total,
             cancel=threading.Event(),
             on_outcome=on_outcome,
             on_progress=progress_reporter(texts, lang, err),
@@ -283,6 +297,10 @@ def run(
     for result in report.failed:
         for problem in result.problems:
             say(texts.problem_line(problem, lang))
+    for merged in report.merged:
+        say(texts.get("report", "merged", lang, row=merged.row, into=merged.into))
+    for key, reason in not_stored:
+        say(texts.get("report", "not_stored", lang, key=key, reason=reason))
     if report.cancelled:
         say(texts.get("report", "cancelled", lang, done=report.made))
         return EXIT_CANCELLED
@@ -292,8 +310,19 @@ def run(
             "done",
             lang,
             done=report.made,
-            refused=len(report.refused) + len(report.failed),
+            refused=len(report.refused) + len(report.failed) + len(not_stored),
             summary=summary_path,
         )
     )
-    return EXIT_SOME_REFUSED if report.refused or report.failed else EXIT_OK
+    trouble = report.refused or report.failed or not_stored
+    return EXIT_SOME_REFUSED if trouble else EXIT_OK
+
+
+def store_reason(error: Exception, lang: str) -> str:
+    """Why the case book refused a case, in the user's language where it has the words."""
+    message = getattr(error, "message", None)
+    if callable(message):
+        return str(message(lang))
+    if isinstance(error, OSError):
+        return f"{error.filename or ''} {error.strerror or error}".strip()
+    return str(error) or type(error).__name__

@@ -23,6 +23,8 @@ FORM_DOCUMENT_KIND = "claim_form"
 class Filed:
     case_id: int
     action: str  # "added" | "updated" | "kept"
+    duplicates: tuple[int, ...] = ()
+    """Other stored cases already claiming one of its tracking numbers (a second claim)."""
 
 
 class CaseFiler:
@@ -42,12 +44,13 @@ class CaseFiler:
         case = case_from_json(dict(result.case_data), self.now)
         found = self._existing(case)
         if found is None:
-            case_id = self.store.add_case(case, self.now, amount_claimed=result.amount)
-            filed = Filed(case_id, "added")
+            earlier = self.store.claims_for_tracking(case.tracking_numbers)
+            case_id = self.store.add_case(case, self.now, amount_claimed=result.claim_amount)
+            filed = Filed(case_id, "added", tuple(summary.id for summary in earlier))
         elif found[1] is CaseStatus.DRAFT:
             case_id = found[0]
             self.store.update_case(case_id, case, self.now)
-            self.store.set_amounts(case_id, self.now, claimed=result.amount)
+            self.store.set_amounts(case_id, self.now, claimed=result.claim_amount)
             filed = Filed(case_id, "updated")
         else:
             return Filed(found[0], "kept")
@@ -62,6 +65,11 @@ class CaseFiler:
                     caption=photo.caption,
                     prepared=photo.prepared_path,
                 )
+        if result.note_texts:
+            noted = {note.text for note in self.store.notes(case_id)}
+            for text in result.note_texts:
+                if text not in noted:
+                    self.store.add_note(case_id, text, self.now)
         if result.form_file is not None:
             names = {d.name for d in self.store.documents(case_id) if d.kind == FORM_DOCUMENT_KIND}
             if result.form_file.name not in names:

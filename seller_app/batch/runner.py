@@ -9,6 +9,9 @@
 - `cancel` (a `threading.Event`) is checked between chunks: chunks already sent finish and are
   kept, nothing new is started.
 - With ``processes=1`` everything runs in the calling process (tests, tiny files).
+- A bad row never stops the run: `make_claim` turns any error into that row's problem, and a
+  chunk whose worker died (a crash, the memory killer) is run again one claim at a time on a
+  fresh pool, so only the claim that kills its worker is reported as failed.
 """
 
 from __future__ import annotations
@@ -21,17 +24,26 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.catalog import Catalog
-from .claim import CASES_DIR, FORMS_DIR, ClaimSettings, RowResult, make_claim, warm_up
-from .rows import ClaimRow, RefusedRow
+from .claim import (
+    CASES_DIR,
+    FORMS_DIR,
+    ClaimSettings,
+    RowResult,
+    failed_result,
+    make_claim,
+    warm_up,
+)
+from .rows import ClaimRow, MergedRow, RefusedRow
 from .source import Entry
 
 log = logging.getLogger(__name__)
 
-Outcome = RowResult | RefusedRow
+Outcome = RowResult | RefusedRow | MergedRow
 ProgressCallback = Callable[[int, int | None], None]
 DEFAULT_CHUNK = 8
 
@@ -78,6 +90,10 @@ class BatchReport:
     failed: list[RowResult] = field(default_factory=list)
     """Rows that failed after validation, or whose form or photos could not be made."""
     refused: list[RefusedRow] = field(default_factory=list)
+    merged: list[MergedRow] = field(default_factory=list)
+    """Lines of an order added to the claim of the same parcel (not refusals)."""
+    notes: int = 0
+    """Claims made with something the seller must know (e.g. a stand-in posting time)."""
     cancelled: bool = False
 
     @property
@@ -88,8 +104,12 @@ class BatchReport:
         if isinstance(outcome, RefusedRow):
             self.refused.append(outcome)
             return
+        if isinstance(outcome, MergedRow):
+            self.merged.append(outcome)
+            return
         if not outcome.failed:
             self.keys.append(outcome.key)
+            self.notes += bool(outcome.notes)
         if outcome.problems:  # failed, or made but e.g. without its form
             self.failed.append(outcome)
 
@@ -109,6 +129,53 @@ def worker_count(processes: int | None) -> int:
     return max(1, processes or os.cpu_count() or 1)
 
 
+class _Pool:
+    """The executor of a run, replaced when a worker dies so the run can go on."""
+
+    def __init__(self, catalog: Catalog, settings: ClaimSettings, workers: int) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> Executor:
+        if self.workers == 1:
+            return _InlineExecutor(self.catalog)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.catalog.root, self.settings.form_layout),
+        )
+
+    def submit(self, claims: list[ClaimRow]) -> Future[list[RowResult]]:
+        try:
+            return self.executor.submit(_run_chunk, claims, self.settings)
+        except BrokenProcessPool:
+            self._renew()
+            return self.executor.submit(_run_chunk, claims, self.settings)
+
+    def _renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def one_by_one(self, claims: list[ClaimRow]) -> list[RowResult]:
+        """Each claim of a failed chunk alone, so only the one that kills its worker fails."""
+        results = []
+        for claim in claims:
+            try:
+                [result] = self.submit([claim]).result()
+            except Exception as error:  # noqa: BLE001 -- reported as this row's failure
+                if isinstance(error, BrokenProcessPool):
+                    self._renew()
+                result = failed_result(claim, error)
+            results.append(result)
+        return results
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def run_batch(
     entries: Iterable[Entry],
     settings: ClaimSettings,
@@ -126,31 +193,32 @@ def run_batch(
     `on_outcome` sees every row in file order as soon as it is done (the summary writer and the
     store hook in there); `on_progress(done, total)` after each chunk.
     """
-    (settings.out_dir / CASES_DIR).mkdir(parents=True, exist_ok=True)
+    cases = settings.out_dir / CASES_DIR
+    cases.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        cases.chmod(0o700)  # a folder left by an older run, too: it holds buyers' data
+    except OSError:
+        log.info("could not restrict %s", cases)
     if settings.form_layout:
         (settings.out_dir / FORMS_DIR).mkdir(parents=True, exist_ok=True)
     workers = worker_count(processes)
     report = BatchReport()
-    executor: Executor
-    max_in_flight = 2 * workers
-    if workers == 1:
-        executor = _InlineExecutor(catalog)
-        max_in_flight = 1  # the chunk is already done when submitted; collect it at once
-    else:
-        executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(catalog.root, settings.form_layout),
-        )
+    pool = _Pool(catalog, settings, workers)
+    max_in_flight = 1 if workers == 1 else 2 * workers  # inline: collect each chunk at once
     in_flight: deque[tuple[list[Entry], Future[list[RowResult]]]] = deque()
     processed = 0
 
     def collect_oldest() -> None:
         nonlocal processed
         chunk, future = in_flight[0]
-        results = iter(future.result())
+        claims = [entry for entry in chunk if isinstance(entry, ClaimRow)]
+        try:
+            made = future.result()
+        except Exception as error:  # the worker died, or the chunk could not be sent
+            log.info("a chunk of %d claims failed (%s); retrying one by one", len(claims), error)
+            made = pool.one_by_one(claims)
         in_flight.popleft()
+        results = iter(made)
         for entry in chunk:
             outcome: Outcome = next(results) if isinstance(entry, ClaimRow) else entry
             report.add(outcome)
@@ -166,7 +234,7 @@ def run_batch(
                 report.cancelled = True
                 break
             claims = [entry for entry in chunk if isinstance(entry, ClaimRow)]
-            in_flight.append((chunk, executor.submit(_run_chunk, claims, settings)))
+            in_flight.append((chunk, pool.submit(claims)))
             while len(in_flight) >= max_in_flight:
                 collect_oldest()
         while in_flight:
@@ -176,5 +244,5 @@ def run_batch(
         while in_flight:
             collect_oldest()
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
     return report

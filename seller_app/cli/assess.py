@@ -14,8 +14,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     from ..domain.present import assessment_to_dict
     from ..domain.rules import assess
 
-    case = common.load_case(args.case, common.now())
-    common.print_json(assessment_to_dict(assess(case, catalog), catalog.texts, args.lang))
+    now = common.now()
+    case = common.load_case(args.case, now)
+    assessment = assess(case, catalog, now=now)
+    common.print_json(assessment_to_dict(assessment, catalog.texts, args.lang))
     return 0
 
 

@@ -1,4 +1,12 @@
-"""`seller-claims cases ...`: the case store -- list, show, status, import, export, backup."""
+"""`seller-claims cases ...`: the case store -- list, show, status, import, export, backup; and
+what happened after the claim (`event`, `schedule`).
+
+``cases event ID KIND [--at WHEN] [--channel 官网] [--ticket T] [--amount X] [--note TEXT]``
+records a follow-up event (KIND: filed, replied, rejected, proposal, agreed, paid, complained,
+appealed, buyer_requested, platform_escalated, buyer_refunded; ``--clear`` takes one back) and
+prints the case's status, timeline and recomputed deadlines; ``cases schedule ID [--ics FILE]``
+prints a stored case's deadlines. ``import`` warns when the tracking number already has a claim.
+"""
 
 from __future__ import annotations
 
@@ -54,9 +62,13 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 found = store.list_cases(status, args.tracking)
                 common.print_json([summary_to_dict(s, catalog.carriers) for s in found])
             elif action == "show":
-                common.print_json(
-                    record_to_dict(store, store.get_case(args.id), redact=args.redact)
-                )
+                shown = record_to_dict(store, store.get_case(args.id), redact=args.redact)
+                shown.update(followup_to_dict(store, args.id, catalog, args.lang))
+                common.print_json(shown)
+            elif action == "event":
+                common.print_json(_record_event(store, args, catalog))
+            elif action == "schedule":
+                common.print_json(_stored_schedule(store, args, catalog))
             elif action == "status":
                 recovered = (
                     common.amount_arg(args.recovered, "--recovered") if args.recovered else None
@@ -91,12 +103,19 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 case = common.load_case(args.case, at)
                 if args.claimed:
                     claimed = common.amount_arg(args.claimed, "--claimed")
-                else:  # what the engine says the seller can claim
+                else:  # the figure the claim form asks for
                     from ..domain.rules import assess
 
-                    claimed = assess(case, catalog).amount
+                    claimed = assess(case, catalog, now=at).claim_amount
+                earlier = store.claims_for_tracking(case.tracking_numbers)
                 case_id = store.add_case(case, at, amount_claimed=claimed)
-                common.print_json({"id": case_id, "amount_claimed": yuan_text(claimed)})
+                imported: dict[str, Any] = {"id": case_id, "amount_claimed": yuan_text(claimed)}
+                if earlier:
+                    imported["duplicates"] = [summary.id for summary in earlier]
+                    common.print_warning(
+                        duplicates_warning(case.tracking_numbers, earlier, args.lang)
+                    )
+                common.print_json(imported)
             elif action == "export":
                 dest = store.export_case(
                     args.id, args.dest, redact=args.redact, as_zip=not args.folder
@@ -112,6 +131,141 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     except OSError as error:
         raise UserError(f"{error.filename or data_dir}: {os_reason(error, args.lang)}") from None
     return 0
+
+
+def duplicates_warning(numbers: Any, earlier: Any, lang: str) -> str:
+    """One line naming the earlier claims on the same tracking numbers and their statuses."""
+    from ..store.errors import STATUS_NAMES, text
+
+    index = 0 if lang == "zh" else 1
+    separator = "、" if lang == "zh" else ", "
+    cases = separator.join(
+        f"#{summary.id}（{STATUS_NAMES[summary.status][index]}）"
+        if lang == "zh"
+        else f"#{summary.id} ({STATUS_NAMES[summary.status][index]})"
+        for summary in earlier
+    )
+    shared = [n for n in numbers if any(n in s.tracking_numbers for s in earlier)] or numbers
+    return text("duplicate_tracking", lang, numbers=separator.join(shared), cases=cases)
+
+
+def followup_to_dict(store: Any, case_id: int, catalog: Catalog, lang: str) -> dict[str, Any]:
+    """The timeline, the event log (with notes) and the open deadlines of a stored case."""
+    from ..domain.events import case_events, event_to_dict
+    from ..domain.money import format_yuan
+    from ..domain.schedule import build_schedule, deadline_to_dict
+
+    case = store.get_case(case_id).case
+    texts = catalog.texts
+    log = []
+    for entry in store.event_log(case_id):
+        item: dict[str, Any] = {
+            "kind": entry.kind.value,
+            "action": entry.action,
+            "at": entry.at.isoformat() if entry.at else None,
+            "recorded_at": entry.recorded_at.isoformat(),
+        }
+        if entry.amount is not None:
+            item["amount"] = format_yuan(entry.amount)
+        if entry.channel is not None:
+            item["channel"] = entry.channel.value
+        if entry.ticket is not None:
+            item["ticket"] = entry.ticket
+        if entry.note:
+            item["note"] = entry.note
+        log.append(item)
+    return {
+        "events": [event_to_dict(event, texts, lang) for event in case_events(case)],
+        "event_log": log,
+        "deadlines": [deadline_to_dict(d, texts, lang) for d in build_schedule(case)],
+    }
+
+
+def _event_from_args(args: argparse.Namespace, now: Any) -> Any:
+    from ..domain.case import CHANNEL_ALIASES, ClaimChannel, parse_datetime
+    from ..domain.errors import CaseError
+    from ..domain.events import CaseEvent, EventKind
+
+    kind = EventKind(args.kind)
+    at = parse_datetime(args.at, "--at") if args.at else now
+    channel = None
+    if args.channel:
+        text = args.channel.strip()
+        channel = CHANNEL_ALIASES.get(text.lower())
+        if channel is None:
+            try:
+                channel = ClaimChannel(text)
+            except ValueError:
+                allowed = " | ".join(member.value for member in ClaimChannel)
+                raise CaseError("--channel", "not_one_of", value=text, allowed=allowed) from None
+    amount = common.amount_arg(args.amount, "--amount") if args.amount else None
+    return CaseEvent(kind, at, amount=amount, channel=channel, ticket=args.ticket or None)
+
+
+def _option_error(error: Any, kind: Any, catalog: Catalog, lang: str) -> Any:
+    """A `CaseError` about the event's own key names the option typed (``--at``); about
+    another event, that event by its title."""
+    from ..domain.errors import CaseError
+    from ..domain.events import MOMENT_KEY, TICKET_KEY, event_title
+
+    field = error.field
+    own = MOMENT_KEY[kind]
+    options = {
+        own: "--at",
+        f"{own}.at": "--at",
+        f"{own}.amount": "--amount",
+        "amount": "--amount",
+        "channel": "--channel",
+        "ticket": "--ticket",
+        TICKET_KEY.get(kind, "ticket"): "--ticket",
+    }
+    if field in options:
+        return CaseError(options[field], error.code, **error.params)
+    for other, key in MOMENT_KEY.items():
+        if field in (key, f"{key}.at"):
+            return CaseError(event_title(other, catalog.texts, lang), error.code, **error.params)
+    return error
+
+
+def _record_event(store: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
+    from ..domain.errors import CaseError
+    from ..domain.events import EventKind
+
+    now = common.now()
+    kind = EventKind(args.kind)
+    try:
+        if args.clear:
+            store.clear_event(args.id, kind, now, note=args.note)
+        else:
+            store.record_event(args.id, _event_from_args(args, now), now, note=args.note)
+    except CaseError as error:
+        raise _option_error(error, kind, catalog, args.lang) from None
+    record = store.get_case(args.id)
+    result: dict[str, Any] = {"id": record.id, "status": record.status.value}
+    followup = followup_to_dict(store, args.id, catalog, args.lang)
+    result["events"] = followup["events"]
+    result["deadlines"] = followup["deadlines"]
+    return result
+
+
+def _stored_schedule(store: Any, args: argparse.Namespace, catalog: Catalog) -> dict[str, Any]:
+    from ..domain.schedule import build_schedule, schedule_to_dict, settled_deadlines
+
+    case = store.get_case(args.id).case
+    deadlines = build_schedule(case)
+    if args.ics is not None:
+        from ..documents.calendar import write_ics
+
+        common.check_output_path(args.ics, store.data_dir, texts=catalog.texts, lang=args.lang)
+        write_ics(
+            case, deadlines, catalog.texts, args.lang, args.ics, settled=settled_deadlines(case)
+        )
+    return schedule_to_dict(deadlines, catalog.texts, args.lang)
+
+
+def _event_kind(text: str) -> str:
+    """An event kind as typed: ``buyer-requested`` is ``buyer_requested``."""
+    return text.strip().lower().replace("-", "_")
 
 
 def add_parser(sub: Any) -> None:
@@ -141,6 +295,26 @@ def add_parser(sub: Any) -> None:
     export.add_argument("dest", type=Path)
     export.add_argument("--redact", action="store_true", help="mask buyer name, phone, address")
     export.add_argument("--folder", action="store_true", help="a folder instead of a zip")
+    from ..domain.events import EventKind
+
+    event = actions.add_parser(
+        "event",
+        parents=[shared],
+        help="record what happened after the claim (filed, replied, proposal, paid ...)",
+    )
+    event.add_argument("id", type=int)
+    event.add_argument("kind", type=_event_kind, choices=[k.value for k in EventKind])
+    event.add_argument("--at", help="when it happened, e.g. 2026-11-16T10:00 (default: now)")
+    event.add_argument("--channel", help="for filed: 官网, 小程序, App, 网点 or 客服电话")
+    event.add_argument("--ticket", help="for filed and complained: the courier's ticket number")
+    event.add_argument("--amount", help="for proposal and paid: the amount (yuan)")
+    event.add_argument("--note", default="", help="a note kept with the event (encrypted)")
+    event.add_argument("--clear", action="store_true", help="take the event back (a mistake)")
+    schedule = actions.add_parser(
+        "schedule", parents=[shared], help="a stored case's deadlines (and a calendar file)"
+    )
+    schedule.add_argument("id", type=int)
+    schedule.add_argument("--ics", type=Path, metavar="FILE", help="also write a calendar file")
     importing = actions.add_parser("import", parents=[shared], help="store a case file")
     importing.add_argument("case", type=Path, metavar="CASE.json")
     importing.add_argument("--claimed", help="amount claimed (yuan)")

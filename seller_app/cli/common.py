@@ -76,9 +76,47 @@ def load_case(path: Path, at: datetime) -> Case:
     return case_from_json(read_case_data(path), now=at)
 
 
+# --- Output encoding -------------------------------------------------------------------------
+# Machine-readable output (JSON, plain-text documents) is UTF-8 whatever the locale: a Chinese
+# Windows redirecting `assess` into a file would otherwise write GBK, which another program
+# reading JSON takes for broken UTF-8. Human messages follow the terminal's encoding, but a
+# character it cannot show is escaped (\u4dae) instead of ending the run with a traceback.
+
+
+def configure_streams() -> None:
+    """Escape, never crash on, characters the terminal's encoding lacks (stdout and stderr)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def print_document(text: str) -> None:
+    """Write machine-readable text to stdout as UTF-8 bytes, whatever the locale.
+
+    On a terminal the text goes through the terminal's own encoding instead, so a person reading
+    it sees characters (the Windows console takes Unicode either way); redirected to a file or a
+    pipe it is UTF-8. A lone surrogate (a file name that was not valid in the file system's
+    encoding) is written as ``\\udcxx``, which in JSON is the same escape ``json`` would use.
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or stream.isatty():
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()  # anything already written as text goes first
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
+
+
+def json_text(data: Any) -> str:
+    """The app's JSON: indented, Chinese as characters, Decimal and dates as strings."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
 def print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write(escape_json_controls(text) + "\n")
+    print_document(escape_json_controls(json_text(data)))
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -343,3 +381,90 @@ def _same(a: Path, b: Path) -> bool:
 def same_path(a: Path, b: Path) -> bool:
     """`a` and `b` name the same file (resolved path or inode), existing or not."""
     return _same(a.expanduser(), b.expanduser())
+
+
+# ---------------------------------------------------------------- plain output (issue 13)
+
+
+def check_output_path(
+    path: Path,
+    data_dir: Path | None = None,
+    *,
+    inputs: tuple[Path, ...] = (),
+    texts: Any = None,
+    lang: str = "zh",
+) -> None:
+    """`check_output` for a command that names its data folder itself."""
+    check_output(path, lang, inputs=inputs, data_dir=data_dir)
+
+
+def print_text(text: str) -> None:
+    """Plain text for the user on stdout (a document for an online form, a file name): the
+    one place plain output goes, like `print_json` for JSON -- UTF-8 when redirected."""
+    print_document(text if text.endswith("\n") else text + "\n")
+
+
+def print_warning(text: str) -> None:
+    """A note for the user on stderr that does not stop the command (escaped)."""
+    error_line(text)
+
+
+# ---------------------------------------------------------------- PDF passwords (issue 15)
+
+ASK_PASSWORD = "\0ask"
+PDF_PASSWORD_ENV = "SELLER_APP_PDF_PASSWORD"
+
+
+def add_password_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--password`` (alone: asked at the prompt, or ``$SELLER_APP_PDF_PASSWORD``) and
+    ``--password-env NAME`` for every command that writes a PDF."""
+    parser.add_argument(
+        "--password",
+        nargs="?",
+        const=ASK_PASSWORD,
+        default=None,
+        help=f"protect the PDFs (AES-256) with a password typed at the prompt or taken from "
+        f"${PDF_PASSWORD_ENV} (a value after --password still works, with a warning: other "
+        "users can see it in the process list)",
+    )
+    parser.add_argument(
+        "--password-env",
+        metavar="NAME",
+        default=None,
+        help="protect the PDFs with the password in environment variable NAME",
+    )
+
+
+def pdf_password(args: argparse.Namespace, lang: str) -> str | None:
+    """The PDF password the user asked for (None: no protection); `UserError` when it is
+    empty or cannot be asked for."""
+    words = output_words()
+    if args.password_env is not None:
+        value = os.environ.get(args.password_env, "")
+        if not value:
+            raise UserError(
+                words.get("protection", "env_empty", lang, name=safe_text(args.password_env))
+            )
+        return value
+    if args.password is None:
+        return None
+    if args.password != ASK_PASSWORD:
+        if not args.password:
+            raise UserError(words.get("cli", "empty_password", lang))
+        # Kept for scripts written against earlier versions, with a warning: a prompt or an
+        # environment variable keeps the password out of the process list and the history.
+        error_line(words.get("protection", "not_on_command_line", lang, env=PDF_PASSWORD_ENV))
+        return str(args.password)
+    from ..credentials import CredentialError
+
+    try:
+        value = ask(PDF_PASSWORD_ENV, words.get("protection", "prompt", lang), confirm=True)
+    except CredentialError as error:
+        if error.code == "passphrase_needed":
+            raise UserError(
+                words.get("protection", "no_terminal", lang, env=PDF_PASSWORD_ENV)
+            ) from None
+        raise UserError(error.message(lang)) from None
+    if not value:
+        raise UserError(words.get("cli", "empty_password", lang))
+    return value

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
     from ..documents.statement import render_buyer_statement, statement_needed
     from ..domain.rules import assess
-    from ..domain.schedule import build_schedule
+    from ..domain.schedule import projected_schedule
     from ..evidence import PhotoError, PhotoInput, import_photos
 
     lang = args.lang
@@ -56,10 +55,11 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         raise UserError(error.message(shared_labels(), lang)) from None
     except LayoutError as error:
         raise UserError(str(error)) from None
-    password = _password(args, words, lang)
+    password = common.pdf_password(args, lang)
     if args.statement and common.same_path(args.statement, args.output):
         raise UserError(words.get("cli", "same_output", lang, path=common.safe_text(args.output)))
-    case = common.load_case(args.case, common.now())
+    now = common.now()
+    case = common.load_case(args.case, now)
     if args.statement and not statement_needed(case):
         raise UserError(words.get("cli", "statement_not_needed", lang))
     by_name = {Path(ref.file).name: ref for ref in case.photos}
@@ -76,8 +76,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         else PhotoInput(path)
         for path in sources
     ]
-    assessment = assess(case, catalog)
-    deadlines = build_schedule(case)
+    assessment = assess(case, catalog, now=now)
+    deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
     with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("photos")) as prepared:
         results = import_photos(inputs, Path(prepared), case) if inputs else []
         failed = [r for r in results if isinstance(r, PhotoError)]
@@ -95,6 +95,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 deadlines=deadlines,
                 lang=lang,
                 password=password,
+                dated=now,
             )
             if args.statement:
                 render_buyer_statement(
@@ -118,39 +119,6 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
 
 # `--password` without a value asks for it (or takes $SELLER_APP_PDF_PASSWORD); a value typed
 # on the command line is refused: every user of the machine can read it in the process list.
-ASK = "\0ask"
-PDF_PASSWORD_ENV = "SELLER_APP_PDF_PASSWORD"
-
-
-def _password(args: argparse.Namespace, words: Labels, lang: str) -> str | None:
-    if args.password_env is not None:
-        value = os.environ.get(args.password_env, "")
-        if not value:
-            raise UserError(
-                words.get("protection", "env_empty", lang, name=common.safe_text(args.password_env))
-            )
-        return value
-    if args.password is None:
-        return None
-    if args.password != ASK:
-        if not args.password:
-            raise UserError(words.get("cli", "empty_password", lang))
-        raise UserError(words.get("protection", "not_on_command_line", lang, env=PDF_PASSWORD_ENV))
-    from ..credentials import CredentialError
-
-    try:
-        value = common.ask(PDF_PASSWORD_ENV, words.get("protection", "prompt", lang), confirm=True)
-    except CredentialError as error:
-        if error.code == "passphrase_needed":
-            raise UserError(
-                words.get("protection", "no_terminal", lang, env=PDF_PASSWORD_ENV)
-            ) from None
-        raise UserError(error.message(lang)) from None
-    if not value:
-        raise UserError(words.get("cli", "empty_password", lang))
-    return value
-
-
 def add_parser(sub: Any) -> None:
     form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
     form.add_argument("case", type=Path, metavar="CASE.json")
@@ -168,26 +136,14 @@ def add_parser(sub: Any) -> None:
         metavar="LAYOUT",
         help="form layout from forms/: generic (default), sf, ...",
     )
-    form.add_argument(
-        "--password",
-        nargs="?",
-        const=ASK,
-        default=None,
-        help=f"protect the PDFs (AES-256) with a password typed at the prompt or taken from "
-        f"${PDF_PASSWORD_ENV}; never on the command line",
-    )
-    form.add_argument(
-        "--password-env",
-        metavar="NAME",
-        default=None,
-        help="protect the PDFs with the password in environment variable NAME",
-    )
+    common.add_password_arguments(form)
     form.add_argument(
         "--statement",
         type=Path,
         default=None,
         metavar="OUT2.pdf",
-        help="also write the buyer statement (未收到货物声明)",
+        help="also write the buyer statement: 未收到货物声明 (not received) or 收货情况说明"
+        " (received damaged, short or wrong)",
     )
     common.add_lang(form)
     form.set_defaults(run=run)

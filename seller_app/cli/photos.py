@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -64,8 +63,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         if args.out:
             from ..store.crypto import write_atomic
 
-            manifest = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-            write_atomic(out_dir / "manifest.json", manifest.encode("utf-8"))
+            manifest = common.json_text(report).encode("utf-8", "backslashreplace")
+            write_atomic(out_dir / "manifest.json", manifest)
     failed = [r for r in results if isinstance(r, PhotoError)]
     if args.json:
         common.print_json(report)

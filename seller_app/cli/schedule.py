@@ -1,4 +1,9 @@
-"""`seller-claims schedule CASE.json [--ics FILE]`: the follow-up deadlines of a case file."""
+"""`seller-claims schedule CASE.json [--ics FILE]`: the follow-up deadlines of a case file.
+
+The deadlines follow the case's events (docs/case-format.md): before ``claim_at`` only the task
+of sending the claim, after it the courier's deadlines. The calendar file also carries the
+deadlines the events have met, cancelled, so a calendar holding an earlier export updates.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from .common import UserError
 
 
 def run(args: argparse.Namespace, catalog: Catalog) -> int:
-    from ..domain.schedule import build_schedule, schedule_to_dict
+    from ..domain.schedule import build_schedule, schedule_to_dict, settled_deadlines
 
     case = common.load_case(args.case, common.now())
     deadlines = build_schedule(case)
@@ -21,7 +26,14 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         from ..documents.calendar import write_ics
 
         try:
-            write_ics(case, deadlines, catalog.texts, args.lang, args.ics)
+            write_ics(
+                case,
+                deadlines,
+                catalog.texts,
+                args.lang,
+                args.ics,
+                settled=settled_deadlines(case),
+            )
         except OSError as error:
             raise UserError(
                 catalog.texts.get(

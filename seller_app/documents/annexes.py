@@ -9,6 +9,7 @@ hash; the manifest lists the full SHA-256 of every original file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
@@ -16,7 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Spacer, Table
 
 from ..domain.catalog import Catalog
-from ..domain.present import assessment_to_dict
+from ..domain.money import format_yuan
+from ..domain.present import assessment_to_dict, policy_reason
 from ..domain.rules import Assessment
 from .fonts import register_font
 from .form_values import when
@@ -67,10 +69,18 @@ def _notes(title: str, items: Sequence[dict[str, str]]) -> list[Flowable]:
 
 
 def calculation(
-    assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+    assessment: Assessment,
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    on: date | None = None,
+    clause_ids: Sequence[str] | None = None,
 ) -> list[Flowable]:
-    """Annex 1: the engine's steps in words and numbers, its findings, and the clauses in full."""
-    shown = assessment_to_dict(assessment, catalog.texts, lang)
+    """Annex 1: which terms and why, the two figures (courier terms and actual loss) and the one
+    claimed, the engine's steps, its findings, and the clauses in full as numbered on `on` (the
+    form's date). Nothing here is an internal caveat: the courier reads it."""
+    texts = catalog.texts
+    shown = assessment_to_dict(assessment, texts, lang)
     policy = assessment.policy
     policy_line = labels.get(
         "calculation",
@@ -78,15 +88,14 @@ def calculation(
         lang,
         name=policy.name(lang),
         source=policy.source,
-        as_of=when_date(policy.as_of, labels, lang),
+        why=policy_reason(assessment, texts, lang),
     )
-    if not policy.verified:
-        policy_line += labels.get("calculation", "unverified", lang)
     story: list[Flowable] = [
         para(labels.get("calculation", "heading", lang), "heading", "layout"),
         para(policy_line, "body", "policy"),
         Spacer(1, 3 * mm),
     ]
+    story += _figures(assessment, catalog, labels, lang)
     rows = [
         [
             para(labels.get("calculation", "step", lang), "label", "layout"),
@@ -101,21 +110,69 @@ def calculation(
     # Only the reasons: warnings and advice are the seller's own guidance (e.g. "the courier may
     # refuse because you signed without inspecting") and must not reach the courier.
     story += _notes(labels.get("calculation", "reasons", lang), shown["reasons"])
-    if assessment.basis:
+    cited = list(assessment.basis) if clause_ids is None else list(clause_ids)
+    if cited:
         story.append(Spacer(1, 4 * mm))
         rows = [[para(labels.get("calculation", "clauses", lang), "section", "layout"), ""]]
-        for clause_id in assessment.basis:
-            clause = catalog.texts.clause(clause_id)
+        for clause_id in cited:
+            clause = texts.clause(clause_id)
             rows.append(
                 [
-                    para(f"{clause.label(lang)}\n{clause.title(lang)}", "small", "clause"),
-                    para(f"{clause.text(lang)}\n—— {clause.source}", "small", "clause"),
+                    para(f"{clause.label(lang, on)}\n{clause.title(lang)}", "small", "clause"),
+                    para(f"{clause.text(lang)}\n—— {clause.source_on(on)}", "small", "clause"),
                 ]
             )
         story.append(
             _table(rows, [34 * mm, CONTENT_WIDTH - 34 * mm], extra=[("SPAN", (0, 0), (-1, 0))])
         )
     return story
+
+
+def _figures(assessment: Assessment, catalog: Catalog, labels: Labels, lang: str) -> list[Flowable]:
+    """Both figures side by side and the one this form claims."""
+    claim = assessment.claim
+    if claim is None or not assessment.eligible:
+        return []
+
+    def yuan(amount: Any) -> str:
+        return labels.get("word", "yuan", lang, amount=format_yuan(amount))
+
+    actual = (
+        yuan(assessment.actual_loss_claim)
+        if assessment.actual_loss_claim is not None
+        else labels.get("word", "not_applicable_short", lang)
+    )
+    basis = catalog.texts.get("claim_basis", claim.basis.value, lang)
+    rows = [
+        [para(labels.get("calculation", "figures", lang), "section", "layout"), ""],
+        [
+            para(
+                labels.get(
+                    "calculation", "by_terms", lang, policy=assessment.policy.short_name(lang)
+                ),
+                "body",
+                "layout",
+            ),
+            para(yuan(assessment.amount), "body", "figure"),
+        ],
+        [
+            para(labels.get("calculation", "by_actual_loss", lang), "body", "layout"),
+            para(actual, "body", "figure"),
+        ],
+        [
+            para(labels.get("calculation", "claimed", lang), "label", "layout"),
+            para(
+                labels.get(
+                    "calculation", "claimed_value", lang, amount=yuan(claim.amount), basis=basis
+                ),
+                "emphasis",
+                "figure",
+            ),
+        ],
+    ]
+    widths = [70 * mm, CONTENT_WIDTH - 70 * mm]
+    table = _table(rows, widths, extra=[("SPAN", (0, 0), (-1, 0))])
+    return [table, Spacer(1, 4 * mm)]
 
 
 def when_date(day: Any, labels: Labels, lang: str) -> str:
@@ -237,7 +294,11 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
 
 
 def schedule(
-    deadlines: Sequence[Deadline], catalog: Catalog, labels: Labels, lang: str
+    deadlines: Sequence[Deadline],
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    on: date | None = None,
 ) -> list[Flowable]:
     """Annex 4, for the courier: each deadline's title, due date, legal due date and basis.
 
@@ -248,7 +309,7 @@ def schedule(
 
     def cite(basis: str) -> str:
         clause = catalog.texts.clauses.get(basis)
-        return clause.label(lang) if clause else basis
+        return clause.label(lang, on) if clause else basis
 
     story: list[Flowable] = [para(labels.get("schedule", "heading", lang), "heading", "layout")]
     header = [

@@ -4,6 +4,12 @@ One VEVENT per deadline at its due time (Asia/Shanghai, with a VTIMEZONE), one V
 as a trigger relative to the start, and a UID derived from the case and the deadline kind: exporting
 the same case again gives the same UIDs, so calendar apps update the events instead of adding
 copies (RFC 5545 3.8.4.7; a later DTSTAMP marks the newer version).
+
+As the case moves on (the claim sent, the courier answering, the money paid), deadlines are met:
+an export then carries them as cancelled events (STATUS:CANCELLED, no alarms) under the same UIDs,
+so a calendar that imported an earlier export drops or strikes them. SEQUENCE counts the case's
+recorded events, so each later export is the newer revision. ``file_claim`` and ``claim_deadline``
+are the same day before and after the claim is sent: they share one UID, and the event is retitled.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event, Timezone
 
 from ..domain.case import SHANGHAI, Case
+from ..domain.events import case_events
 from ..domain.present import render_note
 from ..domain.schedule import Deadline, deadline_detail, deadline_title
 from ..domain.texts import Texts
@@ -27,6 +34,8 @@ PRODID = "-//seller-claims//理赔助手 follow-up schedule//ZH"
 UID_DOMAIN = "seller-claims.local"
 EVENT_LENGTH = timedelta(minutes=30)
 NEW_FILE_MODE = 0o644
+# Kinds that are one calendar event under another kind's UID (see the module docstring).
+UID_KIND = {"file_claim": "claim_deadline"}
 
 
 def case_key(case: Case) -> str:
@@ -40,6 +49,7 @@ def event_uid(case: Case, kind: str) -> str:
     The hash covers the first tracking number and the order id (`case_key`), so two orders shipped
     under one tracking number still get separate events.
     """
+    kind = UID_KIND.get(kind, kind)
     digest = hashlib.sha256(f"{case_key(case)}|{kind}".encode()).hexdigest()[:12]
     return f"{case.tracking_numbers[0]}-{kind}-{digest}@{UID_DOMAIN}"
 
@@ -49,7 +59,9 @@ def _description(case: Case, deadline: Deadline, texts: Texts, lang: str) -> str
     lines += [
         render_note(texts, "schedule_warnings", note, lang)["text"] for note in deadline.warnings
     ]
-    lines.append(texts.get("calendar", "basis", lang, basis=deadline.basis))
+    clause = texts.clauses.get(deadline.basis)  # named as numbered today (issue 12)
+    basis = clause.label(lang) if clause else deadline.basis
+    lines.append(texts.get("calendar", "basis", lang, basis=basis))
     if case.order_id:
         lines.append(texts.get("calendar", "order", lang, order_id=case.order_id))
     return "\n".join(lines)
@@ -62,10 +74,14 @@ def build_calendar(
     lang: str,
     *,
     stamp: datetime | None = None,
+    settled: Sequence[Deadline] = (),
 ) -> Calendar:
-    """The iCalendar object; `stamp` (DTSTAMP) defaults to the current time."""
+    """The iCalendar object; `stamp` (DTSTAMP) defaults to the current time. `settled`: the
+    deadlines the case has met since (`schedule.settled_deadlines`), exported as cancelled."""
     stamp = stamp if stamp is not None else datetime.now(UTC)
     tracking = case.tracking_numbers[0]
+    sequence = len(case_events(case))
+    open_uids = {event_uid(case, deadline.kind) for deadline in deadlines}
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -91,6 +107,7 @@ def build_calendar(
         event.add("description", _description(case, deadline, texts, lang))
         event.add("categories", [deadline.kind])
         event.add("transp", "TRANSPARENT")
+        event.add("sequence", sequence)
         for reminder in deadline.reminders:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
@@ -98,7 +115,32 @@ def build_calendar(
             alarm.add("trigger", reminder - due)
             event.add_component(alarm)
         calendar.add_component(event)
-    if deadlines:
+    for deadline in settled:
+        uid = event_uid(case, deadline.kind)
+        if uid in open_uids:
+            continue
+        due = deadline.due.astimezone(SHANGHAI)
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp.astimezone(UTC))
+        event.add("dtstart", due)
+        event.add("dtend", due + EVENT_LENGTH)
+        event.add(
+            "summary",
+            texts.get(
+                "calendar",
+                "settled",
+                lang,
+                title=deadline_title(deadline, texts, lang),
+                tracking=tracking,
+            ),
+        )
+        event.add("categories", [deadline.kind])
+        event.add("status", "CANCELLED")
+        event.add("transp", "TRANSPARENT")
+        event.add("sequence", sequence)
+        calendar.add_component(event)
+    if deadlines or settled:
         calendar.add_component(shanghai_timezone())
     return calendar
 
@@ -125,9 +167,12 @@ def ics_bytes(
     lang: str,
     *,
     stamp: datetime | None = None,
+    settled: Sequence[Deadline] = (),
 ) -> bytes:
     """The .ics file content (UTF-8, CRLF lines folded at 75 octets)."""
-    return bytes(build_calendar(case, deadlines, texts, lang, stamp=stamp).to_ical())
+    return bytes(
+        build_calendar(case, deadlines, texts, lang, stamp=stamp, settled=settled).to_ical()
+    )
 
 
 def write_ics(
@@ -138,9 +183,10 @@ def write_ics(
     path: Path,
     *,
     stamp: datetime | None = None,
+    settled: Sequence[Deadline] = (),
 ) -> Path:
     """Write the .ics atomically: a failed write leaves any earlier file at `path` untouched."""
-    data = ics_bytes(case, deadlines, texts, lang, stamp=stamp)
+    data = ics_bytes(case, deadlines, texts, lang, stamp=stamp, settled=settled)
     path = Path(path)
     try:
         mode = path.stat().st_mode & 0o777

@@ -9,6 +9,7 @@ use. The annexes follow (see `annexes`): calculation, evidence photos and manife
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +23,7 @@ from ..domain.catalog import Catalog
 from ..domain.rules import Assessment
 from . import annexes
 from .fonts import register_font
-from .form_values import form_number, form_values, when
+from .form_values import form_date, form_number, form_values, local_day, when
 from .layout import FormLayout, Labels, Section, load_layout
 from .overflow import Overflow
 from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from ..domain.schedule import Deadline
     from ..evidence import EvidencePhoto
 
+COURIER_LANG = "zh"
+"""The claim form is written in the courier's language, whatever the app's own: Chinese.
+English only when asked for (``seller-claims form --lang en``)."""
 LABEL_WIDTH = 30 * mm
 VALUE_WIDTH = CONTENT_WIDTH / 2 - LABEL_WIDTH
 COLUMNS = [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH]
@@ -42,8 +46,8 @@ def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> Any:
         [
             ("GRID", (0, 0), (-1, -1), 0.6, RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
             *extra,
@@ -130,10 +134,15 @@ def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = 
 
 
 def _clauses_table(
-    section: Section, basis: Sequence[str], catalog: Catalog, labels: Labels, lang: str
+    section: Section,
+    basis: Sequence[str],
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    on: date | None = None,
 ) -> Table:
     """One row per clause: its id and a one-line quotation (annex 1 has the full text)."""
-    widths = [26 * mm, CONTENT_WIDTH - 26 * mm]
+    widths = [34 * mm, CONTENT_WIDTH - 34 * mm]
     head = [para(section.title(lang) if section.title else "", "section", "layout"), ""]
     header = [para(labels.get("clauses", key, lang), "label", "layout") for key in ("id", "quote")]
     rows: list[list[Any]] = [head, header]
@@ -145,7 +154,9 @@ def _clauses_table(
             widths[1] - 8,
             ellipsis=labels.get("clauses", "ellipsis", lang),
         )
-        rows.append([para(clause.label(lang), "small", "clause"), para(quote, "small", "clause")])
+        rows.append(
+            [para(clause.label(lang, on), "small", "clause"), para(quote, "small", "clause")]
+        )
     style = [
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
@@ -191,16 +202,16 @@ class SealMark(Flowable):
         canvas.restoreState()
 
 
-def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
+def _signature_table(case: Case, labels: Labels, lang: str, dated: datetime | None) -> Table:
     third = CONTENT_WIDTH / 3
-    date_text = when(case.claim_at, labels, lang, with_time=False)
+    date_text = when(form_date(case, dated), labels, lang, with_time=False)
     labels_row = [
         para(labels.get("signature", key, lang), "label", "layout")
         for key in ("signer", "seal", "date")
     ]
     boxes = [
         "",
-        SealMark(20 * mm, labels.get("signature", "seal_hint", lang)),
+        SealMark(17 * mm, labels.get("signature", "seal_hint", lang)),
         para(date_text, "value", "claim_at"),
     ]
     style = [
@@ -209,11 +220,11 @@ def _signature_table(case: Case, labels: Labels, lang: str) -> Table:
         ("ALIGN", (2, 1), (2, 1), "CENTER"),
     ]
     return Table(
-        [labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 21 * mm], style=_grid(style)
+        [labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 18 * mm], style=_grid(style)
     )
 
 
-def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
+def _header(layout: FormLayout, case: Case, lang: str, dated: datetime | None) -> list[Flowable]:
     labels = layout.labels
     flowables: list[Flowable] = [para(layout.title(lang), "title", "layout")]
     if layout.subtitle:
@@ -222,7 +233,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
         [
             [
                 para(
-                    labels.get("word", "form_number", lang, number=form_number(case)),
+                    labels.get("word", "form_number", lang, number=form_number(case, dated)),
                     "small",
                     "form",
                 ),
@@ -231,7 +242,7 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
                         "word",
                         "fill_date",
                         lang,
-                        date=when(case.claim_at, labels, lang, with_time=False),
+                        date=when(form_date(case, dated), labels, lang, with_time=False),
                     ),
                     "small_right",
                     "form",
@@ -252,14 +263,38 @@ def _header(layout: FormLayout, case: Case, lang: str) -> list[Flowable]:
     return [*flowables, Spacer(1, 3 * mm), meta]
 
 
+# Page 1 names the main civil-law clauses of an actual-loss claim (the regulation and the
+# carrier's liability); annex 1 quotes all of them.
+PAGE_ONE_CLAIM_CLAUSES = ("快递暂行条例 art. 28", "民法典 art. 832")
+
+
+def cited_clauses(assessment: Assessment, *, page_one: bool = False) -> tuple[str, ...]:
+    """The clauses the form relies on: the terms' own, then the civil-law ones when the claim
+    asks for the actual loss."""
+    cited = list(assessment.basis)
+    if assessment.claim is not None:
+        extra = assessment.claim.clauses
+        if page_one:
+            extra = tuple(c for c in extra if c in PAGE_ONE_CLAIM_CLAUSES)
+        cited += [c for c in extra if c not in cited]
+    return tuple(cited)
+
+
 def form_page(
-    layout: FormLayout, case: Case, assessment: Assessment, catalog: Catalog, lang: str
+    layout: FormLayout,
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    lang: str,
+    dated: datetime | None = None,
 ) -> list[Flowable]:
     """The flowables of the form itself (page 1), section by section as the layout says, then
-    the continuation pages with any text too long for its cell."""
-    values = form_values(case, assessment, catalog, layout.labels, lang)
+    the continuation pages with any text too long for its cell. `dated`: the day the form is
+    prepared, its date while the claim has not been sent."""
+    values = form_values(case, assessment, catalog, layout.labels, lang, dated)
     overflow = Overflow(layout.labels, lang)
-    story = _header(layout, case, lang)
+    story = _header(layout, case, lang, dated)
+    cited, on = cited_clauses(assessment, page_one=True), local_day(case, dated)
     closing: list[Flowable] = []  # declaration onwards stays on one page with the signature
     for section in layout.sections:
         target = closing if closing or section.kind == "declaration" else story
@@ -267,12 +302,12 @@ def form_page(
             target.append(_fields_table(section, values, lang, overflow))
         elif section.kind == "office":
             target.append(_fields_table(section, values, lang, overflow, min_height=7 * mm))
-        elif section.kind == "clauses" and assessment.basis:
-            target.append(_clauses_table(section, assessment.basis, catalog, layout.labels, lang))
+        elif section.kind == "clauses" and cited:
+            target.append(_clauses_table(section, cited, catalog, layout.labels, lang, on))
         elif section.kind == "declaration":
             target.append(_declaration_table(section, lang))
         elif section.kind == "signature":
-            target.append(_signature_table(case, layout.labels, lang))
+            target.append(_signature_table(case, layout.labels, lang, dated))
     if closing:
         story.append(KeepTogether(closing))
     return story + overflow.pages()
@@ -289,21 +324,34 @@ def render_claim_form(
     deadlines: Sequence[Deadline] = (),
     lang: str = "zh",
     password: str | None = None,
+    dated: datetime | None = None,
 ) -> Path:
     """Write the claim form PDF for `case` to `out_path` (atomically) and return the path.
+
+    The form is dated when the claim was sent (``claim_at``), else `dated` (the day it is
+    prepared; the date box stays blank for the pen when neither is known).
 
     Raises `LayoutError` for an unknown layout, `MissingGlyphError` when a text holds a
     character the font cannot print, and OSError when the file cannot be written; in every
     case no file is left at `out_path` (an existing one is kept as it was).
     """
     form = load_layout(layout)
-    story: list[Flowable] = form_page(form, case, assessment, catalog, lang)
+    story: list[Flowable] = form_page(form, case, assessment, catalog, lang, dated)
+    on = local_day(case, dated)
     if "calculation" in form.pages:
-        story += [PageBreak(), *annexes.calculation(assessment, catalog, form.labels, lang)]
+        story += [
+            PageBreak(),
+            *annexes.calculation(
+                assessment, catalog, form.labels, lang, on, cited_clauses(assessment)
+            ),
+        ]
     if "evidence" in form.pages and photos:
         story += [PageBreak(), *annexes.evidence(photos, form.labels, lang)]
-    if "schedule" in form.pages and deadlines:
-        story += [PageBreak(), *annexes.schedule(deadlines, catalog, form.labels, lang)]
+    from ..domain.schedule import COURIER_KINDS
+
+    courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]
+    if "schedule" in form.pages and courier_deadlines:
+        story += [PageBreak(), *annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)]
     labels = form.labels
     number = case.tracking_numbers[0]
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)
@@ -312,7 +360,7 @@ def render_claim_form(
         for part in (
             carrier.name(lang) if carrier else assessment.carrier.code,
             catalog.texts.get("incident", case.incident.value, lang),
-            labels.get("word", "yuan", lang, amount=str(assessment.amount)),
+            labels.get("word", "yuan", lang, amount=str(assessment.claim_amount)),
         )
         if part
     )

@@ -6,10 +6,18 @@ does not have is an empty string, leaving the box blank to be filled in by hand.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from ..domain.case import SHANGHAI, Case, Extent, Incident, MismatchKind
+from ..domain.case import (
+    SHANGHAI,
+    Case,
+    ClaimBasis,
+    Extent,
+    Incident,
+    MismatchKind,
+    PostedSource,
+)
 from ..domain.catalog import Catalog
 from ..domain.money import format_yuan
 from ..domain.rules import Assessment
@@ -68,10 +76,94 @@ def _incident_detail(case: Case, labels: Labels, lang: str) -> str:
     return labels.get("word", "lost_parcel", lang)
 
 
-def form_values(
-    case: Case, assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
+def claim_values(
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    dated: datetime | None = None,
 ) -> dict[str, str]:
-    """Every field of ``labels.toml [field]`` as display text (may be empty)."""
+    """The claim figure (索赔金额合计 is ``claim.amount``), its basis, the terms figure beside it,
+    the payee and the value proofs (A.1, A.5.1, A.5.4)."""
+    texts = catalog.texts
+    claim = assessment.claim
+    assert claim is not None
+    on = local_day(case, dated)
+    policy = assessment.policy
+    if claim.basis is ClaimBasis.ACTUAL_LOSS:
+        separator = labels.get("word", "clause_separator", lang)
+        cited = separator.join(texts.clause(c).label(lang, on) for c in claim.clauses[:3])
+        basis = labels.get("word", "basis_actual_loss", lang, clauses=cited)
+    else:
+        basis = labels.get("word", "basis_courier_terms", lang, policy=policy.name(lang))
+    payee = case.payee
+    payee_text = ""
+    if payee is not None:
+        parts = [labels.get("word", "payee_name", lang, name=payee.name)]
+        if payee.account:
+            bank = payee.bank or ""
+            parts.append(labels.get("word", "payee_bank", lang, bank=bank, account=payee.account))
+        if payee.alipay:
+            parts.append(labels.get("word", "payee_alipay", lang, alipay=payee.alipay))
+        payee_text = labels.get("word", "list_separator", lang).join(parts)
+    proofs = [
+        texts.get("proof_kind", proof.kind.value, lang)
+        + (labels.get("word", "proof_note", lang, note=proof.note) if proof.note else "")
+        for proof in case.value_proofs
+    ]
+    return {
+        "amount_claimed": yuan(claim.amount, labels, lang),
+        "amount_in_words": yuan_in_words(claim.amount),
+        "claim_basis": basis,
+        "fee_refund": yuan(claim.fee, labels, lang),
+        "value_compensation": yuan(claim.goods, labels, lang),
+        "terms_amount": labels.get(
+            "word",
+            "terms_amount",
+            lang,
+            amount=yuan(assessment.amount, labels, lang),
+            policy=policy.name(lang),
+        ),
+        "payee": payee_text,
+        "origin": case.origin or "",
+        "destination": case.destination or "",
+        "value_proofs": labels.get("word", "list_separator", lang).join(proofs),
+        "sender_kind": texts.get("sender_kind", case.sender_kind.value, lang)
+        if case.sender_kind
+        else "",
+        "promised_at": when(case.promised_at, labels, lang),
+        "inquired_at": when(case.inquired_at, labels, lang),
+    }
+
+
+def local_day(case: Case, dated: datetime | None = None) -> date:
+    """The date the form bears (its clauses are numbered as on that day): when the claim was sent,
+    else the day it is prepared (`dated`), else -- a form rendered with no date at all -- the day
+    the parcel was posted."""
+    moment = form_date(case, dated) or case.posted_at
+    return moment.astimezone(SHANGHAI).date()
+
+
+def _posted(case: Case, labels: Labels, lang: str) -> str:
+    """The posting time as the courier should read it: a stand-in (the order's payment time) is
+    said to be one, and the courier's own collection record prevails."""
+    text = when(case.posted_at, labels, lang)
+    if case.posted_at_source is PostedSource.PAYMENT_TIME:
+        return labels.get("word", "posted_not_before", lang, time=text)
+    return text
+
+
+def form_values(
+    case: Case,
+    assessment: Assessment,
+    catalog: Catalog,
+    labels: Labels,
+    lang: str,
+    dated: datetime | None = None,
+) -> dict[str, str]:
+    """Every field of ``labels.toml [field]`` as display text (may be empty); `dated` is the day
+    the form is prepared, its date while the claim has not been sent."""
     texts = catalog.texts
     shop, buyer, goods, signer = case.shop, case.buyer, case.goods, case.signer
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)
@@ -91,7 +183,7 @@ def form_values(
         "carrier_code": assessment.carrier.code.upper(),
         "carrier_hotline": (carrier and carrier.hotline) or "",
         "tracking_numbers": TRACKING_SEPARATOR.join(case.tracking_numbers),
-        "posted_at": when(case.posted_at, labels, lang),
+        "posted_at": _posted(case, labels, lang),
         "region": texts.get("region", case.region.value, lang),
         "recipient_name": (buyer and buyer.name) or "",
         "recipient_phone": (buyer and buyer.phone) or "",
@@ -120,10 +212,6 @@ def form_values(
             _yes_no(signer.placed_without_consent, labels, lang) if signer else ""
         ),
         "signed_at": when(signer.signed_at, labels, lang) if signer else "",
-        "amount_claimed": yuan(assessment.amount, labels, lang),
-        "amount_in_words": yuan_in_words(assessment.amount),
-        "fee_refund": yuan(assessment.fee_refund, labels, lang),
-        "value_compensation": yuan(assessment.value_compensation, labels, lang),
         "actual_loss_claim": actual,
         "treatment": texts.get("treatment", assessment.treatment, lang),
         "policy_name": policy.name(lang),
@@ -132,12 +220,19 @@ def form_values(
         "claim_reference": "",
         "courier_reply": "",
     }
+    values.update(claim_values(case, assessment, catalog, labels, lang, dated))
     missing = set(labels.keys("field")) - set(values)
     if missing:
         raise KeyError(f"no value for form fields: {', '.join(sorted(missing))}")
     return values
 
 
-def form_number(case: Case) -> str:
-    """A reference printed on the form: first tracking number and the claim date."""
-    return f"{case.tracking_numbers[0]}-{case.claim_at.astimezone(SHANGHAI):%Y%m%d}"
+def form_date(case: Case, dated: datetime | None = None) -> datetime | None:
+    """The date a form bears: when the claim was sent, else the day it is prepared (`dated`)."""
+    return case.claim_at or dated
+
+
+def form_number(case: Case, dated: datetime | None = None) -> str:
+    """A reference printed on the form: first tracking number and the form's date."""
+    moment = form_date(case, dated) or case.posted_at
+    return f"{case.tracking_numbers[0]}-{moment.astimezone(SHANGHAI):%Y%m%d}"

@@ -22,8 +22,11 @@ from .. import paths
 SECTION_KINDS = ("fields", "clauses", "declaration", "signature", "office")
 PAGE_KINDS = ("form", "calculation", "evidence", "schedule")
 LABELS_FILE = "labels.toml"
-# Files in forms/ that are not claim-form layouts: the shared words and the buyer statement.
-NOT_LAYOUTS = frozenset({LABELS_FILE, "statement.toml"})
+# Files in forms/ that are not claim-form layouts: the shared words, the buyer statements and
+# the escalation documents' words.
+NOT_LAYOUTS = frozenset(
+    {LABELS_FILE, "statement.toml", "receipt_statement.toml", "escalation.toml"}
+)
 
 
 class LayoutError(ValueError):

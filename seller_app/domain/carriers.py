@@ -53,9 +53,15 @@ class Carrier:
     policy: str | None = None
     hotline: str | None = None
     claim_channel: str | None = None
+    terms_note_zh: str = ""
+    terms_note_en: str = ""
+    """Why the courier has no policy of its own (no reliable public copy of its terms)."""
 
     def name(self, lang: str) -> str:
         return self.name_zh if lang == "zh" else self.name_en
+
+    def terms_note(self, lang: str) -> str:
+        return self.terms_note_zh if lang == "zh" else self.terms_note_en
 
     def best_confidence(self, number: str) -> int:
         return max(
@@ -99,6 +105,8 @@ class CarrierBook:
                     policy=entry.get("policy"),
                     hotline=entry.get("hotline"),
                     claim_channel=entry.get("claim_channel"),
+                    terms_note_zh=entry.get("terms_note", {}).get("zh", ""),
+                    terms_note_en=entry.get("terms_note", {}).get("en", ""),
                 )
             )
         return cls(carriers)

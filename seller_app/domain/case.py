@@ -4,6 +4,14 @@ A case arrives as JSON (see docs/case-format.md) and is parsed by `case_from_jso
 `Case`; `case_to_json` writes it back so that ``case_from_json(case_to_json(c), now) == c``.
 Parsing is strict: unknown keys, wrong types and impossible values raise `CaseError` naming the
 field. Money is `Decimal`; datetimes are timezone-aware, Asia/Shanghai when no offset is given.
+
+What happened after the claim was made is part of the case too (the follow-up events):
+``claim_at`` is the moment the claim was really sent to the courier (absent: not sent yet), with
+its ``channel`` and the courier's ``ticket``; then the courier's answer, rejection or
+``proposal``, the agreement, the payment received (``paid``), a complaint, an appeal to the
+postal regulator, and on the buyer's side the after-sales request, the platform stepping in and
+the seller's refund or re-send. Every courier event needs ``claim_at`` and cannot be earlier;
+`seller_app.domain.events` records and lists them.
 """
 
 from __future__ import annotations
@@ -22,7 +30,19 @@ from .money import ZERO, format_yuan, parse_amount
 
 FORMAT_VERSION = 1
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-CARRIER_CODES = ("sf", "jd", "zto", "yto", "sto", "yunda", "jt", "ems", "deppon", "other")
+CARRIER_CODES = (
+    "sf",
+    "jd",
+    "zto",
+    "yto",
+    "sto",
+    "yunda",
+    "jt",
+    "ems",
+    "deppon",
+    "cainiao",
+    "other",
+)
 _TRACKING_RE = re.compile(r"^[A-Z0-9]{6,40}$")
 _SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -67,6 +87,34 @@ class PhotoKind(StrEnum):
     WEIGHT_SCALE = "weight_scale"
     CHAT_RECORD = "chat_record"
     OTHER = "other"
+    # issue 20: a screenshot of the tracking page or proof of delivery (物流详情, 签收底单)
+    TRACKING_SCREENSHOT = "tracking_screenshot"
+
+
+class ClaimChannel(StrEnum):
+    """Where the claim was sent. The values are the words sellers use (the case file is written
+    in them); `CHANNEL_ALIASES` accepts the English codes as well."""
+
+    WEBSITE = "官网"
+    MINI_PROGRAM = "小程序"
+    APP = "App"
+    OUTLET = "网点"
+    HOTLINE = "客服电话"
+
+
+CHANNEL_ALIASES: Mapping[str, ClaimChannel] = {
+    "website": ClaimChannel.WEBSITE,
+    "web": ClaimChannel.WEBSITE,
+    "mini_program": ClaimChannel.MINI_PROGRAM,
+    "app": ClaimChannel.APP,
+    "手机app": ClaimChannel.APP,
+    "客户端": ClaimChannel.APP,
+    "outlet": ClaimChannel.OUTLET,
+    "hotline": ClaimChannel.HOTLINE,
+    "phone": ClaimChannel.HOTLINE,
+    "电话": ClaimChannel.HOTLINE,
+}
+TICKET_MAX = 64  # a courier's ticket number; anything longer is pasted text, not a number
 
 
 @dataclass(frozen=True)
@@ -133,12 +181,75 @@ class PhotoRef:
     sha256: str | None = None
 
 
+# --------------------------------------------------------------------------- the claim (issue 12)
+
+
+class SenderKind(StrEnum):
+    """Who sent the parcel, for couriers whose caps differ by customer: an ordinary (散单)
+    sender or a monthly-account (月结) customer."""
+
+    ORDINARY = "ordinary"
+    MONTHLY_ACCOUNT = "monthly_account"
+
+
+class PostedSource(StrEnum):
+    """Where ``posted_at`` came from when it is not the courier's collection time itself.
+    ``payment_time``: an order export without a posting-time column (batch import), so the order's
+    payment time stands in -- the parcel was collected no earlier, and a one-year period counted
+    from it ends no later than the real one. The claim form says so to the courier."""
+
+    PAYMENT_TIME = "payment_time"
+
+
+class ClaimBasis(StrEnum):
+    """What the claim form asks for: the civil-law actual loss or the courier-terms figure."""
+
+    ACTUAL_LOSS = "actual_loss"
+    COURIER_TERMS = "courier_terms"
+
+
+class ProofKind(StrEnum):
+    ORDER_SCREENSHOT = "order_screenshot"
+    INVOICE = "invoice"
+    PAYMENT_RECORD = "payment_record"
+    PURCHASE_CONTRACT = "purchase_contract"
+    PRICE_LIST = "price_list"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ValueProof:
+    """One document proving what the goods were worth (A.5.1; couriers ask for it)."""
+
+    kind: ProofKind
+    file: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Payee:
+    """Who the compensation is paid to (受益人, A.1 and A.5.4): a bank account or Alipay."""
+
+    name: str
+    bank: str | None = None
+    account: str | None = None
+    alipay: str | None = None
+
+
+@dataclass(frozen=True)
+class MoneyEvent:
+    """An amount at a moment: the courier's proposal, or a payment received."""
+
+    amount: Decimal
+    at: datetime
+
+
 @dataclass(frozen=True)
 class Case:
     tracking_numbers: tuple[str, ...]
     region: Region
     posted_at: datetime
-    claim_at: datetime
+    claim_at: datetime | None  # when the claim was really sent; None: not sent yet
     incident: Incident
     service_fee: Decimal
     goods_value: Decimal
@@ -152,7 +263,8 @@ class Case:
     delay: Delay | None = None
     signer: Signer | None = None
     exemptions: Exemptions = field(default_factory=Exemptions)
-    policy: str = "standard"
+    policy: str | None = None
+    """The policy profile named by the case file; None: the detected courier's own terms."""
     courier_replied_at: datetime | None = None
     agreed_at: datetime | None = None
     buyer_requested_at: datetime | None = None
@@ -163,10 +275,35 @@ class Case:
     goods: Goods | None = None
     description: str | None = None
     photos: tuple[PhotoRef, ...] = ()
+    # issue 12: the claim figure and what the form asks for
+    sender_kind: SenderKind | None = None
+    posted_at_source: PostedSource | None = None
+    claim_basis: ClaimBasis | None = None
+    inquired_at: datetime | None = None
+    promised_at: datetime | None = None
+    payee: Payee | None = None
+    origin: str | None = None
+    destination: str | None = None
+    value_proofs: tuple[ValueProof, ...] = ()
+    # ---- follow-up events after the claim (see the module docstring and domain/events.py)
+    channel: ClaimChannel | None = None
+    ticket: str | None = None
+    courier_rejected_at: datetime | None = None
+    proposal: MoneyEvent | None = None
+    paid: MoneyEvent | None = None
+    complaint_at: datetime | None = None
+    complaint_ticket: str | None = None
+    appeal_at: datetime | None = None
+    buyer_refunded_at: datetime | None = None
 
     @property
     def insured(self) -> bool:
         return self.insured_value is not None
+
+    @property
+    def filed(self) -> bool:
+        """Whether the claim has been sent to the courier."""
+        return self.claim_at is not None
 
 
 # --------------------------------------------------------------------------- parsing
@@ -258,6 +395,25 @@ KEYS: Mapping[str, frozenset[str]] = {
             "goods",
             "description",
             "photos",
+            "sender_kind",
+            "posted_at_source",
+            "claim_basis",
+            "inquired_at",
+            "promised_at",
+            "payee",
+            "origin",
+            "destination",
+            "value_proofs",
+            # follow-up events
+            "channel",
+            "ticket",
+            "courier_rejected_at",
+            "proposal",
+            "paid",
+            "complaint_at",
+            "complaint_ticket",
+            "appeal_at",
+            "buyer_refunded_at",
             "",
         }
     ),
@@ -270,6 +426,10 @@ KEYS: Mapping[str, frozenset[str]] = {
     "buyer": frozenset({"name", "phone", "address"}),
     "goods": frozenset({"description", "quantity", "perishable"}),
     "photo": frozenset({"file", "kind", "caption", "sha256"}),
+    "payee": frozenset({"name", "bank", "account", "alipay"}),
+    "value_proof": frozenset({"kind", "file", "note"}),
+    "proposal": frozenset({"amount", "at"}),
+    "paid": frozenset({"amount", "at"}),
 }
 
 
@@ -364,7 +524,12 @@ def _lost_value(reader: _Reader, goods_value: Decimal, required: bool) -> Decima
 
 
 def case_from_json(data: object, now: datetime) -> Case:
-    """Parse a case file object. `now` is the default for ``claim_at`` (the clock is injected)."""
+    """Parse a case file object.
+
+    `now` (the injected clock) is kept in the signature for callers and checks that need the
+    present; an absent ``claim_at`` stays absent -- the claim has not been sent -- and is never
+    filled in from the clock.
+    """
     top = _Reader(data, "")
     fmt = top.raw("format", required=True)
     if fmt != FORMAT_VERSION or isinstance(fmt, bool):
@@ -390,9 +555,9 @@ def case_from_json(data: object, now: datetime) -> Case:
             )
 
     posted_at = top.when("posted_at", required=True)
-    claim_at = top.when("claim_at") or now
+    claim_at = top.when("claim_at")
     assert posted_at is not None
-    if claim_at < posted_at:
+    if claim_at is not None and claim_at < posted_at:
         raise CaseError("claim_at", "claim_before_posting")
 
     goods_value = top.amount("goods_value", required=True, positive=True)
@@ -469,6 +634,22 @@ def case_from_json(data: object, now: datetime) -> Case:
         goods_reader.finish()
 
     photos = _parse_photos(top.raw("photos"))
+    courier_replied_at = top.when("courier_replied_at")
+    agreed_at = top.when("agreed_at")
+    buyer_requested_at = top.when("buyer_requested_at")
+    platform_escalated_at = top.when("platform_escalated_at")
+    followup = _parse_followup(top, posted_at, claim_at)
+    # The answer and the agreement need the claim but are not held to its moment: files written
+    # before the follow-up events existed carry a claim_at that was the moment of data entry.
+    for key, moment in (("courier_replied_at", courier_replied_at), ("agreed_at", agreed_at)):
+        if moment is not None and claim_at is None:
+            raise CaseError(key, "needs_claim_at")
+    _check_event_order(
+        posted_at,
+        claim_at,
+        {},
+        {"buyer_requested_at": buyer_requested_at, "platform_escalated_at": platform_escalated_at},
+    )
 
     case = Case(
         tracking_numbers=tuple(numbers),
@@ -488,22 +669,195 @@ def case_from_json(data: object, now: datetime) -> Case:
         delay=delay,
         signer=signer,
         exemptions=exemptions,
-        policy=top.text("policy") or "standard",
-        courier_replied_at=top.when("courier_replied_at"),
-        agreed_at=top.when("agreed_at"),
-        buyer_requested_at=top.when("buyer_requested_at"),
-        platform_escalated_at=top.when("platform_escalated_at"),
+        policy=top.text("policy"),
+        courier_replied_at=courier_replied_at,
+        agreed_at=agreed_at,
+        buyer_requested_at=buyer_requested_at,
+        platform_escalated_at=platform_escalated_at,
         order_id=_order_id(top.raw("order_id")),
         shop=shop,
         buyer=buyer,
         goods=goods,
         description=top.text("description"),
         photos=photos,
+        **followup,
+        **_claim_fields(top, posted_at),
     )
     top.finish()
     if case.salvage_value is not None and case.salvage_value > goods_value:
         raise CaseError("salvage_value", "salvage_above_goods", goods_value=goods_value)
     return case
+
+
+_BANK_ACCOUNT_RE = re.compile(r"^\d{8,32}$")
+_MOBILE_RE = re.compile(r"^1\d{10}$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _claim_fields(top: _Reader, posted_at: datetime) -> dict[str, Any]:
+    """The issue-12 fields: sender kind, claim basis, inquiry, promised delivery, payee,
+    origin, destination and value proofs."""
+    inquired_at = top.when("inquired_at")
+    if inquired_at is not None and inquired_at < posted_at:
+        raise CaseError("inquired_at", "inquiry_before_posting")
+    promised_at = top.when("promised_at")
+    if promised_at is not None and promised_at < posted_at:
+        raise CaseError("promised_at", "promise_before_posting")
+    return {
+        "sender_kind": top.choice("sender_kind", SenderKind),
+        "posted_at_source": top.choice("posted_at_source", PostedSource),
+        "claim_basis": top.choice("claim_basis", ClaimBasis),
+        "inquired_at": inquired_at,
+        "promised_at": promised_at,
+        "payee": _parse_payee(top.child("payee")),
+        "origin": top.text("origin"),
+        "destination": top.text("destination"),
+        "value_proofs": _parse_value_proofs(top.raw("value_proofs")),
+    }
+
+
+def _parse_payee(reader: _Reader | None) -> Payee | None:
+    """Name and at least one way to pay: a bank account (8-32 digits, spaces and dashes
+    allowed) or an Alipay account (a mainland mobile number or an e-mail address)."""
+    if reader is None:
+        return None
+    name = reader.text("name", required=True) or ""
+    bank = reader.text("bank")
+    account = reader.text("account")
+    if account is not None:
+        digits = re.sub(r"[\s\-]", "", account)
+        if not _BANK_ACCOUNT_RE.match(digits):
+            raise CaseError("payee.account", "bad_bank_account", value=account)
+        account = digits
+    alipay = reader.text("alipay")
+    if alipay is not None:
+        plain = re.sub(r"[\s\-]", "", alipay)
+        if not (_MOBILE_RE.match(plain) or _EMAIL_RE.match(plain)):
+            raise CaseError("payee.alipay", "bad_alipay", value=alipay)
+        alipay = plain
+    if account is None and alipay is None:
+        raise CaseError("payee", "payee_needs_account")
+    reader.finish()
+    return Payee(name, bank, account, alipay)
+
+
+def _parse_value_proofs(value: object) -> tuple[ValueProof, ...]:
+    """A list of proof kinds (``"invoice"``) or objects ``{"kind", "file", "note"}``."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise CaseError("value_proofs", "not_a_list")
+    proofs = []
+    for index, item in enumerate(value):
+        path = f"value_proofs[{index}]"
+        if isinstance(item, str):
+            item = {"kind": item}
+        reader = _Reader(item, path, kind="value_proof")
+        proofs.append(
+            ValueProof(
+                kind=reader.choice("kind", ProofKind, required=True),
+                file=reader.text("file"),
+                note=reader.text("note"),
+            )
+        )
+        reader.finish()
+    return tuple(proofs)
+
+
+# --------------------------------------------------------------------------- follow-up events
+
+
+def _channel(reader: _Reader) -> ClaimChannel | None:
+    value = reader.raw("channel")
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        alias = CHANNEL_ALIASES.get(text.lower())
+        if alias is not None:
+            return alias
+        for channel in ClaimChannel:
+            if text.lower() == channel.value.lower():
+                return channel
+    allowed = " | ".join(member.value for member in ClaimChannel)
+    raise CaseError("channel", "not_one_of", value=value, allowed=allowed)
+
+
+def _ticket(reader: _Reader, key: str) -> str | None:
+    ticket = reader.text(key)
+    if ticket is not None and (len(ticket) > TICKET_MAX or not ticket.isprintable()):
+        raise CaseError(key, "bad_ticket", value=ticket, limit=TICKET_MAX)
+    return ticket
+
+
+def _money_event(reader: _Reader, key: str, *, positive: bool) -> MoneyEvent | None:
+    child = reader.child(key)
+    if child is None:
+        return None
+    amount = child.amount("amount", required=True, positive=positive)
+    at = child.when("at", required=True)
+    child.finish()
+    assert at is not None
+    return MoneyEvent(amount, at)
+
+
+def _parse_followup(top: _Reader, posted_at: datetime, claim_at: datetime | None) -> dict[str, Any]:
+    """The follow-up events after the claim (`Case` keyword arguments), checked for order."""
+    values: dict[str, Any] = {
+        "channel": _channel(top),
+        "ticket": _ticket(top, "ticket"),
+        "courier_rejected_at": top.when("courier_rejected_at"),
+        "proposal": _money_event(top, "proposal", positive=False),
+        "paid": _money_event(top, "paid", positive=True),
+        "complaint_at": top.when("complaint_at"),
+        "complaint_ticket": _ticket(top, "complaint_ticket"),
+        "appeal_at": top.when("appeal_at"),
+        "buyer_refunded_at": top.when("buyer_refunded_at"),
+    }
+    moments = {
+        "courier_rejected_at": values["courier_rejected_at"],
+        "proposal.at": values["proposal"] and values["proposal"].at,
+        "paid.at": values["paid"] and values["paid"].at,
+        "complaint_at": values["complaint_at"],
+        "appeal_at": values["appeal_at"],
+    }
+    if claim_at is None:
+        for key in ("channel", "ticket", "complaint_ticket"):
+            if values[key] is not None:
+                raise CaseError(key, "needs_claim_at")
+    _check_event_order(
+        posted_at, claim_at, moments, {"buyer_refunded_at": values["buyer_refunded_at"]}
+    )
+    complaint, appeal = values["complaint_at"], values["appeal_at"]
+    if values["complaint_ticket"] is not None and complaint is None:
+        raise CaseError("complaint_ticket", "needs_complaint_at")
+    if complaint is not None and appeal is not None and appeal < complaint:
+        raise CaseError("appeal_at", "appeal_before_complaint")
+    return values
+
+
+def _check_event_order(
+    posted_at: datetime,
+    claim_at: datetime | None,
+    courier_events: Mapping[str, datetime | None],
+    buyer_events: Mapping[str, datetime | None],
+) -> None:
+    """A courier event needs the claim and cannot precede it; a buyer-side event cannot precede
+    the posting, and the platform cannot step in before the buyer asked."""
+    for key, moment in courier_events.items():
+        if moment is None:
+            continue
+        if claim_at is None:
+            raise CaseError(key, "needs_claim_at")
+        if moment < claim_at:
+            raise CaseError(key, "event_before_claim")
+    for key, moment in buyer_events.items():
+        if moment is not None and moment < posted_at:
+            raise CaseError(key, "event_before_posting")
+    requested = buyer_events.get("buyer_requested_at")
+    escalated = buyer_events.get("platform_escalated_at")
+    if requested is not None and escalated is not None and escalated < requested:
+        raise CaseError("platform_escalated_at", "escalated_before_request")
 
 
 def _order_id(value: object) -> str | None:
@@ -615,6 +969,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
         data["buyer"] = _drop_none(vars(case.buyer).copy())
     if case.goods:
         data["goods"] = _drop_none(vars(case.goods).copy())
+    data.update(_claim_fields_to_json(case))
     if case.photos:
         data["photos"] = [
             _drop_none(
@@ -622,14 +977,56 @@ def case_to_json(case: Case) -> dict[str, Any]:
             )
             for p in case.photos
         ]
+    data.update(_followup_to_json(case))
     return _drop_none(data)
+
+
+def _claim_fields_to_json(case: Case) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "sender_kind": case.sender_kind.value if case.sender_kind else None,
+        "posted_at_source": case.posted_at_source.value if case.posted_at_source else None,
+        "claim_basis": case.claim_basis.value if case.claim_basis else None,
+        "inquired_at": _iso(case.inquired_at),
+        "promised_at": _iso(case.promised_at),
+        "origin": case.origin,
+        "destination": case.destination,
+    }
+    if case.payee:
+        data["payee"] = _drop_none(vars(case.payee).copy())
+    if case.value_proofs:
+        data["value_proofs"] = [
+            _drop_none({"kind": p.kind.value, "file": p.file, "note": p.note})
+            for p in case.value_proofs
+        ]
+    return data
+
+
+def _money_event_to_json(event: MoneyEvent | None) -> dict[str, str] | None:
+    return None if event is None else {"amount": str(event.amount), "at": event.at.isoformat()}
+
+
+def _followup_to_json(case: Case) -> dict[str, Any]:
+    return {
+        "channel": case.channel.value if case.channel else None,
+        "ticket": case.ticket,
+        "courier_rejected_at": _iso(case.courier_rejected_at),
+        "proposal": _money_event_to_json(case.proposal),
+        "paid": _money_event_to_json(case.paid),
+        "complaint_at": _iso(case.complaint_at),
+        "complaint_ticket": case.complaint_ticket,
+        "appeal_at": _iso(case.appeal_at),
+        "buyer_refunded_at": _iso(case.buyer_refunded_at),
+    }
 
 
 __all__ = [
     "FORMAT_VERSION",
     "SHANGHAI",
+    "CHANNEL_ALIASES",
     "Buyer",
     "Case",
+    "ClaimBasis",
+    "ClaimChannel",
     "Damage",
     "Delay",
     "Exemptions",
@@ -638,12 +1035,17 @@ __all__ = [
     "Incident",
     "Mismatch",
     "MismatchKind",
+    "MoneyEvent",
     "PhotoKind",
+    "Payee",
     "PhotoRef",
+    "ProofKind",
     "Region",
+    "SenderKind",
     "Shop",
     "Signer",
     "SignerWho",
+    "ValueProof",
     "case_from_json",
     "case_to_json",
     "format_yuan",

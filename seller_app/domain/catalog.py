@@ -22,6 +22,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
+def _read_clauses(resources: Path) -> dict[str, Any]:
+    """``clauses.toml`` plus the topic files ``clauses_*.toml`` beside it (the follow-up
+    clauses live in one); an id in both keeps the main file's entry."""
+    clauses = _read_toml(resources / "clauses.toml")
+    for path in sorted(resources.glob("clauses_*.toml")):
+        for clause_id, entry in _read_toml(path).items():
+            clauses.setdefault(clause_id, entry)
+    return clauses
+
+
 @dataclass(frozen=True)
 class Catalog:
     root: Path
@@ -39,9 +49,7 @@ class Catalog:
             root=resources,
             policies=policies,
             carriers=CarrierBook.from_data(_read_toml(resources / "carriers.toml")),
-            texts=Texts(
-                _read_toml(resources / "texts.toml"), _read_toml(resources / "clauses.toml")
-            ),
+            texts=Texts(_read_toml(resources / "texts.toml"), _read_clauses(resources)),
         )
 
     def policy(self, policy_id: str) -> Policy:

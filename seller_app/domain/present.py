@@ -5,6 +5,7 @@ Used by the CLI's JSON output, the wizard's result page and the claim form alike
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .money import format_yuan
@@ -13,12 +14,37 @@ from .texts import Texts
 
 
 def render_note(texts: Texts, section: str, note: Note, lang: str) -> dict[str, str]:
-    params = {key: _show(value) for key, value in note.params.items()}
+    params = {key: _show(value, lang) for key, value in note.params.items()}
     return {"code": note.code, "text": texts.get(section, note.code, lang, **params)}
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str = "zh") -> str:
+    if isinstance(value, Mapping):  # a value in both languages: {"zh": ..., "en": ...}
+        return str(value.get(lang, ""))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def policy_reason(assessment: Assessment, texts: Texts, lang: str) -> str:
+    """Which terms and why: "按顺丰条款计算：单号识别为顺丰"."""
+    choice = assessment.policy_choice
+    if choice is None:
+        return assessment.policy.name(lang)
+    return render_note(texts, "policy_choice", choice.reason, lang)["text"]
+
+
+def claim_to_dict(assessment: Assessment, texts: Texts, lang: str) -> dict[str, Any]:
+    """The figure the claim form asks for, its basis and one sentence on why."""
+    claim = assessment.claim
+    assert claim is not None
+    return {
+        "basis": claim.basis.value,
+        "amount": format_yuan(claim.amount),
+        "fee": format_yuan(claim.fee),
+        "goods": format_yuan(claim.goods),
+        "chosen_by": claim.chosen_by,
+        "why": render_note(texts, "claim", claim.reason, lang)["text"],
+        "clauses": list(claim.clauses),
+    }
 
 
 def assessment_to_dict(assessment: Assessment, texts: Texts, lang: str) -> dict[str, Any]:
@@ -35,6 +61,7 @@ def assessment_to_dict(assessment: Assessment, texts: Texts, lang: str) -> dict[
             if assessment.actual_loss_claim is None
             else format_yuan(assessment.actual_loss_claim)
         ),
+        "claim": claim_to_dict(assessment, texts, lang),
         "treatment": assessment.treatment,
         "basis": list(assessment.basis),
         "reasons": [render_note(texts, "reasons", n, lang) for n in assessment.reasons],
@@ -50,7 +77,10 @@ def assessment_to_dict(assessment: Assessment, texts: Texts, lang: str) -> dict[
             "name": policy.name(lang),
             "source": policy.source,
             "url": policy.url,
-            "as_of": policy.as_of.isoformat(),
+            "as_of": policy.as_of.isoformat() if policy.as_of else None,
+            "read_at": policy.read_at.isoformat() if policy.read_at else None,
             "verified": policy.verified,
+            "chosen_by": assessment.policy_choice.chosen_by if assessment.policy_choice else "case",
+            "why": policy_reason(assessment, texts, lang),
         },
     }

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .errors import CaseError
 
 LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class EarlierVersion:
+    """How a clause was numbered before a revision: used by documents dated up to `until`."""
+
+    until: date
+    label_zh: str
+    label_en: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -25,11 +36,32 @@ class Clause:
     verified: bool
     label_zh: str = ""
     label_en: str = ""
+    note: str = ""
+    """An internal caveat (e.g. "paraphrase of an unverified copy"): shown in the app only,
+    never on a document for the courier."""
+    earlier: tuple[EarlierVersion, ...] = ()
 
-    def label(self, lang: str) -> str:
-        """How a document names the clause: ``《民法典》第831条`` / ``Civil Code art. 831``;
-        the standard's clauses by their number (``A.3.2``)."""
+    def _version(self, on: date | None) -> EarlierVersion | None:
+        if on is None:
+            return None
+        for version in sorted(self.earlier, key=lambda v: v.until):
+            if on <= version.until:
+                return version
+        return None
+
+    def label(self, lang: str, on: date | None = None) -> str:
+        """How a document dated `on` names the clause: ``《民法典》第831条`` /
+        ``Civil Code art. 831``; the standard's clauses by their number (``A.3.2``). A clause
+        renumbered by a revision is named as it was numbered on that date (default: today's
+        numbering)."""
+        version = self._version(on)
+        if version is not None:
+            return (version.label_zh if lang == "zh" else version.label_en) or self.id
         return (self.label_zh if lang == "zh" else self.label_en) or self.id
+
+    def source_on(self, on: date | None = None) -> str:
+        version = self._version(on)
+        return version.source if version is not None else self.source
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -53,6 +85,16 @@ class Texts:
                 verified=bool(entry.get("verified", False)),
                 label_zh=entry.get("label", {}).get("zh", ""),
                 label_en=entry.get("label", {}).get("en", ""),
+                note=entry.get("note", ""),
+                earlier=tuple(
+                    EarlierVersion(
+                        until=version["until"],
+                        label_zh=version["label"]["zh"],
+                        label_en=version["label"]["en"],
+                        source=version["source"],
+                    )
+                    for version in entry.get("earlier", ())
+                ),
             )
             for key, entry in clauses.items()
         }

@@ -13,6 +13,8 @@ from pathlib import Path
 from seller_app import paths
 from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
+from seller_app.domain.schedule import claim_period_end
+from seller_app.domain.timeline import Timeline
 
 from .fingerprint import detail, difference, hamming
 
@@ -72,11 +74,25 @@ def _show(moment: datetime, like: datetime) -> str:
     return moment.astimezone(like.tzinfo).strftime("%Y-%m-%d %H:%M")
 
 
+def signing_time(case: Case | None, timeline: Timeline | None = None) -> datetime | None:
+    """When the parcel was signed for: the tracking screenshot's time when one was read (the
+    courier's own record), else the time typed into the case."""
+    if timeline is not None and timeline.signed_at is not None:
+        return timeline.signed_at
+    return case.signer.signed_at if case is not None and case.signer else None
+
+
 def timing_notes(
-    captured_at: datetime | None, kind: PhotoKind, case: Case | None, rules: CheckRules
+    captured_at: datetime | None,
+    kind: PhotoKind,
+    case: Case | None,
+    rules: CheckRules,
+    timeline: Timeline | None = None,
 ) -> list[Note]:
-    """No capture time; taken before the parcel was posted; taken long after signing (fresh
-    goods: more than ``fresh_hours``, seed 001; other goods: more than ``late_hours``)."""
+    """No capture time; taken before the parcel was posted; taken after posting but before it
+    was signed for (the parcel was in the courier's hands); taken long after signing (fresh
+    goods: more than ``fresh_hours``, seed 001; other goods: more than ``late_hours``). The
+    signing time is the screenshot's when a `timeline` was read (`signing_time`)."""
     if kind in rules.untimed_kinds:
         return []
     if captured_at is None:
@@ -84,6 +100,14 @@ def timing_notes(
     if case is None:
         return []
     notes = []
+    signed_at = signing_time(case, timeline)
+    if signed_at is not None and case.posted_at <= captured_at < signed_at:
+        notes.append(
+            Note(
+                "captured_before_signing",
+                {"captured": _show(captured_at, signed_at), "signed": _show(signed_at, signed_at)},
+            )
+        )
     if captured_at < case.posted_at:
         notes.append(
             Note(
@@ -94,7 +118,6 @@ def timing_notes(
                 },
             )
         )
-    signed_at = case.signer.signed_at if case.signer else None
     if signed_at is not None:
         fresh = bool(case.goods and case.goods.perishable)
         limit = rules.fresh_hours if fresh else rules.late_hours
@@ -112,6 +135,25 @@ def timing_notes(
                 )
             )
     return notes
+
+
+def claim_notes(case: Case, timeline: Timeline | None = None) -> list[Note]:
+    """A claim made after the one-year claim period (A.4), counted from the posting time the
+    screenshot shows (the courier's collection) when one was read, else the case's."""
+    posted_at = timeline.posted_at if timeline and timeline.posted_at else case.posted_at
+    end = claim_period_end(posted_at)
+    if case.claim_at > end:
+        return [
+            Note(
+                "claim_after_a_year",
+                {
+                    "posted": _show(posted_at, posted_at),
+                    "claim": _show(case.claim_at, posted_at),
+                    "end": _show(end, posted_at),
+                },
+            )
+        ]
+    return []
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from seller_app import paths
 from seller_app.domain.carriers import CarrierBook
 from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
+from seller_app.domain.timeline import Timeline
 
 from . import barcodes, checks
 from .model import EvidencePhoto, PhotoError, PhotoInput
@@ -110,6 +111,7 @@ def import_photos(
     read_barcodes: bool = False,
     processes: int | None = None,
     carriers: CarrierBook | None = None,
+    timeline: Timeline | None = None,
 ) -> list[EvidencePhoto | PhotoError]:
     """Prepare `inputs` into `out_dir` (``<sha256 of original>.jpg``) and check them.
 
@@ -118,7 +120,8 @@ def import_photos(
     With a `case`, timing is checked against ``posted_at`` / ``signer.signed_at`` and the numbers
     read against ``tracking_numbers``. `processes` None means all cores (a session-wide pool, see
     `warm_up`); 1, or a single photo, runs in this process.
-    `carriers` defaults to ``resources/carriers.toml``.
+    `carriers` defaults to ``resources/carriers.toml``. A `timeline` read from the tracking
+    screenshots gives the signing time the timing checks measure from.
     """
     if not inputs:
         return []
@@ -166,7 +169,7 @@ def import_photos(
             done.width, done.height, done.sharpness, done.brightness, rules
         )
         notes += dup_notes
-        notes += checks.timing_notes(done.captured_at, kind, case, rules)
+        notes += checks.timing_notes(done.captured_at, kind, case, rules, timeline)
         notes += barcodes.barcode_notes(matches, case, is_label=kind is PhotoKind.WAYBILL_LABEL)
         results.append(
             EvidencePhoto(

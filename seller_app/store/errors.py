@@ -116,6 +116,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not an ordinary file (a folder, device, pipe or a link to one); not read.",
     ),
     "input_too_large": ("{path} 太大，已拒绝读取。", "{path} is too large; not read."),
+    # follow-up events (issue 13)
+    "duplicate_tracking": (
+        "注意：快递单号 {numbers} 已有索赔案件 {cases}，请确认这不是对同一包裹的重复索赔。",
+        "Note: tracking number {numbers} already has claim {cases}; make sure this is not a "
+        "second claim for the same parcel.",
+    ),
 }
 
 # The claim statuses as the user reads them (same words as the case table in the app).

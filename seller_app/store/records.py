@@ -8,7 +8,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from ..domain.case import Case, PhotoKind
+from ..domain.case import Case, ClaimChannel, PhotoKind
+from ..domain.events import EventKind
 
 
 class CaseStatus(StrEnum):
@@ -111,3 +112,52 @@ class CaseNote:
     case_id: int
     at: datetime
     text: str
+
+
+# --------------------------------------------------------------------------- follow-up events
+
+# The status a recorded event leaves a case in, and the statuses it moves a case from. Events
+# follow what happened, so they may move a case where a status picked by hand may not (a
+# complaint escalates a case whether or not the courier answered first); an event recorded in
+# any other status leaves the status alone. A courier event on a ``draft`` case first files it.
+EVENT_STATUS: dict[EventKind, tuple[frozenset[CaseStatus], CaseStatus]] = {
+    EventKind.FILED: (frozenset({S.DRAFT}), S.FILED),
+    EventKind.REPLIED: (frozenset({S.FILED}), S.ANSWERED),
+    EventKind.PROPOSAL: (frozenset({S.FILED, S.REJECTED}), S.ANSWERED),
+    EventKind.REJECTED: (frozenset({S.FILED, S.ANSWERED}), S.REJECTED),
+    EventKind.AGREED: (frozenset({S.FILED, S.ANSWERED, S.REJECTED, S.ESCALATED}), S.AGREED),
+    EventKind.PAID: (
+        frozenset({S.FILED, S.ANSWERED, S.REJECTED, S.AGREED, S.ESCALATED}),
+        S.PAID,
+    ),
+    EventKind.COMPLAINED: (frozenset({S.FILED, S.ANSWERED, S.REJECTED, S.AGREED}), S.ESCALATED),
+    EventKind.APPEALED: (frozenset({S.FILED, S.ANSWERED, S.REJECTED, S.AGREED}), S.ESCALATED),
+}
+# The event a status picked by hand stands for, recorded at that moment when the case has none.
+STATUS_EVENT: dict[CaseStatus, EventKind] = {
+    S.FILED: EventKind.FILED,
+    S.ANSWERED: EventKind.REPLIED,
+    S.REJECTED: EventKind.REJECTED,
+    S.AGREED: EventKind.AGREED,
+    S.PAID: EventKind.PAID,
+    S.ESCALATED: EventKind.COMPLAINED,
+}
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """One entry of a case's event log: an event recorded (or taken back) and when that was.
+
+    `at`, `amount`, `channel` and `ticket` are the event's own; `recorded_at` is when it was
+    entered; `note` the seller's words about it (sealed at rest)."""
+
+    id: int
+    case_id: int
+    kind: EventKind
+    action: str  # "recorded" | "cleared"
+    at: datetime | None
+    amount: Decimal | None
+    channel: ClaimChannel | None
+    ticket: str | None
+    recorded_at: datetime
+    note: str

@@ -9,7 +9,14 @@ already has data (version >= 1), a consistent copy is written with SQLite's back
    case photos, notes;
 2. generated documents, and the prepared copy of each photo;
 3. a searchable ``tracking`` column on cases, filled from the stored case JSON;
-4. a sealed column for each photo's original file name and caption (filled, and the readable
+4. the follow-up events (issue 13): a ``case_events`` log, and the stored cases brought to the
+   new meaning of ``claim_at`` -- the moment the claim was really sent. A case still in
+   ``draft`` loses the claim date the wizard used to fill in with the time of entry (it was
+   never sent); a case past ``draft`` keeps it and gains the events its status history implies
+   (answered -> ``courier_replied_at``, rejected -> ``courier_rejected_at``, agreed ->
+   ``agreed_at``, paid -> ``paid`` with the amount recovered, escalated -> ``complaint_at``), each
+   at the moment the status changed. A case whose events would not fit is left as it was.
+5. a sealed column for each photo's original file name and caption (filled, and the readable
    columns and the case JSON's photo list emptied, by `base.seal_photo_fields` after unlock).
 """
 
@@ -20,7 +27,10 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .crypto import private_file
 
@@ -100,6 +110,101 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX cases_tracking ON cases(tracking)")
 
 
+V4_EVENTS = (
+    """CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        action TEXT NOT NULL DEFAULT 'recorded',
+        at TEXT,
+        data TEXT NOT NULL DEFAULT '{}',
+        recorded_at TEXT NOT NULL,
+        note BLOB)""",
+    "CREATE INDEX case_events_case ON case_events(case_id, id)",
+)
+# The case-file key a status implies, in the order a claim goes (see the module docstring).
+_STATUS_KEYS = (
+    ("answered", "courier_replied_at"),
+    ("rejected", "courier_rejected_at"),
+    ("agreed", "agreed_at"),
+    ("escalated", "complaint_at"),
+)
+
+
+def _v4_case(
+    status: str, data: dict[str, Any], history: list[tuple[str, str]], recovered: str | None
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """(the case JSON under the v4 meaning, {event key: when the store learnt it})."""
+    data = dict(data)
+    derived: dict[str, str] = {}
+    if status == "draft":
+        data.pop("claim_at", None)
+        return data, derived
+    first: dict[str, str] = {}
+    for state, at in history:
+        first.setdefault(state, at)
+    for state, key in _STATUS_KEYS:
+        if state in first and key not in data:
+            data[key] = first[state]
+            derived[key] = first[state]
+    if "paid" in first and "paid" not in data and recovered and Decimal(recovered) > 0:
+        data["paid"] = {"amount": recovered, "at": first["paid"]}
+        derived["paid"] = first["paid"]
+    return data, derived
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    from ..domain.case import case_from_json
+    from ..domain.errors import CaseError
+    from ..domain.events import MOMENT_KEY, TICKET_KEY, case_events
+
+    for statement in V4_EVENTS:
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT id, status, case_json, amount_recovered, updated_at FROM cases"
+    ).fetchall()
+    for case_id, status, case_json, recovered, updated in rows:
+        original = json.loads(case_json)
+        history = conn.execute(
+            "SELECT status, at FROM status_history WHERE case_id = ? ORDER BY id", (case_id,)
+        ).fetchall()
+        data, derived = _v4_case(status, original, history, recovered)
+        moment = datetime.fromisoformat(updated)
+        try:
+            case = case_from_json(data, moment)
+        except CaseError:
+            data, derived = original, {}
+            try:
+                case = case_from_json(data, moment)
+            except CaseError:
+                continue  # a case that no longer parses is left for the app to report
+        if data != original:
+            conn.execute(
+                "UPDATE cases SET case_json = ? WHERE id = ?",
+                (json.dumps(data, ensure_ascii=False), case_id),
+            )
+        for event in case_events(case):
+            key = MOMENT_KEY[event.kind]
+            extra: dict[str, str] = {}
+            if event.amount is not None:
+                extra["amount"] = str(event.amount)
+            if event.channel is not None:
+                extra["channel"] = event.channel.value
+            if event.ticket is not None and event.kind in TICKET_KEY:
+                extra["ticket"] = event.ticket
+            conn.execute(
+                "INSERT INTO case_events (case_id, kind, action, at, data, recorded_at)"
+                " VALUES (?, ?, 'recorded', ?, ?, ?)",
+                (
+                    case_id,
+                    event.kind.value,
+                    event.at.isoformat(),
+                    json.dumps(extra, ensure_ascii=False),
+                    derived.get(key, updated),
+                ),
+            )
+
+
 def _sealed_photo_column(conn: sqlite3.Connection) -> None:
     """Room for a photo's original name and caption, sealed with the data key; the readable
     columns are emptied by `base.seal_photo_fields` once the store is unlocked (issue 15)."""
@@ -117,7 +222,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _run(V1)),
     Migration(2, "documents and prepared photo copies", _run(V2)),
     Migration(3, "tracking-number column", _v3),
-    Migration(4, "sealed photo names and captions", _sealed_photo_column),
+    Migration(4, "follow-up events", _v4),
+    Migration(5, "sealed photo names and captions", _sealed_photo_column),
 )
 LATEST = MIGRATIONS[-1].version
 

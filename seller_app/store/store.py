@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -32,13 +32,14 @@ from .base import (
 )
 from .crypto import private_dir, private_file
 from .errors import BadTransitionError, NotFoundError, StoreError
+from .events import CaseEvents, pii_aad
 from .files import CaseFiles
 from .records import TRANSITIONS, CaseRecord, CaseStatus, CaseSummary, Draft, StatusChange
 
 __all__ = ["Store", "key_name"]
 
 
-class Store(CaseFiles):
+class Store(CaseEvents, CaseFiles):
     @classmethod
     def open(cls, data_dir: Path, keys: KeyStore) -> Store:
         data_dir = Path(data_dir)
@@ -105,7 +106,7 @@ class Store(CaseFiles):
             case_id = int(cursor.lastrowid or 0)
             conn.execute(
                 "UPDATE cases SET pii = ? WHERE id = ?",
-                (self._cipher.seal_json(pii, _pii_aad(case_id)), case_id),
+                (self._cipher.seal_json(pii, pii_aad(case_id)), case_id),
             )
             conn.execute(
                 "INSERT INTO status_history (case_id, status, at, note) VALUES (?, ?, ?, NULL)",
@@ -123,7 +124,7 @@ class Store(CaseFiles):
                 " WHERE id = ?",
                 (
                     json.dumps(public, ensure_ascii=False),
-                    self._cipher.seal_json(pii, _pii_aad(case_id)),
+                    self._cipher.seal_json(pii, pii_aad(case_id)),
                     " ".join(case.tracking_numbers),
                     timestamp(now),
                     case_id,
@@ -141,7 +142,7 @@ class Store(CaseFiles):
         if not rows:
             raise NotFoundError("case_not_found", case_id=case_id)
         status, case_json, pii, claimed, recovered, created, updated = rows[0]
-        personal = self._cipher.open_json(pii, _pii_aad(case_id)) if pii else {}
+        personal = self._cipher.open_json(pii, pii_aad(case_id)) if pii else {}
         data = codec.merge_pii(json.loads(case_json), personal)
         return CaseRecord(
             id=case_id,
@@ -225,6 +226,26 @@ class Store(CaseFiles):
                 "INSERT INTO status_history (case_id, status, at, note) VALUES (?, ?, ?, ?)",
                 (case_id, new.value, stamp, sealed),
             )
+            # The status and the events agree: a status picked by hand records its event.
+            recovered = amount_recovered
+            if recovered is None:
+                row = conn.execute(
+                    "SELECT amount_recovered FROM cases WHERE id = ?", (case_id,)
+                ).fetchone()
+                recovered = decimal(row[0])
+            self.record_implied_event(conn, case_id, new, now, recovered, note)
+
+    def claims_for_tracking(
+        self, numbers: Iterable[str], *, exclude: int | None = None
+    ) -> list[CaseSummary]:
+        """The stored cases that share any of these tracking numbers, oldest first: a second
+        claim for the same parcel deserves a warning. `exclude` leaves out the case itself."""
+        found: dict[int, CaseSummary] = {}
+        for number in numbers:
+            for summary in self.list_cases(tracking=number):
+                if summary.id != exclude:
+                    found[summary.id] = summary
+        return [found[case_id] for case_id in sorted(found)]
 
     def status_history(self, case_id: int) -> list[StatusChange]:
         with self._lock:
@@ -338,10 +359,6 @@ class Store(CaseFiles):
         from .backup import restore_backup
 
         return restore_backup(Path(archive), Path(data_dir), passphrase, keys, overwrite=overwrite)
-
-
-def _pii_aad(case_id: int) -> bytes:
-    return f"case-pii:{case_id}".encode()
 
 
 def _draft_aad(draft_id: int) -> bytes:

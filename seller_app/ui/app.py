@@ -186,7 +186,11 @@ def run(argv: list[str]) -> int:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("理赔助手")
     settings = QSettings()
-    desktop = DesktopApp(app, settings, paths.user_data_dir())
+    data_dir = paths.user_data_dir()
+    from ..holiday_files import install_user_schedules
+
+    install_user_schedules(data_dir)  # official holiday schedules the seller imported
+    desktop = DesktopApp(app, settings, data_dir)
     desktop.show()
     code = app.exec()
     desktop.close()

@@ -1,5 +1,7 @@
-"""The desktop face of the batch import: choose an order export and a mapping, preview the first
-rows with their problems marked, then make every claim behind a cancellable progress dialog.
+"""The desktop face of the batch import: choose an order export (and, optionally, the items report
+to join), see before anything is made which columns were recognised, which are missing and what
+must be given for every row (courier fee, weight, posting date ...), preview the first rows with
+their problems marked, then make every claim behind a cancellable progress dialog.
 
 Self-contained: everything it needs comes in through the constructor (catalog, output folder,
 clock, and `on_case`, which the main window points at ``batch.filing.CaseFiler(store, now)``;
@@ -39,12 +41,15 @@ from PySide6.QtWidgets import (
 
 from ..batch import (
     BatchReport,
+    ClaimRow,
     ClaimSettings,
     ImportMapping,
     InputError,
+    MergedRow,
     OrderExport,
     RefusedRow,
     RowDefaults,
+    RowProblem,
     RowResult,
     available_mappings,
     imports_dir,
@@ -52,8 +57,10 @@ from ..batch import (
     run_batch,
 )
 from ..batch.calendar_file import CALENDAR_FILE, CombinedCalendar
-from ..batch.messages import BatchTexts
-from ..batch.reader import encoding_label, header_text
+from ..batch.messages import BatchTexts, safe
+from ..batch.overview import describe
+from ..batch.reader import header_text
+from ..batch.rows import parse_posted
 from ..batch.runner import Outcome
 from ..batch.summary import SUMMARY_FILE, SummaryWriter
 from ..domain.case import Incident
@@ -66,6 +73,8 @@ log = logging.getLogger(__name__)
 PREVIEW_ROWS = 20
 PROBLEM_COLOR = QColor(255, 220, 220)
 PROBLEM_COLUMN_WIDTH = 240
+# The preview's own columns before the file's: row number, problems, notes.
+ROW_COLUMN, PROBLEM_COLUMN, NOTE_COLUMN = 0, 1, 2
 
 
 class _Bridge(QObject):
@@ -147,6 +156,16 @@ class BatchImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
+        self.items_edit = QLineEdit()
+        self.items_edit.setPlaceholderText(
+            self.tr("可选：淘宝宝贝报表，按订单编号补上商品名称和数量")
+        )
+        self.items_edit.editingFinished.connect(self.reload)
+        self.items_button = QPushButton(self.tr("选择…"))
+        self.items_button.clicked.connect(self._browse_items)
+        items_row = QHBoxLayout()
+        items_row.addWidget(self.items_edit, 1)
+        items_row.addWidget(self.items_button)
 
         self.mapping_box = QComboBox()
         self.mapping_box.addItem(self.tr("自动识别"), None)
@@ -161,17 +180,23 @@ class BatchImportDialog(QDialog):
         self.fee_edit.setPlaceholderText(self.tr("表中没有运费列时填写，单位元"))
         self.weight_edit = QLineEdit()
         self.weight_edit.setPlaceholderText(self.tr("表中没有重量列时填写，单位 kg"))
+        self.posted_edit = QLineEdit()
+        self.posted_edit.setPlaceholderText(
+            self.tr("表中没有发货时间时填写，例如 2026-11-11；不填则按付款时间计（偏保守）")
+        )
         for widget in (self.mapping_box, self.incident_box):
             widget.currentIndexChanged.connect(self.reload)
-        for edit in (self.fee_edit, self.weight_edit):
+        for edit in (self.fee_edit, self.weight_edit, self.posted_edit):
             edit.editingFinished.connect(self.reload)
 
         form = QFormLayout()
         form.addRow(self.tr("文件"), file_row)
+        form.addRow(self.tr("宝贝报表"), items_row)
         form.addRow(self.tr("映射"), self.mapping_box)
         form.addRow(self.tr("问题类型"), self.incident_box)
         form.addRow(self.tr("运费（元）"), self.fee_edit)
         form.addRow(self.tr("重量（kg）"), self.weight_edit)
+        form.addRow(self.tr("发货日期"), self.posted_edit)
 
         self.status_label = QLabel(self.tr("请选择订单导出文件。"))
         self.status_label.setWordWrap(True)
@@ -188,7 +213,7 @@ class BatchImportDialog(QDialog):
         close.clicked.connect(self.reject)
         # Enter in the path or number fields reloads the preview; it must not start an import
         # (hence ActionRole: the button box makes the first AcceptRole button the default).
-        for button in (self.import_button, close, self.browse_button):
+        for button in (self.import_button, close, self.browse_button, self.items_button):
             button.setAutoDefault(False)
             button.setDefault(False)
 
@@ -206,10 +231,18 @@ class BatchImportDialog(QDialog):
             self.file_edit.setText(path)
             self.reload()
 
+    def _browse_items(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择宝贝报表"), "", self.tr("订单导出 (*.csv *.xlsx)")
+        )
+        if path:
+            self.items_edit.setText(path)
+            self.reload()
+
     # ------------------------------------------------------------------ preview
 
     def defaults(self) -> RowDefaults | None:
-        """The form's defaults, or None (and a message) when a number is not a number."""
+        """The form's defaults, or None (and a message) when a value is not valid."""
         values: dict[str, Decimal | None] = {}
         for name, edit in (("service_fee", self.fee_edit), ("weight_kg", self.weight_edit)):
             text = edit.text().strip()
@@ -218,76 +251,100 @@ class BatchImportDialog(QDialog):
             except CaseError:
                 self.status_label.setText(self.tr("不是有效数字：%s") % text)
                 return None
+        posted_text = self.posted_edit.text().strip()
+        posted = None
+        if posted_text:
+            try:
+                posted = parse_posted(posted_text, self.now())
+            except ValueError:
+                self.status_label.setText(
+                    self.tr("不是有效的发货日期（例如 2026-11-11，且不晚于今天）：%s") % posted_text
+                )
+                return None
         return RowDefaults(
             incident=self.incident_box.currentData(),
             service_fee=values["service_fee"],
             weight_kg=values["weight_kg"],
+            posted_at=posted,
         )
 
     def reload(self) -> None:
-        """Open the chosen file with the chosen mapping and show the first rows."""
+        """Open the chosen file with the chosen mapping, say what it has and lacks, and show
+        the first rows."""
         self.export = None
         self.import_button.setEnabled(False)
         self.table.clear()
         self.table.setRowCount(0)
         path_text = self.file_edit.text().strip()
+        items_text = self.items_edit.text().strip()
         defaults = self.defaults()
         if not path_text or defaults is None:
             return
         try:
-            export = open_export(Path(path_text), self.mappings, self.mapping_box.currentData())
+            export = open_export(
+                Path(path_text),
+                self.mappings,
+                self.mapping_box.currentData(),
+                Path(items_text) if items_text else None,
+            )
+        except InputError as error:
+            self.status_label.setText(self.texts.input_error(error, self.lang))
+            return
+        needs = export.needs(defaults)
+        try:  # reading the whole file once: a workbook damaged further down says so here
+            total = export.count_rows()
+            preview = export.preview(defaults, self.now(), PREVIEW_ROWS)
         except InputError as error:
             self.status_label.setText(self.texts.input_error(error, self.lang))
             return
         self.export = export
-        preview = export.preview(defaults, self.now(), PREVIEW_ROWS)
-        headers = [header_text(cell) for cell in export.header_row.cells]
-        self.table.setColumnCount(len(headers) + 2)
-        self.table.setHorizontalHeaderLabels([self.tr("行"), self.tr("问题"), *headers])
+        headers = [safe(header_text(cell)) for cell in export.header_row.cells]
+        self.table.setColumnCount(len(headers) + 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("行"), self.tr("问题"), self.tr("备注"), *headers]
+        )
         self.table.setRowCount(len(preview))
         refused = 0
         for index, (raw, entry) in enumerate(preview):
-            number = QTableWidgetItem(str(raw.number))
-            self.table.setItem(index, 0, number)
-            self.table.setItem(index, 1, QTableWidgetItem(""))
-            for column, cell in enumerate(raw.cells[: len(headers)], start=2):
-                self.table.setItem(
-                    index, column, QTableWidgetItem("" if cell is None else str(cell))
-                )
+            self.table.setItem(index, ROW_COLUMN, QTableWidgetItem(str(raw.number)))
+            self.table.setItem(index, PROBLEM_COLUMN, QTableWidgetItem(""))
+            note = QTableWidgetItem(self._notes(entry))
+            note.setToolTip(note.text())
+            self.table.setItem(index, NOTE_COLUMN, note)
+            for column, cell in enumerate(raw.cells[: len(headers)], start=NOTE_COLUMN + 1):
+                text = "" if cell is None else safe(str(cell))
+                self.table.setItem(index, column, QTableWidgetItem(text))
             if isinstance(entry, RefusedRow):
-                refused += 1
-                self._mark(index, entry)
-        plan = export.plan
-        lines = [
-            self.texts.get(
-                "report",
-                "mapping",
-                self.lang,
-                name=export.mapping.name(self.lang),
-                id=export.mapping.id,
-                row=plan.header_row,
-                encoding=encoding_label(export.table.encoding),
-            ),
+                # What every row lacks is asked for once, above; a row is marked for its own.
+                problems = [p for p in entry.problems if p.field not in needs.asked]
+                if problems:
+                    refused += 1
+                    self._mark(index, problems)
+        lines = describe(export, defaults, self.texts, self.lang, dialog=True)
+        lines.append(
             self.tr("共 %d 行；预览前 %d 行中 %d 行有问题（红色）。")
-            % (export.count_rows(), len(preview), refused),
-        ]
-        if plan.unknown:
-            lines.append(
-                self.texts.get(
-                    "report", "unknown_headers", self.lang, headers="、".join(plan.unknown)
-                )
-            )
+            % (total, len(preview), refused)
+        )
         self.status_label.setText("\n".join(lines))
         self.table.resizeColumnsToContents()
         # The full reasons are in the tooltip; keep the file's own columns in view.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), PROBLEM_COLUMN_WIDTH))
-        self.import_button.setEnabled(True)
+        for column in (PROBLEM_COLUMN, NOTE_COLUMN):
+            self.table.setColumnWidth(
+                column, min(self.table.columnWidth(column), PROBLEM_COLUMN_WIDTH)
+            )
+        self.import_button.setEnabled(needs.ready)
 
-    def _mark(self, index: int, entry: RefusedRow) -> None:
-        reasons = "\n".join(
-            f"{p.column}：{self.texts.problem(p, self.lang)}" for p in entry.problems
-        )
-        problem_item = self.table.item(index, 1)
+    def _notes(self, entry: object) -> str:
+        if isinstance(entry, MergedRow):
+            return self.texts.get("summary", "merged", self.lang, into=entry.into)
+        if isinstance(entry, ClaimRow):
+            notes = (self.texts.note(note, self.lang) for note in entry.notes)
+            return self.texts.listing(notes, self.lang, sentences=True)
+        return ""
+
+    def _mark(self, index: int, problems: list[RowProblem]) -> None:
+        reasons = "\n".join(self.texts.problem_text(p, self.lang, dialog=True) for p in problems)
+        problem_item = self.table.item(index, PROBLEM_COLUMN)
         if problem_item is not None:
             problem_item.setText(reasons.replace("\n", "；"))
         for column in range(self.table.columnCount()):
@@ -302,7 +359,7 @@ class BatchImportDialog(QDialog):
         """Preview rows marked as problems (their spreadsheet row numbers)."""
         marked = []
         for index in range(self.table.rowCount()):
-            item = self.table.item(index, 0)
+            item = self.table.item(index, ROW_COLUMN)
             if item is not None and item.toolTip():
                 marked.append(int(item.text()))
         return marked
@@ -311,11 +368,15 @@ class BatchImportDialog(QDialog):
 
     def start_import(self) -> None:
         defaults = self.defaults()
-        if self.export is None or defaults is None:
+        if self.export is None or defaults is None or not self.export.needs(defaults).ready:
             return
         export = self.export
         now = self.now()
-        total = export.count_rows()
+        try:
+            total = export.count_rows()
+        except InputError as error:  # the file changed since the preview
+            self.status_label.setText(self.texts.input_error(error, self.lang))
+            return
         settings = ClaimSettings(self.out_dir, now, lang=self.lang, form_layout=self.form_layout)
         self.cancel_event.clear()
         self.not_stored = []
@@ -408,6 +469,11 @@ class BatchImportDialog(QDialog):
                 self.status_label.setText("\n".join([self.status_label.text(), *self.not_stored]))
             self.casesImported.emit(list(result.keys))
         else:
-            self.status_label.setText(self.tr("导入失败：%s") % result)
+            reason = (
+                self.texts.input_error(result, self.lang)
+                if isinstance(result, InputError)
+                else str(result)
+            )
+            self.status_label.setText(self.tr("导入失败：%s") % reason)
         if self._close_when_done:
             super().reject()

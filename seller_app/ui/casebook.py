@@ -101,6 +101,22 @@ class CaseBook(Protocol):
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None: ...
 
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(record id, status) of the cases that already claim one of these tracking numbers,
+        other than record `exclude`."""
+        ...
+
+    def record_event(self, record_id: str, event: Any, now: datetime, note: str = "") -> str:
+        """Record a follow-up event (`seller_app.domain.events.CaseEvent`) on a stored case;
+        returns the status it leaves the case in."""
+        ...
+
+    def clear_event(self, record_id: str, kind: Any, now: datetime, note: str = "") -> None: ...
+
+    def event_log(self, record_id: str) -> list[Any]: ...
+
 
 class OpeningBook:
     """Stands in while the store opens on the thread pool: nothing to list, nothing saved."""
@@ -124,3 +140,17 @@ class OpeningBook:
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None:
         raise RuntimeError("the case store is not open yet")
+
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        return []
+
+    def record_event(self, record_id: str, event: Any, now: datetime, note: str = "") -> str:
+        raise RuntimeError("the case store is not open yet")
+
+    def clear_event(self, record_id: str, kind: Any, now: datetime, note: str = "") -> None:
+        raise RuntimeError("the case store is not open yet")
+
+    def event_log(self, record_id: str) -> list[Any]:
+        return []

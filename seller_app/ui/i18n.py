@@ -85,7 +85,11 @@ def compile_translations(source: Path, target: Path) -> list[Path]:
             written.append(qm)
             continue
         result = subprocess.run(
-            [tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True
+            [tool, "-silent", str(ts), "-qm", str(qm)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",  # only logged: a message in the locale's encoding is still shown
         )
         if result.returncode == 0:
             written.append(qm)

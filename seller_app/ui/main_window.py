@@ -338,7 +338,14 @@ class MainWindow(QMainWindow):
         if isinstance(self.book, OpeningBook):
             self._store_not_open()  # a wizard on no store could save nothing typed into it
             return None
-        env = WizardEnv(self.catalog.get(), self.lang, self.clock, self.settings, self.files_dir)
+        env = WizardEnv(
+            self.catalog.get(),
+            self.lang,
+            self.clock,
+            self.settings,
+            self.files_dir,
+            existing_claims=self.book.claims_for_tracking,
+        )
         wizard = ClaimWizard(record or CaseRecord.new(self.clock()), self.book, env, self)
         wizard.saved.connect(lambda _: self.refresh())
         wizard.finished.connect(lambda _: self.refresh())

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from seller_app.domain.case import PhotoKind, case_from_json, case_to_json
+from seller_app.domain.events import CaseEvent, EventKind
 from seller_app.store import Store
-from seller_app.store.records import TRANSITIONS, CaseStatus
+from seller_app.store.records import TRANSITIONS, CaseStatus, LoggedEvent
 
 from .casebook import CaseRecord
 
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 
 PHOTO_INDEX = "photo_index"
 LAST_PAGE = 5
+
+
+def _case_id(record_id: str) -> int:
+    if not record_id.startswith("c"):
+        raise ValueError(f"{record_id} is not a stored case")
+    return int(record_id[1:])
 
 
 def to_ui_status(status: CaseStatus) -> str:
@@ -279,6 +286,31 @@ class StoreCaseBook:
         if record_id.startswith("d"):
             self.store.delete_draft(int(record_id[1:]))
         shutil.rmtree(self.files_dir / record_id, ignore_errors=True)
+
+    def claims_for_tracking(
+        self, numbers: list[str], exclude: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(record id, UI status) of the stored cases already claiming one of `numbers`."""
+        exclude_id = int(exclude[1:]) if exclude and exclude.startswith("c") else None
+        found = self.store.claims_for_tracking(numbers, exclude=exclude_id)
+        return [(f"c{summary.id}", to_ui_status(summary.status)) for summary in found]
+
+    # ------------------------------------------------------------------ follow-up (issue 13)
+
+    def record_event(self, record_id: str, event: CaseEvent, now: datetime, note: str = "") -> str:
+        """Record what happened after the claim (`seller_app.domain.events`) on a stored case;
+        returns the UI status it leaves the case in. `CaseError` when the event does not fit
+        (in the future, before the claim ...): show it with `Texts.error_message`."""
+        status = self.store.record_event(_case_id(record_id), event, now, note=note)
+        return to_ui_status(status)
+
+    def clear_event(self, record_id: str, kind: EventKind, now: datetime, note: str = "") -> None:
+        """Take back a mistaken event (the status stays)."""
+        self.store.clear_event(_case_id(record_id), kind, now, note=note)
+
+    def event_log(self, record_id: str) -> list[LoggedEvent]:
+        """Every event recorded or taken back, with when and the seller's note."""
+        return self.store.event_log(_case_id(record_id))
 
     def next_statuses(self, record_id: str) -> list[str]:
         if not record_id.startswith("c"):

@@ -12,14 +12,23 @@ import pytest
 from seller_app import paths
 from seller_app.batch import ImportMapping, available_mappings, imports_dir
 
-TAOBAO_HEADER = ("订单编号", "买家", "商品", "金额", "物流公司", "物流单号", "发货时间", "运费")
+TAOBAO_HEADER = (
+    "订单编号",
+    "收货人姓名",
+    "商品",
+    "金额",
+    "物流公司",
+    "物流单号",
+    "发货时间",
+    "运费",
+)
 
 
 def taobao_row(n: int, **changes: str) -> list[str]:
     """A valid Taobao-style row; order and tracking number derived from `n`."""
     row = {
         "订单编号": f"39123456789012{n:05d}",
-        "买家": "张三",
+        "收货人姓名": "张三",
         "商品": "陶瓷餐具套装",
         "金额": "300.00",
         "物流公司": "顺丰",

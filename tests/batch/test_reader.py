@@ -28,7 +28,7 @@ def test_encoding_is_detected_and_chinese_reads_back(
 
 def test_gbk_beyond_the_first_block_is_still_detected(tmp_path: Path) -> None:
     # ASCII for 100 kB, then one GBK row: the detector must read past its first block.
-    rows = [taobao_row(i, 买家="Zhang", 商品="cup", 物流公司="sf") for i in range(2000)]
+    rows = [taobao_row(i, 收货人姓名="Zhang", 商品="cup", 物流公司="sf") for i in range(2000)]
     rows.append(taobao_row(9999))
     path = write_csv(tmp_path / "orders.csv", TAOBAO_HEADER, rows, "gbk")
     assert path.stat().st_size > 1 << 16

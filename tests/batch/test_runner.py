@@ -7,6 +7,8 @@ import threading
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from seller_app.batch import ClaimSettings, RefusedRow, RowDefaults, RowResult, open_export
 from seller_app.batch.mapping import ImportMapping
 from seller_app.batch.runner import Outcome, run_batch
@@ -44,8 +46,10 @@ def test_inline_run_assesses_every_row_in_order(
     assert report.made == 5 and len(report.refused) == 1 and not report.cancelled
     first = seen[0]
     assert isinstance(first, RowResult)
-    # Loss, uninsured, fee 12, 2 kg: min(5 x 12, 100 x 2, 300) = 60 + the fee 12 (A.3.2).
-    assert first.eligible and first.amount == Decimal("72.00")
+    # Loss, uninsured, fee 12, SF by default: min(7 x 12, 300) = 84 + the fee 12; the claim
+    # asks for the actual loss, 12 + the goods.
+    assert first.eligible and first.amount == Decimal("96.00")
+    assert first.claim_basis == "actual_loss" and first.claim_amount > first.amount
     assert first.case_file is not None
     saved = json.loads(first.case_file.read_text(encoding="utf-8"))
     assert saved["tracking_numbers"] == ["SF1234500000000"]
@@ -107,3 +111,82 @@ def test_rerunning_the_same_file_does_not_duplicate_cases(
     assert first.keys == second.keys
     assert len(set(first.keys)) == 5
     assert len(list((tmp_path / "out" / "cases").glob("*.json"))) == 5
+
+
+def test_a_row_whose_form_cannot_be_drawn_never_stops_the_run(
+    tmp_path: Path,
+    mappings: dict[str, ImportMapping],
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    import seller_app.documents.claim_form as claim_form
+
+    real = claim_form.render_claim_form
+
+    def render(case, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if case.tracking_numbers[0].endswith("2"):
+            raise LayoutError("Flowable too large on page 1")
+        return real(case, *args, **kwargs)
+
+    monkeypatch.setattr(claim_form, "render_claim_form", render)
+    export = export_with(tmp_path, mappings, 4)
+    settings = ClaimSettings(tmp_path / "out", NOW, form_layout="generic")
+    seen: list[Outcome] = []
+    report = run_batch(
+        export.entries(DEFAULTS, NOW), settings, catalog, processes=1, on_outcome=seen.append
+    )
+    assert report.made == 4 and [o.row for o in seen] == [2, 3, 4, 5]
+    [failed] = report.failed
+    assert failed.row == 4 and failed.case_file is not None  # the case is kept
+    assert [p.code for p in failed.problems] == ["form_text_too_long"]
+    assert len(list((tmp_path / "out" / "forms").glob("*.pdf"))) == 3
+
+
+def test_a_row_that_cannot_be_assessed_fails_alone(
+    tmp_path: Path,
+    mappings: dict[str, ImportMapping],
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import seller_app.batch.claim as claim
+
+    real = claim.assess
+
+    def assess(case, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if case.tracking_numbers[0].endswith("1"):
+            raise OverflowError("date value out of range")
+        return real(case, *args, **kwargs)
+
+    monkeypatch.setattr(claim, "assess", assess)
+    report, seen = run(tmp_path, export_with(tmp_path, mappings, 3), catalog, processes=1)
+    assert report.made == 2
+    [failed] = report.failed
+    assert failed.row == 3 and failed.problems[0].params["detail"] == "date value out of range"
+    assert [o.row for o in seen] == [2, 3, 4]
+
+
+def test_a_chunk_whose_worker_dies_is_retried_claim_by_claim(
+    tmp_path: Path,
+    mappings: dict[str, ImportMapping],
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import seller_app.batch.runner as runner
+
+    real = runner._run_chunk
+
+    def run_chunk(claims, settings):  # type: ignore[no-untyped-def]
+        if any(claim.tracking_number.endswith("3") for claim in claims):
+            raise RuntimeError("worker died")  # the whole chunk is lost, as with a crash
+        return real(claims, settings)
+
+    monkeypatch.setattr(runner, "_run_chunk", run_chunk)
+    report, seen = run(
+        tmp_path, export_with(tmp_path, mappings, 6), catalog, processes=1, chunk_size=3
+    )
+    assert [o.row for o in seen] == [2, 3, 4, 5, 6, 7]
+    assert report.made == 5
+    [failed] = report.failed
+    assert failed.tracking_number.endswith("3") and failed.problems[0].code == "failed"

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import case_dict
+from tests.processes import run_cli, run_python
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def seller_claims(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "seller_app.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    return run_cli(*args)  # JSON read as UTF-8, messages in the terminal's encoding
 
 
 def write(tmp_path: Path, data: Any, name: str = "case.json") -> Path:
@@ -38,16 +32,21 @@ def test_assess_prints_the_figures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["eligible"] is True
+    # SF's terms by default (the number is SF's): the whole freight 12 + min(120, 7 × 12 = 84).
     assert (out["amount"], out["fee_refund"], out["value_compensation"]) == (
-        "28.80",
-        "4.80",
-        "24.00",
+        "96.00",
+        "12.00",
+        "84.00",
     )
     assert out["currency"] == "CNY"
     assert out["actual_loss_claim"] == "132.00"
-    assert out["basis"][0] == "A.3.3"
+    # The claim asks for the higher actual loss.
+    assert (out["claim"]["basis"], out["claim"]["amount"]) == ("actual_loss", "132.00")
+    assert "96.00" in out["claim"]["why"]
+    assert out["basis"][0] == "SF-loss"
     assert out["carrier"] == {"code": "sf", "candidates": ["sf"]}
-    assert out["policy"]["id"] == "standard" and out["policy"]["as_of"]
+    assert out["policy"]["id"] == "sf" and out["policy"]["read_at"]
+    assert out["policy"]["why"] == "按顺丰条款计算：单号识别为顺丰速运"
     codes = {item["code"] for item in out["warnings"]}
     assert "signed_without_inspection" in codes
     assert all("text" in item for key in ("reasons", "warnings", "advice") for item in out[key])
@@ -134,5 +133,17 @@ def test_cli_never_imports_qt(tmp_path: Path) -> None:
         f"    main(['assess', {str(EXAMPLES / 'damage_partial.json')!r}])\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    result = run_python(["-c", code])
     assert result.returncode == 0, result.stderr
+
+
+def test_a_courier_without_terms_on_file_is_assessed_under_the_standard_with_a_notice(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, case_dict(carrier="jd"), "jd.json")
+    out = json.loads(seller_claims("assess", str(path)).stdout)
+    assert out["policy"]["id"] == "standard" and out["policy"]["chosen_by"] == "fallback"
+    assert "未找到京东物流" in out["policy"]["why"]
+    assert "carrier_terms_missing" in {item["code"] for item in out["warnings"]}
+    # The claim still asks for the higher actual loss: 12 + 300.
+    assert out["claim"] == {**out["claim"], "basis": "actual_loss", "amount": "312.00"}

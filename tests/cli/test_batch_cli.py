@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import keyring
@@ -16,6 +17,7 @@ from seller_app.credentials import PassphraseKeyStore
 from seller_app.store import Store
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv, write_xlsx
 from tests.conftest import NOW
+from tests.pdfs import pdf_text
 
 PASSPHRASE = "店铺口令"
 
@@ -55,8 +57,11 @@ def test_all_rows_done_exits_0_with_summary(
     lines = summary(out)
     assert [line["快递单号"] for line in lines] == [f"SF{1234500000000 + n}" for n in range(3)]
     assert {line["可索赔"] for line in lines} == {"是"}
-    assert {line["索赔金额"] for line in lines} == {"72.00"}
-    assert lines[0]["依据条款"].startswith("A.3.2")
+    # SF numbers: SF's terms by default (12 + min(7 × 12, goods)); the claim column holds the
+    # figure the form asks for.
+    assert {line["条款金额"] for line in lines} == {"96.00"}
+    assert all(Decimal(line["索赔金额"]) >= Decimal("96.00") for line in lines)
+    assert lines[0]["依据条款"].startswith("顺丰运单条款第4条")  # clause labels, never internal ids
     assert len(list((out / "cases").glob("*.json"))) == 3
     # Not a terminal: plain progress lines on stderr, the last one complete.
     assert captured.err.strip().splitlines()[-1] == "已处理 3/3"
@@ -123,7 +128,14 @@ FILLED = ("--incident", "loss", "--weight", "2")
         (["orders.csv", "--photos", "no-such-dir", *FILLED], "照片文件夹不存在"),
         (["orders.csv", "--out", "orders.csv", *FILLED], "--out 应是一个文件夹"),
         # Said once, not once per row: the export has no incident or weight column.
-        (["orders.csv"], "请在命令中给出（对所有行适用）：--incident, --weight"),
+        (["orders.csv"], "问题类型（导出文件没有这一列）：--incident"),
+        (["orders.csv"], "重量（导出文件没有这一列）：--weight 公斤"),
+        (
+            ["orders.csv", "--incident", "damage", "--weight", "1"],
+            "损毁程度（导出文件没有这一列）：--extent",
+        ),
+        (["orders.csv", *FILLED, "--posted", "2099-01-01"], "--posted 的值无效：2099-01-01"),
+        (["orders.csv", *FILLED, "--items", "nothing.csv"], "不像宝贝报表"),
     ],
 )
 def test_unusable_input_exits_2_with_one_line(
@@ -193,17 +205,12 @@ def test_one_combined_calendar_with_every_case(tmp_path: Path) -> None:
     trackings = {str(e["summary"]).split("单号 ")[1].rstrip("）") for e in events}
     assert trackings == {f"SF{1234500000000 + n}" for n in range(3)}
     assert len({str(e["uid"]) for e in events}) == len(events)
-    assert len(events) % 3 == 0 and len(events) >= 6
+    # Made, not sent yet: one "file the claim" task per case (issue 13), none of the courier's.
+    assert len(events) == 3
     assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     assert not list(out.glob("*.part"))
-    # The summary names the next deadline: the courier's answer, 24 h after the claim (NOW).
-    assert summary(out)[0]["下一个期限"] == "2026-11-22 10:00 快递公司应答复索赔"
-
-
-def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return "".join(page.extract_text() for page in PdfReader(path).pages)
+    # The summary names the next deadline: sending the claim, by the end of the one-year period.
+    assert summary(out)[0]["下一个期限"] == "2027-11-11 23:59 向快递公司提交索赔"
 
 
 def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
@@ -227,7 +234,7 @@ def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
         f"39123456789012{n:05d}_SF{1234500000000 + n}.pdf" for n in range(2)
     ]
     text = pdf_text(out / "forms" / lines[1]["申告单"])
-    assert "SF1234500000001" in text and "72.00" in text
+    assert "SF1234500000001" in text and "96.00" in text  # SF's terms beside the claim
     assert len(list((out / "photos").glob("*.jpg"))) == 2  # prepared copies
     with Store.open(data_dir, PassphraseKeyStore(data_dir, PASSPHRASE)) as store:
         by_tracking = {s.tracking_numbers[0]: s.id for s in store.list_cases()}
@@ -247,7 +254,7 @@ def test_one_pdf_form_per_claim_and_photos_by_tracking_number(
 def test_a_form_that_cannot_be_drawn_is_listed_but_the_case_is_kept(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [taobao_row(1), taobao_row(2, 买家="\U00030000")]  # CJK Ext. G: not in the font
+    rows = [taobao_row(1), taobao_row(2, 收货人姓名="\U00030000")]  # CJK Ext. G: not in the font
     orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, rows)
     code = main(
         ["batch", str(orders), "--out", str(tmp_path / "out"), "--incident", "loss",
@@ -285,3 +292,61 @@ def test_an_unreadable_photo_is_listed_and_the_claim_still_made(
     assert "第 2 行 SF1234500000001：照片 SF1234500000001.jpg" in report
     assert len(stored_cases(data_dir)) == 1
     assert summary(tmp_path / "out")[0]["申告单"].endswith(".pdf")
+
+
+def test_a_case_the_store_refuses_is_reported_and_the_run_goes_on(
+    tmp_path: Path,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from seller_app.batch.filing import CaseFiler
+
+    real = CaseFiler.__call__
+
+    def file(self, result):  # type: ignore[no-untyped-def]
+        if result.tracking_number.endswith("1"):
+            raise OSError(28, "No space left on device")
+        return real(self, result)
+
+    monkeypatch.setattr(CaseFiler, "__call__", file)
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER, [taobao_row(n) for n in range(3)])
+    out = tmp_path / "out"
+    assert batch(orders, out) == 3
+    report = capsys.readouterr().out
+    assert "3912345678901200001_SF1234500000001 未能存入案件库：" in report
+    lines = summary(out)
+    assert [line["案件"] for line in lines] == ["#1 新建", "", "#2 新建"]
+    assert lines[1]["问题"].startswith("未能存入案件库：")
+    assert len(stored_cases(data_dir)) == 2
+
+
+def test_english_messages_name_no_internal_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from seller_app.batch.mapping import FIELDS
+
+    rows = [taobao_row(1, 金额="-5"), taobao_row(2, 发货时间="")]
+    orders = write_csv(tmp_path / "o.csv", TAOBAO_HEADER[:-1], [r[:-1] for r in rows])
+    code = main(["batch", str(orders), "--out", str(tmp_path / "o"), "--lang", "en", *FILLED])
+    said = capsys.readouterr()
+    assert code == 2  # no courier-fee column: asked before the run
+    assert "courier fee (the export has no such column): --service-fee YUAN" in said.err
+    assert not any(f" {name} " in f" {said.err} " for name in FIELDS)
+
+
+def test_a_second_claim_for_a_stored_tracking_number_is_flagged(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another order shipped under a tracking number that already has a claim: stored, and the
+    summary says which case claims it already (issue 13)."""
+    out = tmp_path / "out"
+    first = write_csv(tmp_path / "a.csv", TAOBAO_HEADER, [taobao_row(1)])
+    assert batch(first, out) == 0
+    again = write_csv(
+        tmp_path / "b.csv", TAOBAO_HEADER, [taobao_row(1, 订单编号="3912345678901299999")]
+    )
+    assert batch(again, out) == 0
+    (line,) = summary(out)
+    assert line["案件"] == "#2 新建；注意：该单号已有案件 #1，请确认不是重复索赔"
+    assert len(stored_cases(data_dir)) == 2

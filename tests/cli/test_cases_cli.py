@@ -39,9 +39,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
 
 
 def test_import_claims_what_the_engine_assessed(env: Path, case_file: Path, capsys: Any) -> None:
-    # The base case is a loss: 12 + min(5 × 12, 100 × 2, 300) = 72.00.
-    assert run(capsys, "import", str(case_file))[:2] == (0, {"id": 1, "amount_claimed": "72.00"})
-    assert run(capsys, "list")[1][0]["amount_claimed"] == "72.00"
+    # The base case is an uninsured loss: SF's terms pay 12 + min(7 × 12, 300) = 96.00, the
+    # claim asks for the actual loss 12 + 300 = 312.00.
+    assert run(capsys, "import", str(case_file))[:2] == (0, {"id": 1, "amount_claimed": "312.00"})
+    assert run(capsys, "list")[1][0]["amount_claimed"] == "312.00"
+    terms = case_file.with_name("terms.json")
+    terms.write_text(json.dumps(case_dict(claim_basis="courier_terms")), "utf-8")
+    assert run(capsys, "import", str(terms))[1]["amount_claimed"] == "96.00"
 
 
 @pytest.fixture

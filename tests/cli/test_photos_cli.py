@@ -36,7 +36,9 @@ def test_json_report_with_out_writes_copies_and_manifest(
     tmp_path: Path, shots: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     case_file = tmp_path / "case.json"
-    case_file.write_text(json.dumps(case_dict(incident="damage", damage={"extent": "full"})))
+    case_file.write_text(
+        json.dumps(case_dict(incident="damage", damage={"extent": "full"})), encoding="utf-8"
+    )
     out_dir = tmp_path / "prepared"
     code, out, err = run(
         capsys,
@@ -73,7 +75,7 @@ def test_text_report_in_english_and_bad_file_exits_2(
     tmp_path: Path, shots: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     junk = tmp_path / "junk.jpg"
-    junk.write_text("not a photo")
+    junk.write_text("not a photo", encoding="utf-8")
     code, out, err = run(
         capsys, shots["label"], junk, tmp_path / "nope.png", "--lang", "en", "--jobs", "1"
     )
@@ -145,7 +147,7 @@ def test_out_on_an_existing_file_is_one_line_in_the_user_s_language(
     reason: str,
 ) -> None:
     taken = tmp_path / "taken"
-    taken.write_text("a file")
+    taken.write_text("a file", encoding="utf-8")
     code, out, err = run(capsys, shots["box"], "--out", taken, "--lang", lang)
     assert code == EXIT_USER_ERROR and out == ""
     assert err == f"seller-claims: {reason.format(taken)}\n"

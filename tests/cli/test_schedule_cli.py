@@ -34,19 +34,29 @@ def test_schedule_prints_the_deadlines_sorted_by_due(
     deadlines = json.loads(out)["deadlines"]
     assert [d["kind"] for d in deadlines] == [
         "courier_reply",
-        "courier_complaint",
         "courier_proposal",
         "claim_deadline",
     ]
     assert [d["due"] for d in deadlines] == [
         "2026-09-27T10:00:00+08:00",
-        "2026-10-03T10:00:00+08:00",
         "2026-10-27T10:00:00+08:00",
         "2027-09-20T23:59:59+08:00",  # the claim period ends with its last day
     ]
-    assert deadlines[1]["legal_due"] == "2026-10-08T10:00:00+08:00"
     assert deadlines[0]["title"] == "快递公司应答复索赔"
-    assert deadlines[3]["warnings"][0]["code"] == "calendar_year_unknown"
+    assert deadlines[2]["warnings"][0]["code"] == "calendar_year_unknown"
+
+
+def test_schedule_before_the_claim_is_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No claim_at: one task, to send the claim, due the claim period's last day."""
+    path = write_case(tmp_path, claim_at=None, posted_at="2026-09-20T08:00:00")
+    code, out, err = run(capsys, "schedule", str(path))
+    assert (code, err) == (0, "")
+    (task,) = json.loads(out)["deadlines"]
+    assert task["kind"] == "file_claim" and task["due"] == "2027-09-20T23:59:59+08:00"
+    assert task["title"] == "向快递公司提交索赔"
+    assert len(task["reminders"]) == 4  # a month, a week, a day before, and on the day
 
 
 def test_schedule_in_english_with_a_calendar_file(
@@ -58,11 +68,16 @@ def test_schedule_in_english_with_a_calendar_file(
     code, out, _ = run(capsys, "schedule", str(path), "--ics", str(ics), "--lang", "en")
     assert code == 0
     deadlines = json.loads(out)["deadlines"]
-    assert deadlines[0]["title"] == "Courier must acknowledge the claim"
+    assert deadlines[0]["title"] == "Courier must pay the compensation"
     events = vobject.readOne(ics.read_text(encoding="utf-8")).vevent_list
-    assert len(events) == len(deadlines) == 5
+    live = [e for e in events if not hasattr(e, "status")]
+    cancelled = [e for e in events if hasattr(e, "status")]
+    assert len(live) == len(deadlines) == 2  # payment and the claim period
+    # the agreement met the answer and the proposal: cancelled for calendars that had them
+    assert {e.categories.value[0] for e in cancelled} == {"courier_reply", "courier_proposal"}
+    assert all(e.status.value == "CANCELLED" for e in cancelled)
     assert all("(tracking SF1234567890123)" in event.summary.value for event in events)
-    assert [len(e.valarm_list) for e in events] == [len(d["reminders"]) for d in deadlines]
+    assert [len(e.valarm_list) for e in live] == [len(d["reminders"]) for d in deadlines]
 
 
 def test_exporting_again_keeps_the_event_uids(

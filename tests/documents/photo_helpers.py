@@ -1,9 +1,8 @@
-"""Photos prepared by the real evidence package, and helpers to read PDFs back."""
+"""Photos prepared by the real evidence package. Reading PDFs back is `tests.pdfs` (its
+helpers are re-exported here for the tests that import them from this module)."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +10,9 @@ from PIL import Image, ImageDraw
 
 from seller_app.domain.case import PhotoKind
 from seller_app.evidence import EvidencePhoto, PhotoInput, import_photos
+from tests.pdfs import page_count, pdf_text, squash
+
+__all__ = ["jpeg", "make_photos", "page_count", "pdf_text", "squash"]
 
 
 def jpeg(
@@ -56,22 +58,3 @@ def make_photos(folder: Path, count: int, portrait_every: int = 3) -> list[Evide
     photos = [result for result in results if isinstance(result, EvidencePhoto)]
     assert len(photos) == count, results
     return photos
-
-
-def pdf_text(path: Path, password: str | None = None) -> str:
-    command = ["pdftotext", "-enc", "UTF-8"]
-    if password:
-        command += ["-upw", password]
-    result = subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True)
-    return result.stdout
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace, so values wrapped across lines still match."""
-    return re.sub(r"\s+", "", text)
-
-
-def page_count(path: Path) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(str(path)).pages)

@@ -13,7 +13,12 @@ import vobject
 from seller_app.documents.calendar import event_uid, ics_bytes, write_ics
 from seller_app.domain.case import SHANGHAI, Case
 from seller_app.domain.catalog import Catalog
-from seller_app.domain.schedule import Deadline, build_schedule, deadline_title
+from seller_app.domain.schedule import (
+    Deadline,
+    build_schedule,
+    deadline_title,
+    settled_deadlines,
+)
 from seller_app.domain.workdays import ChinaCalendar
 from tests.conftest import make_case
 
@@ -23,7 +28,7 @@ STAMP = datetime(2026, 11, 21, 2, 0, tzinfo=UTC)
 def full_case(**overrides: object) -> Case:
     fields: dict[str, object] = {
         "order_id": "3912345678901234567",
-        "agreed_at": "2026-11-20T10:00:00",
+        "complaint_at": "2026-11-20T10:00:00",
         "buyer_requested_at": "2026-11-12T10:00:00",
         "platform_escalated_at": "2026-12-20T10:00:00",
     }
@@ -45,7 +50,7 @@ def test_vobject_reads_one_event_per_deadline_with_its_alarms(catalog: Catalog, 
     case = full_case()
     deadlines = schedule(case)
     events = vevents(ics_bytes(case, deadlines, catalog.texts, lang, stamp=STAMP))
-    assert len(events) == len(deadlines) == 7
+    assert len(events) == len(deadlines) == 8
     for event, deadline in zip(events, deadlines, strict=True):
         start = event.dtstart.value
         assert start == deadline.due
@@ -73,7 +78,11 @@ def test_the_file_declares_the_shanghai_time_zone(catalog: Catalog) -> None:
 
 
 def test_icalendar_round_trip_keeps_every_field(catalog: Catalog) -> None:
-    case = full_case(claim_at="2026-09-26T10:00:00", posted_at="2026-09-20T10:00:00")
+    case = full_case(
+        claim_at="2026-09-24T10:00:00",
+        complaint_at="2026-09-26T10:00:00",
+        posted_at="2026-09-20T10:00:00",
+    )
     deadlines = schedule(case)
     parsed = icalendar.Calendar.from_ical(
         ics_bytes(case, deadlines, catalog.texts, "en", stamp=STAMP)
@@ -83,7 +92,7 @@ def test_icalendar_round_trip_keeps_every_field(catalog: Catalog) -> None:
     complaint = next(e for e in events if "courier_complaint" in str(e["uid"]))
     description = str(complaint["description"])
     assert "2026-10-08 10:00" in description  # the art. 203 roll-over
-    assert "快递暂行条例 art. 28" in description
+    assert "Interim Regulations on Express art. 29" in description  # 2025 numbering
     assert "3912345678901234567" in description
     assert complaint.decoded("dtstamp") == STAMP
     ruling = next(e for e in events if "platform_ruling" in str(e["uid"]))
@@ -166,3 +175,46 @@ def test_reminder_times_are_shanghai_wall_clock(catalog: Catalog) -> None:
     event = vevents(ics_bytes(case, schedule(case), catalog.texts, "zh", stamp=STAMP))[0]
     fire = [(event.dtstart.value + a.trigger.value).astimezone(SHANGHAI) for a in event.valarm_list]
     assert [moment.hour for moment in fire] == [9, 9]
+
+
+# ---------------------------------------------------------------- the case moves on (issue 13)
+
+
+def test_met_deadlines_are_exported_cancelled_under_their_uids(catalog: Catalog) -> None:
+    """Recording the courier's answer: the earlier export's courier_reply event is cancelled
+    (same UID, later SEQUENCE), the rest are updated in place."""
+    before = make_case(order_id="3912345678901234567")
+    after = make_case(order_id="3912345678901234567", courier_replied_at="2026-11-16T18:00")
+    first = icalendar.Calendar.from_ical(
+        ics_bytes(before, schedule(before), catalog.texts, "zh", stamp=STAMP)
+    )
+    settled = settled_deadlines(after, ChinaCalendar())
+    second = icalendar.Calendar.from_ical(
+        ics_bytes(after, schedule(after), catalog.texts, "zh", stamp=STAMP, settled=settled)
+    )
+    old = {str(e["uid"]): e for e in first.walk("VEVENT")}
+    new = {str(e["uid"]): e for e in second.walk("VEVENT")}
+    assert set(new) == set(old)
+    reply = new[event_uid(after, "courier_reply")]
+    assert str(reply["status"]) == "CANCELLED" and not reply.walk("VALARM")
+    assert "已完成" in str(reply["summary"])
+    assert all(int(e["sequence"]) > int(old[uid]["sequence"]) for uid, e in new.items())
+    proposal = new[event_uid(after, "courier_proposal")]
+    assert "STATUS" not in proposal  # still open, now counted from the real answer
+    assert proposal.decoded("dtstart") != old[event_uid(after, "courier_proposal")].decoded(
+        "dtstart"
+    )
+
+
+def test_sending_the_claim_keeps_its_calendar_event(catalog: Catalog) -> None:
+    """Before: the task to send the claim; after: the claim period's last day -- one event,
+    retitled, so a calendar does not keep a stale "send the claim" entry."""
+    unsent = make_case(claim_at=None)
+    sent = make_case()
+    (task,) = schedule(unsent)
+    assert task.kind == "file_claim"
+    assert event_uid(unsent, "file_claim") == event_uid(sent, "claim_deadline")
+    data = ics_bytes(sent, schedule(sent), catalog.texts, "zh", stamp=STAMP)
+    events = {e.uid.value: e for e in vevents(data)}
+    assert event_uid(sent, "claim_deadline") in events
+    assert len(events) == len(schedule(sent))

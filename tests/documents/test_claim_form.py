@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from seller_app.documents.form_values import form_values
 from seller_app.documents.layout import load_layout
 from seller_app.domain.catalog import Catalog
 from seller_app.domain.rules import assess
-from seller_app.domain.schedule import build_schedule, deadline_to_dict
+from seller_app.domain.schedule import COURIER_KINDS, build_schedule, deadline_to_dict
 from tests.conftest import make_case
 from tests.documents.photo_helpers import (
     make_photos,
@@ -24,6 +23,7 @@ from tests.documents.photo_helpers import (
     pdf_text,
     squash,
 )
+from tests.pdfs import LockedPdfError, page_size, pdf_fonts, text_box
 
 FULL = {
     "incident": "damage",
@@ -45,6 +45,7 @@ FULL = {
     "goods": {"description": "陶瓷餐具套装 12 件", "quantity": 1},
     "description": "买家签收后开箱发现 4 只碗碎裂，外箱一角明显压扁。",
     "tracking_numbers": ["SF1234567890123", "SF1234567890124"],
+    "policy": "standard",
 }
 LONG_ADDRESS = (
     "新疆维吾尔自治区伊犁哈萨克自治州伊宁市解放路街道斯大林街三巷阿依墩小区 17 号楼 3 单元 "
@@ -72,8 +73,10 @@ def test_text_holds_every_label_and_value(tmp_path: Path, catalog: Catalog, layo
         assert squash(values[spec.key]) in text, spec.key
     for number in case.tracking_numbers:
         assert number in text
-    for amount in ("28.80", "4.80", "24.00", "132.00", "贰拾捌元捌角整"):
+    # The claim asks for the actual loss 132.00 (its capitals), the terms figure 28.80 beside it.
+    for amount in ("28.80", "4.80", "24.00", "132.00", "壹佰叁拾贰元整"):
         assert amount in text
+    assert "贰拾捌元捌角整" not in text
     assert "A.3.3" in text and "《民法典》第83" in text and "art." not in text
     assert "604" not in text  # seller-buyer risk is advice for the seller, not a claim basis
 
@@ -81,19 +84,16 @@ def test_text_holds_every_label_and_value(tmp_path: Path, catalog: Catalog, layo
 def test_english_form(tmp_path: Path, catalog: Catalog) -> None:
     text = squash(pdf_text(render(tmp_path, catalog, lang="en")))
     assert "ExpressParcelClaimForm" in text
-    assert "Totalamountclaimed" in text and "CNY28.80" in text
+    assert "Totalamountclaimed" in text and "CNY132.00" in text and "CNY28.80" in text
 
 
 def test_font_is_embedded_as_a_subset(tmp_path: Path, catalog: Catalog) -> None:
     pdf = render(tmp_path, catalog)
-    lines = subprocess.run(
-        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()[2:]
-    assert lines, "no fonts listed"
-    for line in lines:
-        name, columns = line.split()[0], line.split()
-        assert "WenQuanYi" in name, line
-        assert columns[-5:-3] == ["yes", "yes"], line  # emb, sub
+    fonts = pdf_fonts(pdf)
+    assert fonts, "no fonts listed"
+    for font in fonts:
+        assert "WenQuanYi" in font.name, font
+        assert font.embedded and font.subset, font
 
 
 def test_page_count_grows_with_photos(tmp_path: Path, catalog: Catalog) -> None:
@@ -119,11 +119,14 @@ def test_evidence_pages_show_each_photo_and_full_hash(tmp_path: Path, catalog: C
 
 
 def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
-    case = make_case(**FULL)
+    case = make_case(**FULL, complaint_at="2026-11-18T10:00")
     deadlines = build_schedule(case)
     assert deadlines
     text = squash(pdf_text(render(tmp_path, catalog, case=case, deadlines=deadlines)))
     assert "附件四跟进期限" in text
+    # the seller's own to-do (refund the buyer first) is not on the courier's copy
+    assert "先给买家退款" not in text
+    deadlines = tuple(d for d in deadlines if d.kind in COURIER_KINDS)
     for deadline in deadlines:
         shown = deadline_to_dict(deadline, catalog.texts, "zh")
         assert squash(shown["title"]) in text
@@ -132,7 +135,7 @@ def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
         for warning in shown.get("warnings", []):
             assert squash(warning["text"])[:12] not in text
     assert "到时未答复" not in text and "请更新软件" not in text
-    for basis in ("A.5.2", "《快递暂行条例》第28条", "A.5.3", "A.4"):
+    for basis in ("A.5.2", "《快递暂行条例》第29条", "A.5.3", "A.4"):
         assert basis in text
     for deadline in deadlines:
         if deadline.legal_due is not None:
@@ -154,7 +157,7 @@ def test_password_protects_the_file(tmp_path: Path, catalog: Catalog) -> None:
     assert reader.decrypt("s3cret")
     assert "快件索赔申告单" in reader.pages[0].extract_text()
     assert "快件索赔申告单" in pdf_text(pdf, password="s3cret")
-    with pytest.raises(subprocess.CalledProcessError):
+    with pytest.raises(LockedPdfError):
         pdf_text(pdf)
 
 
@@ -182,7 +185,7 @@ def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path, catalo
     meta = PdfReader(str(pdf)).metadata
     assert meta is not None
     assert meta.title == "快件索赔申告单 SF1234567890123"
-    assert meta.subject and "顺丰速运" in meta.subject and "28.80" in meta.subject
+    assert meta.subject and "顺丰速运" in meta.subject and "132.00" in meta.subject
     everything = " ".join(str(value) for value in meta.values())
     for secret in ("张三", "13912345678", "文三路", "李喆"):
         assert secret not in everything
@@ -249,18 +252,11 @@ def test_long_values_wrap_inside_the_page(tmp_path: Path, catalog: Catalog) -> N
         }
     )
     pdf = render(tmp_path, catalog, case=case)
-    result = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    import re
-
-    words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', result)
-    assert words
-    left, right = claim_form.CONTENT_WIDTH, 0.0
-    for x_min, x_max in words:
-        left, right = min(left, float(x_min)), max(right, float(x_max))
-    margin = (595.27 - claim_form.CONTENT_WIDTH) / 2
-    assert left >= margin - 0.5 and right <= 595.27 - margin + 0.5
+    width = page_size(pdf)[0]
+    margin = (width - claim_form.CONTENT_WIDTH) / 2
+    for page in range(page_count(pdf)):
+        left, _, right, _ = text_box(pdf, page)
+        assert left >= margin - 0.5 and right <= width - margin + 0.5, (page, left, right)
     text = squash(pdf_text(pdf))
     for number in numbers:
         assert number in text
@@ -275,25 +271,33 @@ def test_one_line_cuts_long_quotations() -> None:
 
 
 @pytest.mark.parametrize(
-    ("overrides", "amount"),
+    ("overrides", "amount", "claimed"),
     [
-        ({}, "72.00"),  # minimal case: loss, uninsured, no shop/buyer/goods
-        ({"incident": "delay"}, "12.00"),
-        ({"incident": "mismatch", "mismatch": {"kind": "short", "lost_value": "150"}}, "36.00"),
-        ({"insured_value": "300", "insurance_fee": "3"}, "312.00"),
-        ({"posted_at": "2025-01-01", "claim_at": "2026-11-16"}, "0.00"),  # time-barred
-        ({"exemptions": {"sender_fault": True}}, "0.00"),
+        # minimal case (SF terms by default): loss, uninsured, no shop/buyer/goods
+        ({}, "96.00", "312.00"),
+        ({"policy": "standard"}, "72.00", "312.00"),
+        ({"incident": "delay"}, "12.00", "12.00"),
+        (
+            {"incident": "mismatch", "mismatch": {"kind": "short", "lost_value": "150"}},
+            "96.00",
+            "162.00",
+        ),
+        ({"insured_value": "300", "insurance_fee": "3"}, "312.00", "312.00"),
+        ({"posted_at": "2025-01-01", "claim_at": "2026-11-16"}, "0.00", "0.00"),  # time-barred
+        ({"exemptions": {"sender_fault": True}}, "0.00", "0.00"),
+        ({"exemptions": {"force_majeure": True}}, "12.00", "12.00"),  # art. 835
     ],
 )
 def test_every_kind_of_case_renders(
-    tmp_path: Path, catalog: Catalog, overrides: dict[str, Any], amount: str
+    tmp_path: Path, catalog: Catalog, overrides: dict[str, Any], amount: str, claimed: str
 ) -> None:
     case = make_case(**overrides)
     assessment = assess(case, catalog)
-    assert str(assessment.amount) == amount
+    assert (str(assessment.amount), str(assessment.claim.amount)) == (amount, claimed)
     pdf = render_claim_form(case, assessment, tmp_path / "f.pdf", catalog=catalog)
     first_page = squash(PdfReader(str(pdf)).pages[0].extract_text())
     assert "快件索赔申告单" in first_page
+    assert squash(f"索赔金额合计 {claimed} 元") in first_page
     assert amount in first_page
     assert case.tracking_numbers[0] in first_page
 

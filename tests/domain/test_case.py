@@ -41,8 +41,11 @@ def test_datetimes(value: str, expected: datetime) -> None:
     assert parsed.tzinfo is not None
 
 
-def test_claim_at_defaults_to_the_injected_clock() -> None:
-    assert make_case(claim_at=None).claim_at == NOW
+def test_claim_at_absent_means_not_sent_yet() -> None:
+    """The clock is never used to invent a claim date: absent means not sent to the courier."""
+    case = make_case(claim_at=None)
+    assert case.claim_at is None and not case.filed
+    assert "claim_at" not in case_to_json(case)
 
 
 def test_tracking_numbers_are_normalised_and_deduplicated() -> None:

@@ -17,6 +17,9 @@ D = Decimal
 
 
 def run(catalog: Any, **overrides: Any) -> Any:
+    """Assess under the standard policy unless a row names another (the base case's number is
+    SF's, whose terms would otherwise apply by default)."""
+    overrides.setdefault("policy", "standard")
     return assess(make_case(**overrides), catalog)
 
 
@@ -82,7 +85,8 @@ def test_claim_deadline(posted: str, deadline: str) -> None:
     [
         ({"sender_fault": True}, None, False, "0.00"),
         ({"sender_fault": True}, "300", False, "0.00"),  # insurance does not cover sender fault
-        ({"force_majeure": True}, None, False, "0.00"),
+        # Lost by force majeure, uninsured: no value, but the freight paid is returned (art. 835).
+        ({"force_majeure": True}, None, True, "12.00"),
         ({"force_majeure": True}, "300", True, "312.00"),  # insured parcels are still paid
         ({"force_majeure": False, "sender_fault": False}, None, True, "72.00"),
     ],
@@ -99,6 +103,9 @@ def test_exemptions(
     assert result.amount == D(amount)
     if not eligible:
         assert result.basis == ("A.2",)
+    if exemptions.get("force_majeure") and insured_value is None:
+        assert (result.fee_refund, result.value_compensation) == (D("12.00"), D("0.00"))
+        assert "民法典 art. 835" in result.basis
 
 
 def test_time_bar_is_checked_before_exemptions(catalog: Any) -> None:
@@ -329,23 +336,26 @@ def test_signer(
 
 
 @pytest.mark.parametrize(
-    ("overrides", "actual", "advises"),
+    ("overrides", "actual", "claim", "advises"),
     [
-        ({}, "312.00", True),  # loss: fee + goods
-        ({"goods_value": "40"}, "52.00", False),  # the cap did not bite: nothing more to claim
-        ({"insured_value": "300"}, None, False),  # insured: the insurance terms apply
-        ({"incident": "delay"}, None, False),  # plain delay: no goods value lost
-        ({"exemptions": {"sender_fault": True}}, None, False),  # not eligible
+        ({}, "312.00", "actual_loss", False),  # loss: fee + goods, claimed by default
+        # The seller chose the terms figure: the civil-law figure is still advised.
+        ({"claim_basis": "courier_terms"}, "312.00", "courier_terms", True),
+        ({"goods_value": "40"}, "52.00", "courier_terms", False),  # the cap did not bite
+        ({"insured_value": "300"}, None, "courier_terms", False),  # insured: insurance terms
+        ({"incident": "delay"}, None, "courier_terms", False),  # plain delay: no goods lost
+        ({"exemptions": {"sender_fault": True}}, None, "courier_terms", False),  # not eligible
     ],
 )
 def test_actual_loss_claim(
-    catalog: Any, overrides: dict[str, Any], actual: str | None, advises: bool
+    catalog: Any, overrides: dict[str, Any], actual: str | None, claim: str, advises: bool
 ) -> None:
     result = run(catalog, **overrides)
     assert result.actual_loss_claim == (None if actual is None else D(actual))
+    assert result.claim.basis == claim
     assert ("claim_actual_loss" in {a.code for a in result.advice}) is advises
-    if advises:
-        assert {"民法典 art. 832", "民法典 art. 833"} <= set(result.basis)
+    if claim == "actual_loss":
+        assert {"民法典 art. 832", "民法典 art. 833"} <= set(result.claim.clauses)
 
 
 # --------------------------------------------------------------------------- sf policy (data)
@@ -358,16 +368,16 @@ def test_actual_loss_claim(
         ({}, "96.00", "84.00"),
         # Undeclared value over 1,000 counts as 1,000; 7 × 200 = 1400 cap does not bind.
         ({"service_fee": "200", "goods_value": "3000"}, "1200.00", "1000.00"),
-        # Partial, absolute cap: loss 0.4 × 300 = 120 > 84 -> 84; fee 0.4 × 12 = 4.8.
+        # Partial, absolute cap: loss 0.4 × 300 = 120 > 84 -> 84; the whole fee 12 is waived.
         (
             {"incident": "damage", "damage": {"extent": "partial", "lost_value": "120"}},
-            "88.80",
+            "96.00",
             "84.00",
         ),
-        # Partial under the cap: 0.1 × 300 = 30 < 84.
+        # Partial under the cap: 0.1 × 300 = 30 < 84, plus the whole fee.
         (
             {"incident": "damage", "damage": {"extent": "partial", "lost_value": "30"}},
-            "31.20",
+            "42.00",
             "30.00",
         ),
         # Salvage kept by the seller is deducted: 84 - 20 = 64.
@@ -383,17 +393,17 @@ def test_actual_loss_claim(
                 "damage": {"extent": "partial", "lost_value": "120"},
                 "salvage_value": "50",
             },
-            "88.80",
+            "96.00",
             "84.00",
         ),
-        # Insured pro rata: 0.4 × min(150, 300) = 60.
+        # Insured pro rata: 150/300 × 120 = 60, plus the whole fee.
         (
             {
                 "incident": "damage",
                 "damage": {"extent": "partial", "lost_value": "120"},
                 "insured_value": "150",
             },
-            "64.80",
+            "72.00",
             "60.00",
         ),
     ],

@@ -15,12 +15,14 @@ from seller_app.domain.rules import Note
 from seller_app.domain.schedule import (
     BASIS,
     LEGAL_DUE_BASIS,
+    PLATFORM_KINDS,
     Deadline,
     DeadlineKind,
     build_schedule,
     deadline_to_dict,
     reminders_for,
     schedule_to_dict,
+    settled_deadlines,
 )
 from seller_app.domain.workdays import ChinaCalendar
 from tests.conftest import make_case
@@ -64,20 +66,28 @@ def test_courier_reply_24_hours_after_the_claim(claim_at: str, due: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("claim_at", "due", "legal_due", "warnings"),
+    ("complaint_at", "due", "legal_due", "warnings"),
     [
         ("2026-11-16T10:00:00", "2026-11-23T10:00", None, ()),  # Monday
         ("2026-11-14T10:00:00", "2026-11-21T10:00", "2026-11-23T10:00", ()),  # Saturday
         ("2026-09-26T10:00:00", "2026-10-03T10:00", "2026-10-08T10:00", ()),  # National Day
         ("2026-02-07T10:00:00", "2026-02-14T10:00", None, ()),  # make-up Saturday: working
         ("2026-02-09T10:00:00", "2026-02-16T10:00", "2026-02-24T10:00", ()),  # Spring Festival
+        # 2 Jan 2027 is a Saturday in a year without its notice
         ("2026-12-26T10:00:00", "2027-01-02T10:00", "2027-01-04T10:00", (UNKNOWN_2027,)),
     ],
 )
-def test_courier_complaint_7_days_after_the_claim(
-    claim_at: str, due: str, legal_due: str | None, warnings: tuple[Note, ...]
+def test_courier_complaint_7_days_after_the_complaint(
+    complaint_at: str, due: str, legal_due: str | None, warnings: tuple[Note, ...]
 ) -> None:
-    check(only("courier_complaint", claim_at=claim_at), due, legal_due, warnings)
+    """快递暂行条例 (2025) art. 29: counted from the complaint, not from the claim."""
+    deadline = only("courier_complaint", claim_at="2026-01-05T09:00:00", complaint_at=complaint_at)
+    check(deadline, due, legal_due, warnings)
+
+
+def test_no_complaint_deadline_before_a_complaint() -> None:
+    kinds = {d.kind for d in build_schedule(make_case(), CHINA)}
+    assert not kinds & {"courier_complaint", "postal_appeal", "appeal_answer"}
 
 
 @pytest.mark.parametrize(
@@ -137,7 +147,8 @@ def test_courier_proposal_30_or_60_days_after_the_answer(
         ("2026-09-24T16:00:00", "2026-10-01T16:00", "2026-10-08T16:00", ()),  # National Day
         ("2026-09-13T16:00:00", "2026-09-20T16:00", None, ()),  # make-up Sunday: working
         ("2026-12-28T16:00:00", "2027-01-04T16:00", None, (UNKNOWN_2027,)),
-        ("2026-12-25T16:00:00", "2027-01-01T16:00", None, (UNKNOWN_2027,)),  # fallback: Friday
+        # 1 Jan 2027 is 元旦 even before the 2027 notice: runs to Monday 4 Jan
+        ("2026-12-25T16:00:00", "2027-01-01T16:00", "2027-01-04T16:00", (UNKNOWN_2027,)),
     ],
 )
 def test_payment_7_days_after_agreement(
@@ -213,7 +224,7 @@ def test_seller_response_48_hours_after_the_buyer(requested_at: str, due: str) -
         ("2026-02-12T10:00:00", "2026-03-11T10:00", (UNVERIFIED,)),  # Spring Festival
         ("2026-09-25T14:00:00", "2026-10-22T14:00", (UNVERIFIED,)),  # Mid-Autumn, National Day
         ("2026-09-19T14:00:00", "2026-10-15T14:00", (UNVERIFIED,)),  # starts on make-up Sunday
-        ("2026-12-20T11:00:00", "2027-01-08T11:00", (UNVERIFIED, UNKNOWN_2027)),
+        ("2026-12-20T11:00:00", "2027-01-11T11:00", (UNVERIFIED, UNKNOWN_2027)),  # 元旦 2027
     ],
 )
 def test_platform_ruling_15_working_days(
@@ -224,29 +235,51 @@ def test_platform_ruling_15_working_days(
 
 def test_optional_deadlines_appear_only_when_their_start_is_given() -> None:
     plain = {d.kind for d in build_schedule(make_case(), CHINA)}
-    assert plain == {"courier_reply", "courier_complaint", "courier_proposal", "claim_deadline"}
+    assert plain == {"courier_reply", "courier_proposal", "claim_deadline"}
     full = make_case(
-        agreed_at="2026-11-20T10:00:00",
+        courier_replied_at="2026-11-16T18:00:00",
+        complaint_at="2026-11-18T10:00:00",
+        appeal_at="2026-11-26T10:00:00",
+        agreed_at="2026-11-28T10:00:00",
         buyer_requested_at="2026-11-12T10:00:00",
         platform_escalated_at="2026-11-14T10:00:00",
+        signer={"who": "unauthorized", "inspected": False},
     )
-    assert {d.kind for d in build_schedule(full, CHINA)} == {kind.value for kind in DeadlineKind}
+    kinds = {d.kind for d in build_schedule(full, CHINA)}
+    assert kinds == {
+        "payment",
+        "claim_deadline",
+        "refund_buyer",
+        "seller_response",
+        "platform_intervention",
+        "platform_ruling",
+    }
+    settled = {d.kind for d in settled_deadlines(full, CHINA)}
+    # answered, then agreed: the proposal, the complaint, the appeal and its answer are settled
+    assert settled == {
+        "courier_reply",
+        "courier_proposal",
+        "courier_complaint",
+        "postal_appeal",
+        "appeal_answer",
+    }
+    every = kinds | settled | {"file_claim"}
+    assert every == {kind.value for kind in DeadlineKind}
 
 
 def test_schedule_is_sorted_by_due() -> None:
     case = make_case(
         agreed_at="2026-11-20T10:00:00",
+        complaint_at="2026-11-17T10:00:00",
         buyer_requested_at="2026-11-12T10:00:00",
         platform_escalated_at="2026-11-14T10:00:00",
     )
     kinds = [d.kind for d in build_schedule(case, CHINA)]
     assert kinds == [
         "seller_response",  # 11-14 10:00
-        "courier_reply",  # 11-17 10:00
-        "courier_complaint",  # 11-23 10:00
+        "platform_intervention",  # 11-17 10:00
         "payment",  # 11-27 10:00
         "platform_ruling",  # 12-04 10:00
-        "courier_proposal",  # 12-17 10:00
         "claim_deadline",  # 2027-11-11
     ]
 
@@ -314,13 +347,16 @@ def test_every_deadline_is_reminded_the_day_before_and_on_the_day(
     case = make_case(
         posted_at=posted_at.isoformat(),
         claim_at=claim_at.isoformat(),
+        complaint_at=(claim_at + gap / 4).isoformat(),
         agreed_at=(claim_at + gap / 3).isoformat(),
         platform_escalated_at=claim_at.isoformat(),
         buyer_requested_at=posted_at.isoformat(),
+        signer={"who": "buyer", "inspected": True, "placed_without_consent": True},
     )
-    deadlines = build_schedule(case, CHINA)
-    assert len(deadlines) == 7
-    assert [d.due for d in deadlines] == sorted(d.due for d in deadlines)
+    deadlines = build_schedule(case, CHINA) + settled_deadlines(case, CHINA)
+    assert len(deadlines) == 10  # every kind but file_claim (filed) and appeal_answer
+    open_ = build_schedule(case, CHINA)
+    assert [d.due for d in open_] == sorted(d.due for d in open_)
     for deadline in deadlines:
         days = {r.date() for r in deadline.reminders}
         assert deadline.due.date() - timedelta(days=1) in days
@@ -332,7 +368,14 @@ def test_every_deadline_is_reminded_the_day_before_and_on_the_day(
             assert CHINA.is_workday(deadline.legal_due.date())
             assert not CHINA.is_workday(deadline.due.date())
         unknown = not CHINA.knows(deadline.due.date())
-        if unknown and deadline.kind not in ("courier_reply", "seller_response"):
+        calendar_days = deadline.kind in (
+            "courier_complaint",
+            "courier_proposal",
+            "appeal_answer",
+            "payment",
+            "claim_deadline",
+        )
+        if unknown and calendar_days:
             assert Note("calendar_year_unknown", {"year": deadline.due.year}) in deadline.warnings
 
 
@@ -365,7 +408,8 @@ def test_the_2027_warning_says_the_holiday_list_is_missing(
 def test_deadline_to_dict_shape(catalog: Catalog) -> None:
     case = make_case(
         posted_at="2026-09-20T10:00:00",
-        claim_at="2026-09-26T10:00:00",
+        claim_at="2026-09-24T10:00:00",
+        complaint_at="2026-09-26T10:00:00",
         buyer_requested_at="2026-09-25T10:00:00",
     )
     out = schedule_to_dict(build_schedule(case, CHINA), catalog.texts, "en")
@@ -384,7 +428,7 @@ def test_deadline_to_dict_shape(catalog: Catalog) -> None:
     assert complaint["due"] == "2026-10-03T10:00:00+08:00"
     assert complaint["legal_due"] == "2026-10-08T10:00:00+08:00"
     assert "art. 203" in complaint["detail"]
-    assert complaint["basis"] == "快递暂行条例 art. 28"
+    assert complaint["basis"] == "快递暂行条例 art. 29"
     assert complaint["reminders"] == ["2026-10-02T09:00:00+08:00", "2026-10-03T09:00:00+08:00"]
     assert complaint["warnings"] == []
     assert "legal_due" not in by_kind["courier_reply"]
@@ -395,7 +439,7 @@ def test_every_legal_basis_is_a_quoted_clause(catalog: Catalog) -> None:
     """Statute and standard bases cite clauses.toml; the platform ones are named rules."""
     for kind, basis in BASIS.items():
         if basis.startswith("platform-"):
-            assert kind in (DeadlineKind.SELLER_RESPONSE, DeadlineKind.PLATFORM_RULING)
+            assert kind in PLATFORM_KINDS
         else:
             assert catalog.texts.clause(basis).quote
     assert "法定休假日" in catalog.texts.clause(LEGAL_DUE_BASIS).quote

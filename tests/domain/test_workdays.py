@@ -13,6 +13,7 @@ from seller_app.domain.workdays import (
     WorkCalendar,
     nth_workday_after,
     roll_to_workday,
+    statutory_holidays,
 )
 
 CHINA = ChinaCalendar()
@@ -60,18 +61,40 @@ def test_china_calendar_2026_has_248_working_days() -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "workday"),
+    ("day", "workday", "why"),
     [
-        (date(2027, 1, 1), True),  # really New Year's Day; the fallback cannot know it
-        (date(2027, 1, 2), False),  # Saturday
-        (date(2027, 2, 28), False),  # Sunday
-        (date(2030, 10, 1), True),  # Tuesday
-        (date(2003, 12, 31), True),  # before the package's first year too
+        (date(2027, 1, 1), False, "元旦, statutory (Friday)"),
+        (date(2027, 1, 2), False, "Saturday"),
+        (date(2027, 2, 4), True, "Thursday before the Spring Festival"),
+        (date(2027, 2, 5), False, "除夕 (Friday), statutory since 2025"),
+        (date(2027, 2, 8), False, "初三 (Monday)"),
+        (date(2027, 2, 9), True, "Tuesday: the day in lieu of 初一 on Saturday is not known yet"),
+        (date(2027, 2, 28), False, "Sunday"),
+        (date(2027, 4, 5), False, "清明 (Monday), the solar term"),
+        (date(2027, 5, 1), False, "劳动节 (Saturday)"),
+        (date(2027, 5, 3), True, "Monday after Labour Day: any day in lieu is unknown"),
+        (date(2027, 6, 9), False, "端午 (Wednesday), 5/5 lunar"),
+        (date(2027, 9, 15), False, "中秋 (Wednesday), 8/15 lunar"),
+        (date(2027, 10, 1), False, "国庆"),
+        (date(2027, 10, 4), True, "Monday after the three statutory days"),
+        (date(2030, 10, 1), False, "国庆 2030"),
+        (date(2030, 10, 8), True, "Tuesday"),
+        (date(2003, 12, 31), True, "before the package's first year: an ordinary Wednesday"),
     ],
 )
-def test_unknown_years_fall_back_to_monday_to_friday(day: date, workday: bool) -> None:
+def test_unknown_years_count_weekends_and_statutory_holidays(
+    day: date, workday: bool, why: str
+) -> None:
     assert not CHINA.knows(day)
-    assert CHINA.is_workday(day) is workday
+    assert CHINA.is_workday(day) is workday, why
+
+
+def test_2027_has_the_thirteen_statutory_days_off() -> None:
+    """全国年节及纪念日放假办法 (2024) art. 2: 13 days, computed, not typed in."""
+    days = statutory_holidays(2027)
+    assert len(days) == 13
+    assert days[date(2027, 2, 5)] == "农历除夕"
+    assert days[date(2027, 4, 5)] == "清明节"
 
 
 @pytest.mark.parametrize(
@@ -85,8 +108,11 @@ def test_unknown_years_fall_back_to_monday_to_friday(day: date, workday: bool) -
         (date(2026, 9, 30), 3, CountedDay(date(2026, 10, 10))),  # make-up Saturday 10 Oct
         (date(2026, 9, 25), 15, CountedDay(date(2026, 10, 22))),  # Mid-Autumn + National Day
         (date(2026, 11, 20), 1, CountedDay(date(2026, 11, 23))),  # ordinary weekend
-        (date(2026, 12, 30), 3, CountedDay(date(2027, 1, 4), (2027,))),  # into the unknown year
-        (date(2026, 12, 20), 15, CountedDay(date(2027, 1, 8), (2027,))),
+        # Into a year without its notice: 1 Jan 2027 (Friday) is off, then the weekend.
+        (date(2026, 12, 30), 3, CountedDay(date(2027, 1, 5), (2027,))),
+        (date(2026, 12, 20), 15, CountedDay(date(2027, 1, 11), (2027,))),
+        # 除夕 and 初一-初三 2027 (5-8 Feb) are skipped; 9 Feb is the first working day.
+        (date(2027, 2, 4), 1, CountedDay(date(2027, 2, 9), (2027,))),
     ],
 )
 def test_nth_workday_after(start: date, count: int, expected: CountedDay) -> None:
@@ -129,7 +155,7 @@ def test_a_calendar_without_working_days_fails_instead_of_looping() -> None:
         nth_workday_after(date(2026, 1, 1), 1, calendar)
 
 
-def test_weekday_calendar_is_the_fallback_and_knows_nothing() -> None:
+def test_weekday_calendar_knows_nothing() -> None:
     calendar: WorkCalendar = WeekdayCalendar()
     assert calendar.is_workday(date(2026, 10, 1))  # Thursday, a holiday it ignores
     assert not calendar.is_workday(date(2026, 2, 14))  # Saturday, a make-up day it ignores

@@ -21,7 +21,8 @@ ROWS = [
     ),
     (Incident.DAMAGE, [*DAMAGE_ALL, K.OTHER], 1.0, []),
     (Incident.LOSS, [K.WAYBILL_LABEL], 0.5, [K.CONTENTS_OVERVIEW]),
-    (Incident.DELAY, [K.WAYBILL_LABEL], 1.0, []),
+    (Incident.DELAY, [K.WAYBILL_LABEL], 0.5, [K.TRACKING_SCREENSHOT]),
+    (Incident.DELAY, [K.TRACKING_SCREENSHOT, K.WAYBILL_LABEL], 1.0, []),
     (
         Incident.MISMATCH,
         [K.WEIGHT_SCALE, K.CONTENTS_OVERVIEW, K.OUTER_PACKAGE],

@@ -64,7 +64,7 @@ def _kill_during_saves(
         child.wait(timeout=DEADLINE_S)
     buffer += child.stdout.read()
     child.stdout.close()
-    lines = buffer.decode().splitlines()
+    lines = buffer.decode("ascii").splitlines()
     return [(int(a), int(b)) for a, b in (line.split() for line in lines if line.strip())]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -59,16 +60,64 @@ def test_preview_marks_the_problem_rows(qtbot, dialog: BatchImportDialog, orders
     assert dialog.import_button.isEnabled()
 
 
-def test_missing_weight_marks_every_row_until_given(  # type: ignore[no-untyped-def]
+def test_what_every_row_lacks_is_asked_once_and_the_import_waits_for_it(  # type: ignore[no-untyped-def]
     qtbot, dialog: BatchImportDialog, orders: Path
 ) -> None:
     dialog.incident_box.setCurrentIndex(dialog.incident_box.findData("loss"))
     choose_file(qtbot, dialog, orders)
-    assert dialog.problem_rows() == [2, 3, 4, 5, 6, 7]
-    assert "--weight" in dialog.table.item(0, 0).toolTip()
+    status = dialog.status_label.text()
+    assert "认出的列：订单编号←“订单编号”、收货人←“收货人姓名”" in status
+    assert "运费（付给快递公司的）←“运费”" in status
+    assert "缺少的信息：重量（导出文件没有这一列）：请在上方“重量（kg）”一栏填写" in status
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problem_rows() == [4, 6]  # each row is marked for its own problems only
+    shown = [dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())]
+    assert not any("--" in text or "weight" in text for text in shown)
     qtbot.keyClicks(dialog.weight_edit, "2")
     qtbot.keyClick(dialog.weight_edit, Qt.Key.Key_Return)
+    assert "每一单需要的信息都已齐全" in dialog.status_label.text()
+    assert dialog.import_button.isEnabled()
     assert dialog.problem_rows() == [4, 6]
+
+
+def test_classic_taobao_report_shows_the_stand_in_before_it_starts(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, tmp_path: Path
+) -> None:
+    from tests.batch.layouts import (
+        TAOBAO_CLASSIC_HEADER,
+        TAOBAO_ITEMS_HEADER,
+        taobao_classic_lines,
+        taobao_items_lines,
+        write_raw_csv,
+    )
+
+    orders = write_raw_csv(tmp_path / "o.csv", TAOBAO_CLASSIC_HEADER, taobao_classic_lines(), "gbk")
+    items = write_raw_csv(tmp_path / "i.csv", TAOBAO_ITEMS_HEADER, taobao_items_lines(), "gbk")
+    qtbot.keyClicks(dialog.items_edit, str(items))
+    qtbot.keyClicks(dialog.fee_edit, "10")
+    load_as_losses(qtbot, dialog, orders)
+    status = dialog.status_label.text()
+    assert "发货时间：导出文件没有这一列，将按“订单付款时间”（付款时间）计" in status
+    assert "宝贝报表：i.csv（淘宝 / 天猫宝贝报表），3 行，2 个订单" in status
+    assert "未使用的列" not in status
+    assert dialog.problem_rows() == []
+    assert dialog.table.item(0, 2).text().startswith("发货时间按付款时间 2026-11-11 00:02")
+    qtbot.keyClicks(dialog.posted_edit, "2026-11-12")
+    qtbot.keyClick(dialog.posted_edit, Qt.Key.Key_Return)
+    assert "发货时间：按给出的 2026-11-12 00:00 计" in dialog.status_label.text()
+    assert dialog.table.item(0, 2).text() == ""
+    with qtbot.waitSignal(dialog.casesImported, timeout=20000) as signal:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(signal.args[0]) == 2
+
+
+def test_a_posting_date_that_is_no_date_is_said(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, orders: Path
+) -> None:
+    qtbot.keyClicks(dialog.posted_edit, "2099-01-01")
+    load_as_losses(qtbot, dialog, orders)
+    assert "不是有效的发货日期" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()
 
 
 def test_import_makes_the_cases_and_reports_them(  # type: ignore[no-untyped-def]
@@ -83,7 +132,8 @@ def test_import_makes_the_cases_and_reports_them(  # type: ignore[no-untyped-def
     assert sorted(p.stem for p in (tmp_path / "out" / "cases").glob("*.json")) == sorted(keys)
     with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig") as handle:
         assert len(list(csv.reader(handle))) == 1 + 6
-    assert (tmp_path / "out" / "claims.ics").read_bytes().count(b"BEGIN:VEVENT") >= 8
+    # one "file the claim" task per case made (issue 13: nothing of the courier's before filing)
+    assert (tmp_path / "out" / "claims.ics").read_bytes().count(b"BEGIN:VEVENT") == 4
     assert "4 单已生成，2 行被拒" in dialog.status_label.text()
     dialog.grab().save(str(tmp_path / "dialog.png"))
 
@@ -187,3 +237,28 @@ def test_a_case_the_store_refuses_is_reported_not_raised(  # type: ignore[no-unt
         qtbot.mouseClick(widget.import_button, Qt.MouseButton.LeftButton)
     assert len(widget.not_stored) == 1
     assert "未能存入案件库：disk full" in widget.status_label.text()
+
+
+def test_a_workbook_damaged_below_its_header_is_said_not_raised(  # type: ignore[no-untyped-def]
+    qtbot, dialog: BatchImportDialog, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from tests.batch.conftest import write_xlsx
+
+    path = write_xlsx(tmp_path / "o.xlsx", TAOBAO_HEADER, [taobao_row(1), taobao_row(2)])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # openpyxl writes CJK as character references when lxml is installed (pikepdf brings it)
+    sheet = re.sub(r"&#(\d+);", lambda m: chr(int(m[1])) if int(m[1]) > 127 else m[0], sheet)
+    row3 = sheet.index('<row r="3"')  # the header and row 2 read fine; row 3 does not
+    parts["xl/worksheets/sheet1.xml"] = (
+        sheet[:row3] + sheet[row3:].replace(">张三<", ">&x;<")
+    ).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    load_as_losses(qtbot, dialog, path)
+    assert "第 3 行附近含有不允许的 XML 内容" in dialog.status_label.text()
+    assert not dialog.import_button.isEnabled()

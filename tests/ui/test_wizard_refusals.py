@@ -41,7 +41,7 @@ def test_shipment_refuses_posting_after_today(qtbot, window) -> None:  # type: i
     fill_shipment(qtbot, wizard, "SF1234567890123", "12", "2", datetime(2026, 12, 1, 9, 0))
     refused(qtbot, wizard, 0)
     reason = wizard.currentPage().error_label("posted_at")
-    assert reason.isVisible() and "早于收寄时间" in reason.text()
+    assert reason.isVisible() and "晚于现在" in reason.text()
 
 
 def test_insured_needs_an_insured_value(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -126,17 +126,23 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
     type_text(qtbot, child(page, QLineEdit, "buyerName"), "张三")
     next_page(qtbot, wizard)
 
-    # 5 赔偿结果: the worked example of the engine (28.80)
-    report = wizard.currentPage().report.toPlainText()
-    assert "¥28.80" in report and "可以索赔" in report
-    assert "A.3.3" in report  # the clause is cited
+    # 5 赔偿结果: SF's terms by default (12 + min(120, 84) = 96); the claim asks for the higher
+    # actual loss, 12 + 120 = 132
+    page = wizard.currentPage()
+    assert page.policy.currentData() == "sf"
+    assert "按顺丰条款计算" in child(page, QLabel, "policyReason").text()
+    report = page.report.toPlainText()
+    assert "¥132.00" in report and "¥96.00" in report and "可以索赔" in report
+    assert "顺丰运单条款" in report  # the clause is cited
+    assert child(page, QRadioButton, "basis:actual_loss").isChecked()
     next_page(qtbot, wizard)
 
-    # 6 生成文件: the deadlines are listed and written to a calendar file; mark as filed
+    # 6 生成文件: not sent yet, so the one deadline is sending the claim (no courier deadlines
+    # counted from the moment the wizard was filled in); mark as filed
     page = wizard.currentPage()
     idle(qtbot)
     deadlines = child(page, QListWidget, "deadlines")
-    assert deadlines.count() >= 3
+    assert deadlines.count() == 1 and "提交索赔" in deadlines.item(0).text()
     assert child(page, QPushButton, "saveCalendar").isEnabled()
     type_text(qtbot, child(page, QLineEdit, "shopName"), "小白家居旗舰店")
     click(qtbot, child(page, QCheckBox, "filed"))
@@ -145,7 +151,8 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
 
     (record,) = book.records()
     assert record.status == "filed"
-    assert record.amount_claimed == "28.80"
+    assert record.amount_claimed == "132.00"
+    assert "policy" not in record.data  # the courier's own terms, chosen automatically
     assert record.data["shop"] == {"name": "小白家居旗舰店"}
     calendar = Calendar.from_ical(book.document(record.id, "calendar"))
     events = [event for event in calendar.walk("VEVENT")]
@@ -157,7 +164,7 @@ def test_damage_claim_from_new_to_filed(qtbot, window, book, tmp_path) -> None: 
     idle(qtbot)
     assert window.model.rowCount() == 1
     row = [window.model.index(0, c).data() for c in range(window.model.columnCount())]
-    assert row[0] == "已提交" and row[1] == "SF1234567890123" and row[4] == "¥28.80"
+    assert row[0] == "已提交" and row[1] == "SF1234567890123" and row[4] == "¥132.00"
     assert row[6] != "—"  # the next deadline of the schedule
     assert window.reminders.list.count() > 2  # headers plus what is due
 
@@ -191,6 +198,8 @@ def test_loss_claim_insured_signed_by_someone_else(qtbot, window, book) -> None:
     report = wizard.currentPage().report.toPlainText()
     assert "¥1,518.00" in report  # insured 1500 (under-insured) + fee 18
     assert "保价不足" in report
+    assert "未找到极兔速递公开的赔偿条款原文" in report  # no J&T terms: the standard, with a notice
+    assert not child(wizard.currentPage(), QRadioButton, "basis:actual_loss").isEnabled()
     next_page(qtbot, wizard)
     idle(qtbot)
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,10 +36,15 @@ def deadlines_for(case: Case, catalog: Catalog, lang: str) -> tuple[tuple[Any, .
 
 
 def make_documents(
-    case: Case, catalog: Catalog, photo_records: list[dict[str, Any]], out_dir: Path, lang: str
+    case: Case,
+    catalog: Catalog,
+    photo_records: list[dict[str, Any]],
+    out_dir: Path,
+    lang: str,
+    now: datetime | None = None,
 ) -> MadeDocuments:
     out_dir.mkdir(parents=True, exist_ok=True)
-    assessment = assess(case, catalog)
+    assessment = assess(case, catalog, now=now)
     missing: list[str] = []
     try:
         deadlines, deadline_dicts = deadlines_for(case, catalog, lang)
@@ -52,9 +58,14 @@ def make_documents(
 
         photos = [photo_from_record(record) for record in photo_records]
 
+    form_deadlines = deadlines
+    if now is not None and deadlines:
+        from seller_app.domain.schedule import projected_schedule
+
+        form_deadlines = projected_schedule(case, now)  # as they run once the form is sent
     claim_form = statement = calendar = None
     try:
-        from seller_app.documents.claim_form import render_claim_form
+        from seller_app.documents.claim_form import COURIER_LANG, render_claim_form
     except ImportError:
         missing.append("claim_form")
     else:
@@ -64,8 +75,9 @@ def make_documents(
             out_dir / "claim_form.pdf",
             catalog=catalog,
             photos=photos,
-            deadlines=deadlines,
-            lang=lang,
+            deadlines=form_deadlines,
+            lang=COURIER_LANG,  # for the courier: Chinese even when the app is in English
+            dated=now,
         )
     try:
         from seller_app.documents.statement import render_buyer_statement, statement_needed
@@ -74,7 +86,7 @@ def make_documents(
     else:
         if statement_needed(case):
             statement = render_buyer_statement(
-                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=lang
+                case, out_dir / "buyer_statement.pdf", catalog=catalog, lang=COURIER_LANG
             )
     if deadlines:
         try:
@@ -83,5 +95,9 @@ def make_documents(
             missing.append("calendar")
         else:
             calendar = out_dir / "deadlines.ics"
-            write_ics(case, deadlines, catalog.texts, lang, calendar)
+            from seller_app.domain.schedule import settled_deadlines
+
+            write_ics(
+                case, deadlines, catalog.texts, lang, calendar, settled=settled_deadlines(case)
+            )
     return MadeDocuments(claim_form, statement, calendar, deadline_dicts, missing)

@@ -92,19 +92,33 @@ def check_case(data: dict[str, Any], known: Iterable[str], now: datetime) -> Cas
     candidate.update({key: data[key] for key in known if key in data})
     candidate["format"] = 1
     try:
-        case_from_json(candidate, now)
+        case = case_from_json(candidate, now)
     except CaseError as error:
         return error
+    # What has happened cannot lie in the future (the domain reads stored cases at any later
+    # time, so this is the wizard's check, against its clock).
+    moments = {
+        "posted_at": case.posted_at,
+        "claim_at": case.claim_at,
+        "signer.signed_at": case.signer.signed_at if case.signer else None,
+        "buyer_requested_at": case.buyer_requested_at,
+        "platform_escalated_at": case.platform_escalated_at,
+    }
+    for key, moment in moments.items():
+        if moment is not None and key.split(".")[0] in known and moment > now:
+            return CaseError(key, "in_future", value=moment.strftime("%Y-%m-%d %H:%M"))
     return None
 
 
 @dataclass(frozen=True)
 class WizardEnv:
     """What the pages need from outside: the domain catalog, the UI language, the injected
-    clock, the settings (last folder), and where prepared photos and documents go."""
+    clock, the settings (last folder), where prepared photos and documents go, and how to find
+    the cases already claiming a tracking number (a second claim is flagged)."""
 
     catalog: Catalog
     lang: str
     clock: Callable[[], datetime]
     settings: QSettings
     files_dir: Path
+    existing_claims: Callable[[list[str], str | None], list[tuple[str, str]]] | None = None

@@ -21,6 +21,9 @@ from seller_app.domain.case import Extent, Incident, MismatchKind
 from .page import CasePage
 from .widgets import datetime_edit, money_edit, read_datetime, set_datetime, text_of
 
+# The value proofs the page offers as ticks (the case format has a few more).
+PROOF_CHOICES = ("order_screenshot", "invoice", "payment_record")
+
 
 def _radio_row(group: QButtonGroup, choices: list[tuple[str, str]]) -> QWidget:
     box = QWidget()
@@ -60,6 +63,9 @@ class IncidentPage(CasePage):
         "claim_at",
         "description",
         "exemptions",
+        "promised_at",
+        "inquired_at",
+        "value_proofs",
     )
     ALIASES = {
         "damage.lost_value": "lost_value",
@@ -104,6 +110,11 @@ class IncidentPage(CasePage):
         self.salvage_value = money_edit(self.tr("坏货还能卖多少钱（可不填）"))
         self.salvage_value.setObjectName("salvageValue")
         self.value_destroyed.toggled.connect(self._update_follow_up)
+        self.promised_at = datetime_edit()
+        self.promised_at.setObjectName("promisedAt")
+        self.promised_known = QCheckBox(self.tr("快递公司承诺了送达时间"))
+        self.promised_known.setObjectName("promisedKnown")
+        self.promised_known.toggled.connect(self.promised_at.setEnabled)
         self.extent.buttonToggled.connect(self._update_follow_up)
         self.mismatch.buttonToggled.connect(self._update_follow_up)
 
@@ -114,9 +125,21 @@ class IncidentPage(CasePage):
         self.delay_row = self.field_row(self.value_destroyed, "delay")
         self.lost_row = self.field_row(self.lost_value, "lost_value")
         self.salvage_row = self.field_row(self.salvage_value, "salvage_value")
+        promised = QWidget()
+        promised_line = QHBoxLayout(promised)
+        promised_line.setContentsMargins(0, 0, 0, 0)
+        promised_line.addWidget(self.promised_known)
+        promised_line.addWidget(self.promised_at)
+        promised_line.addStretch(1)
+        self.promised_row = self.field_row(
+            promised,
+            "promised_at",
+            self.tr("超过彻底延误时限仍未送到的，可按丢失索赔。"),
+        )
         follow.addRow(self.tr("损坏程度"), self.extent_row)
         follow.addRow(self.tr("不符情况"), self.mismatch_row)
         follow.addRow(self.tr("延误后果"), self.delay_row)
+        follow.addRow(self.tr("承诺送达时间"), self.promised_row)
         follow.addRow(self.tr("损失金额（元）"), self.lost_row)
         follow.addRow(self.tr("残值（元）"), self.salvage_row)
         self._follow_form = follow
@@ -132,8 +155,13 @@ class IncidentPage(CasePage):
         self.goods_value.setObjectName("goodsValue")
         self.perishable = QCheckBox(self.tr("生鲜、易腐货物"))
         self.perishable.setObjectName("perishable")
+        # The claim is usually sent after the wizard (its form is made on the last page); a
+        # seller who already sent it says when. Never filled in from the clock.
+        self.claim_sent = QCheckBox(self.tr("已经向快递公司提交了索赔"))
+        self.claim_sent.setObjectName("claimSent")
         self.claim_at = datetime_edit()
         self.claim_at.setObjectName("claimAt")
+        self.claim_sent.toggled.connect(self.claim_at.setEnabled)
         self.description = QPlainTextEdit()
         self.description.setObjectName("description")
         self.description.setTabChangesFocus(True)
@@ -145,6 +173,21 @@ class IncidentPage(CasePage):
         self.sender_fault.setObjectName("senderFault")
         self.force_majeure = QCheckBox(self.tr("问题是自然灾害等不可抗力造成的"))
         self.force_majeure.setObjectName("forceMajeure")
+        self.inquired = QCheckBox(self.tr("已向快递公司查询过这个快件"))
+        self.inquired.setObjectName("inquired")
+        self.inquired_at = datetime_edit()
+        self.inquired_at.setObjectName("inquiredAt")
+        self.inquired.toggled.connect(self.inquired_at.setEnabled)
+        self.proofs: dict[str, QCheckBox] = {}
+        proofs = QWidget()
+        proof_line = QHBoxLayout(proofs)
+        proof_line.setContentsMargins(0, 0, 0, 0)
+        for kind in PROOF_CHOICES:
+            box = QCheckBox(texts.get("proof_kind", kind, env.lang))
+            box.setObjectName(f"proof:{kind}")
+            self.proofs[kind] = box
+            proof_line.addWidget(box)
+        proof_line.addStretch(1)
 
         form = QFormLayout()
         self.add_field(form, self.tr("出了什么问题"), incident_row, "incident")
@@ -153,11 +196,32 @@ class IncidentPage(CasePage):
         self.add_field(goods, self.tr("数量"), self.quantity, "goods.quantity")
         self.add_field(goods, self.tr("货物价值（元）"), self.goods_value, "goods_value")
         goods.addRow("", self.perishable)
-        self.add_field(goods, self.tr("索赔日期"), self.claim_at, "claim_at")
+        goods.addRow("", self.claim_sent)
+        self.add_field(goods, self.tr("提交时间"), self.claim_at, "claim_at")
         self.add_field(goods, self.tr("经过说明"), self.description, "description")
         exemptions = self.field_row(self.sender_fault, "exemptions")
         goods.addRow(self.tr("特殊情况"), exemptions)
         goods.addRow("", self.force_majeure)
+        self.add_field(
+            goods,
+            self.tr("价值证明"),
+            proofs,
+            "value_proofs",
+            self.tr("有订单截图、发票等价值证明的，索赔时一并提交。"),
+        )
+        inquiry = QWidget()
+        inquiry_line = QHBoxLayout(inquiry)
+        inquiry_line.setContentsMargins(0, 0, 0, 0)
+        inquiry_line.addWidget(self.inquired)
+        inquiry_line.addWidget(self.inquired_at)
+        inquiry_line.addStretch(1)
+        self.add_field(
+            goods,
+            self.tr("查询"),
+            inquiry,
+            "inquired_at",
+            self.tr("寄出一年内查询过的，快递公司不能以一年内未查询为由免责。"),
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -181,6 +245,7 @@ class IncidentPage(CasePage):
         self._set_row_visible(self.extent_row, damage)
         self._set_row_visible(self.mismatch_row, mismatch)
         self._set_row_visible(self.delay_row, delay)
+        self._set_row_visible(self.promised_row, delay and not destroyed)
         needs_lost = (
             (damage and extent == Extent.PARTIAL)
             or (mismatch and kind == MismatchKind.SHORT)
@@ -209,11 +274,25 @@ class IncidentPage(CasePage):
         self.quantity.setValue(int(goods.get("quantity") or 1))
         self.perishable.setChecked(bool(goods.get("perishable")))
         self.goods_value.setText(text_of(data.get("goods_value")))
+        self.claim_sent.setChecked(bool(data.get("claim_at")))
+        self.claim_at.setEnabled(self.claim_sent.isChecked())
         set_datetime(self.claim_at, data.get("claim_at"), self.env.clock())
         self.description.setPlainText(text_of(data.get("description")))
         exemptions = data.get("exemptions") or {}
         self.sender_fault.setChecked(bool(exemptions.get("sender_fault")))
         self.force_majeure.setChecked(bool(exemptions.get("force_majeure")))
+        now = self.env.clock()
+        promised = data.get("promised_at")
+        self.promised_known.setChecked(promised is not None)
+        self.promised_at.setEnabled(promised is not None)
+        set_datetime(self.promised_at, promised, now)
+        inquired = data.get("inquired_at")
+        self.inquired.setChecked(inquired is not None)
+        self.inquired_at.setEnabled(inquired is not None)
+        set_datetime(self.inquired_at, inquired, now)
+        chosen = {_proof_kind(item) for item in data.get("value_proofs") or []}
+        for kind, box in self.proofs.items():
+            box.setChecked(kind in chosen)
         self._update_follow_up()
 
     def collect(self) -> None:
@@ -272,7 +351,7 @@ class IncidentPage(CasePage):
             ),
         )
         put("goods_value", self.goods_value.text())
-        put("claim_at", read_datetime(self.claim_at))
+        put("claim_at", read_datetime(self.claim_at) if self.claim_sent.isChecked() else None)
         put("description", self.description.toPlainText())
         put(
             "exemptions",
@@ -281,10 +360,31 @@ class IncidentPage(CasePage):
                 "force_majeure": self.force_majeure.isChecked(),
             },
         )
+        self._collect_claim_fields()
+
+    def _collect_claim_fields(self) -> None:
+        put = self.draft.put
+        delay = _checked_value(self.incident) == Incident.DELAY
+        promised = delay and self.promised_known.isChecked()
+        put("promised_at", read_datetime(self.promised_at) if promised else None)
+        put("inquired_at", read_datetime(self.inquired_at) if self.inquired.isChecked() else None)
+        # Proofs the page does not offer (from a case file) and notes on ticked ones are kept.
+        kept = [
+            item
+            for item in self.draft.data.get("value_proofs") or []
+            if _proof_kind(item) not in self.proofs or self.proofs[_proof_kind(item)].isChecked()
+        ]
+        present = {_proof_kind(item) for item in kept}
+        kept += [k for k, box in self.proofs.items() if box.isChecked() and k not in present]
+        put("value_proofs", kept or None)
 
     def after_valid(self) -> bool:
         # check_case already reported "required" beside the choice when nothing is chosen
         return _checked_value(self.incident) is not None
+
+
+def _proof_kind(item: object) -> object:
+    return item.get("kind") if isinstance(item, dict) else item
 
 
 def _compact(values: dict[str, object]) -> dict[str, object]:

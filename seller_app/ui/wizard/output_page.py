@@ -38,7 +38,7 @@ SHOP_KEYS = ("name", "contact", "phone")
 
 
 class OutputPage(CasePage):
-    OWNS = ("shop",)
+    OWNS = ("shop", "payee")
 
     def __init__(self, draft, env) -> None:  # type: ignore[no-untyped-def]
         super().__init__(draft, env)
@@ -59,6 +59,18 @@ class OutputPage(CasePage):
         self.add_field(shop_form, self.tr("店铺名称"), self.shop_name, "shop.name")
         self.add_field(shop_form, self.tr("联系人"), self.shop_contact, "shop.contact")
         self.add_field(shop_form, self.tr("电话"), self.shop_phone, "shop.phone")
+        self.payee: dict[str, QLineEdit] = {}
+        for key, label, hint in (
+            ("name", self.tr("收款人"), self.tr("户名")),
+            ("bank", self.tr("开户行"), self.tr("例如 招商银行杭州分行")),
+            ("account", self.tr("银行账号"), self.tr("银行卡号")),
+            ("alipay", self.tr("支付宝"), self.tr("手机号或邮箱（可代替银行账号）")),
+        ):
+            edit = QLineEdit()
+            edit.setObjectName(f"payee:{key}")
+            edit.setPlaceholderText(hint)
+            self.payee[key] = edit
+            self.add_field(shop_form, label, edit, f"payee.{key}")
         self.regenerate = QPushButton(self.tr("更新索赔单"))
         self.regenerate.setObjectName("regenerate")
         self.regenerate.clicked.connect(self.make_documents)
@@ -148,8 +160,9 @@ class OutputPage(CasePage):
         catalog, lang = self.env.catalog, self.env.lang
         photos = [dict(photo) for photo in self.draft.photos]
         out_dir = self.env.files_dir / self.draft.record_id
+        now = self.env.clock()
         run_task(
-            lambda: make_documents(case, catalog, photos, out_dir, lang),
+            lambda: make_documents(case, catalog, photos, out_dir, lang, now),
             self._made,
             on_error=self._failed,
             owner=self,
@@ -224,6 +237,9 @@ class OutputPage(CasePage):
         ):
             value = shop.get(key) or self.env.settings.value(f"shop/{key}", "")
             edit.setText(text_of(value))
+        payee = self.draft.data.get("payee") or {}
+        for key, edit in self.payee.items():
+            edit.setText(text_of(payee.get(key)))
         self.filed.setChecked(self.draft.status == "filed")
         self.make_documents()
 
@@ -235,6 +251,8 @@ class OutputPage(CasePage):
             )
         }
         self.draft.put("shop", {k: v for k, v in shop.items() if v} or None)
+        payee = {key: edit.text().strip() for key, edit in self.payee.items()}
+        self.draft.put("payee", {k: v for k, v in payee.items() if v} or None)
 
     def after_valid(self) -> bool:
         if self.busy:
@@ -244,6 +262,7 @@ class OutputPage(CasePage):
             value = (self.draft.data.get("shop") or {}).get(key)
             if value:
                 self.env.settings.setValue(f"shop/{key}", value)
+
         self.draft.status = "filed" if self.filed.isChecked() else "ready"
         return True
 

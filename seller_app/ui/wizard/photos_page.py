@@ -56,6 +56,7 @@ class PhotosPage(CasePage):
             PhotoKind.CONTENTS_OVERVIEW: self.tr("内件全貌"),
             PhotoKind.WEIGHT_SCALE: self.tr("称重"),
             PhotoKind.CHAT_RECORD: self.tr("聊天记录"),
+            PhotoKind.TRACKING_SCREENSHOT: self.tr("物流详情截图"),
             PhotoKind.OTHER: self.tr("其他"),
         }
 

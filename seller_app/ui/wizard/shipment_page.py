@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .page import CasePage
 from .widgets import datetime_edit, money_edit, read_datetime, select_data, set_datetime, text_of
 
 _SEPARATORS = re.compile(r"[\s,，;；、]+")
+log = logging.getLogger(__name__)
 
 
 def split_numbers(text: str) -> list[str]:
@@ -42,6 +44,9 @@ class ShipmentPage(CasePage):
         "weight_kg",
         "insured_value",
         "insurance_fee",
+        "sender_kind",
+        "origin",
+        "destination",
     )
     # A posting date after the claim date is the posting date's fault on this page.
     ALIASES = {"claim_at": "posted_at"}
@@ -95,6 +100,14 @@ class ShipmentPage(CasePage):
         self.insurance_fee = money_edit(self.tr("保价费，例如 6"))
         self.insurance_fee.setObjectName("insuranceFee")
         self.insured.toggled.connect(self._update_insured)
+        self.monthly = QCheckBox(self.tr("我是这家快递的月结客户（按月结算运费）"))
+        self.monthly.setObjectName("monthlyAccount")
+        self.origin = QLineEdit()
+        self.origin.setObjectName("origin")
+        self.origin.setPlaceholderText(self.tr("发货地址，例如 广东省潮州市湘桥区陶瓷路 8 号"))
+        self.destination = QLineEdit()
+        self.destination.setObjectName("destination")
+        self.destination.setPlaceholderText(self.tr("收货城市，例如 浙江省杭州市"))
 
         form = QFormLayout()
         self.add_field(form, self.tr("快递单号"), tracking_line, "tracking_numbers")
@@ -108,6 +121,9 @@ class ShipmentPage(CasePage):
         form.addRow("", self.insured)
         self.add_field(form, self.tr("保价金额（元）"), self.insured_value, "insured_value")
         self.add_field(form, self.tr("保价费（元）"), self.insurance_fee, "insurance_fee")
+        self.add_field(form, self.tr("月结"), self.monthly, "sender_kind")
+        self.add_field(form, self.tr("寄件地址"), self.origin, "origin")
+        self.add_field(form, self.tr("目的地"), self.destination, "destination")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.page_error)
@@ -146,7 +162,25 @@ class ShipmentPage(CasePage):
                 text += self.tr("（也可能是 %1，请确认）").replace("%1", others)
         if chosen and candidates and chosen not in candidates and chosen != "other":
             text += " " + self.tr("⚠ 所选快递公司与单号格式不符，请核对")
+        duplicates = self.duplicates()
+        if duplicates:
+            text += "\n" + self.tr("⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔").replace(
+                "%1", "、".join(duplicates)
+            )
         self.carrier_hint.setText(text)
+
+    def duplicates(self) -> list[str]:
+        """The other cases already claiming one of the numbers typed, as "#3 已提交"."""
+        lookup = self.env.existing_claims
+        numbers = self.numbers()
+        if lookup is None or not numbers:
+            return []
+        try:
+            found = lookup(numbers, self.draft.record_id)
+        except Exception:  # noqa: BLE001 - a hint only; never stops the typing
+            log.exception("looking up earlier claims failed")
+            return []
+        return [f"#{record_id.lstrip('c')} {_status_name(status)}" for record_id, status in found]
 
     def _update_insured(self, on: bool) -> None:
         self.insured_value.setEnabled(on)
@@ -208,6 +242,9 @@ class ShipmentPage(CasePage):
         self.insured_value.setText(text_of(data.get("insured_value")))
         self.insurance_fee.setText(text_of(data.get("insurance_fee")))
         self._update_insured(self.insured.isChecked())
+        self.monthly.setChecked(data.get("sender_kind") == "monthly_account")
+        self.origin.setText(text_of(data.get("origin")))
+        self.destination.setText(text_of(data.get("destination")))
         self._update_carrier_hint()
 
     def collect(self) -> None:
@@ -222,12 +259,21 @@ class ShipmentPage(CasePage):
         insured = self.insured.isChecked()
         put("insured_value", self.insured_value.text() if insured else None)
         put("insurance_fee", self.insurance_fee.text() if insured else None)
+        put("sender_kind", "monthly_account" if self.monthly.isChecked() else None)
+        put("origin", self.origin.text())
+        put("destination", self.destination.text())
 
     def after_valid(self) -> bool:
         if self.insured.isChecked() and not self.insured_value.text().strip():
             self.show_error(CaseError("insured_value", "required"))
             return False
         return True
+
+
+def _status_name(status: str) -> str:
+    from ..widgets.case_table import status_name
+
+    return status_name(status)
 
 
 def _evidence_available() -> bool:

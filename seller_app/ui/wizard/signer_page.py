@@ -27,7 +27,7 @@ SIGNER_NOTES = {"refund_buyer_first", "claim_as_loss", "verify_signer", "signed_
 
 
 class SignerPage(CasePage):
-    OWNS = ("signer", "buyer")
+    OWNS = ("signer", "buyer", "buyer_requested_at", "platform_escalated_at")
 
     def __init__(self, draft, env) -> None:  # type: ignore[no-untyped-def]
         super().__init__(draft, env)
@@ -81,6 +81,29 @@ class SignerPage(CasePage):
         self.add_field(buyer_form, self.tr("电话"), self.buyer_phone, "buyer.phone")
         self.add_field(buyer_form, self.tr("地址"), self.buyer_address, "buyer.address")
 
+        # The buyer's side on the platform (optional): the seller's 48 h to answer and the
+        # platform's windows run from these (schedule: seller_response, platform_*).
+        self.buyer_requested = QCheckBox(self.tr("买家已在平台申请售后"))
+        self.buyer_requested.setObjectName("buyerRequested")
+        self.buyer_requested_at = datetime_edit()
+        self.buyer_requested_at.setObjectName("buyerRequestedAt")
+        self.buyer_requested.toggled.connect(self.buyer_requested_at.setEnabled)
+        self.platform_escalated = QCheckBox(self.tr("平台已介入"))
+        self.platform_escalated.setObjectName("platformEscalated")
+        self.platform_escalated_at = datetime_edit()
+        self.platform_escalated_at.setObjectName("platformEscalatedAt")
+        self.platform_escalated.toggled.connect(self.platform_escalated_at.setEnabled)
+        platform = QGroupBox(self.tr("买家售后（可不填，填了会提醒平台的处理时限）"))
+        platform_form = QFormLayout(platform)
+        platform_form.addRow("", self.buyer_requested)
+        self.add_field(
+            platform_form, self.tr("申请时间"), self.buyer_requested_at, "buyer_requested_at"
+        )
+        platform_form.addRow("", self.platform_escalated)
+        self.add_field(
+            platform_form, self.tr("介入时间"), self.platform_escalated_at, "platform_escalated_at"
+        )
+
         form = QFormLayout()
         self.add_field(form, self.tr("谁签收的"), who_box, "signer")
         self.add_field(form, self.tr("签收人姓名"), self.signer_name, "signer.name")
@@ -92,6 +115,7 @@ class SignerPage(CasePage):
         layout.addLayout(form)
         layout.addWidget(self.advice)
         layout.addWidget(buyer)
+        layout.addWidget(platform)
         layout.addWidget(self.page_error)
         layout.addStretch(1)
 
@@ -123,7 +147,7 @@ class SignerPage(CasePage):
         data.pop("buyer", None)
         try:
             case = case_from_json(data, self.env.clock())
-            assessment = assess(case, self.env.catalog)
+            assessment = assess(case, self.env.catalog, now=self.env.clock())
         except CaseError:
             return []
         texts, lang = self.env.catalog.texts, self.env.lang
@@ -166,6 +190,14 @@ class SignerPage(CasePage):
         self.buyer_name.setText(text_of(buyer.get("name")))
         self.buyer_phone.setText(text_of(buyer.get("phone")))
         self.buyer_address.setText(text_of(buyer.get("address")))
+        data = self.draft.data
+        for box, edit, key in (
+            (self.buyer_requested, self.buyer_requested_at, "buyer_requested_at"),
+            (self.platform_escalated, self.platform_escalated_at, "platform_escalated_at"),
+        ):
+            box.setChecked(bool(data.get(key)))
+            edit.setEnabled(box.isChecked())
+            set_datetime(edit, data.get(key), self.env.clock())
         self._update_advice()
 
     def collect(self) -> None:
@@ -176,6 +208,11 @@ class SignerPage(CasePage):
             "address": self.buyer_address.text().strip(),
         }
         self.draft.put("buyer", {k: v for k, v in buyer.items() if v} or None)
+        for box, edit, key in (
+            (self.buyer_requested, self.buyer_requested_at, "buyer_requested_at"),
+            (self.platform_escalated, self.platform_escalated_at, "platform_escalated_at"),
+        ):
+            self.draft.put(key, read_datetime(edit) if box.isChecked() else None)
 
     def after_valid(self) -> bool:
         if self._who() is None:

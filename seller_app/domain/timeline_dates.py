@@ -1,0 +1,175 @@
+"""Times as tracking pages print them, read into aware datetimes (Asia/Shanghai).
+
+Forms seen on couriers' apps and pages and on Taobao's 物流详情, with what OCR makes of them:
+
+=========================  ======================================================
+``2026-11-13 14:22:08``    full date and time; ``/`` ``.`` ``年月日`` as separators
+``2026-11-1314:22:08``     OCR dropped the space: day and hour run together
+``11-13 14:22``            no year: the latest such day not after the reference
+``11月13日 14:22``
+``今天 14:22`` ``昨天 09:05`` ``前天``  relative to the reference date
+``11-13`` over ``14:22``   date and time as two boxes (`join_date_time`)
+=========================  ======================================================
+
+The reference moment is injected (the clock is never read here). A day and hour run together
+("1314") are split as day 13, hour 14; three digits ("314") try a one-digit day first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# Full-width and look-alike characters OCR returns inside times.
+_NORMALISE = str.maketrans(
+    {"：": ":", "－": "-", "—": "-", "–": "-", "／": "/", "．": ".", "　": " ", "∶": ":"}
+)
+_RELATIVE = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+_SEP = r"\s*[-/.]\s*"
+_CLOCK = r"(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+# day and hour: "13 14", "13日14", "13日 14" or run together "1314"
+_DAY_HOUR = r"(?:(?P<d>\d{1,2})(?:\s*日\s*|\s+)(?P<H>\d{1,2})|(?P<dh>\d{3,4}))"
+_CLOCK_AFTER_DAY = r"\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+
+_FULL = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})(?:"
+    + _SEP
+    + r"|\s*年\s*)(?P<m>\d{1,2})(?:"
+    + _SEP
+    + r"|\s*月\s*)"
+    + _DAY_HOUR
+    + _CLOCK_AFTER_DAY
+    + r"(?!\d)"
+)
+_MONTH_DAY = re.compile(
+    r"(?<![\d:])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)" + _DAY_HOUR + _CLOCK_AFTER_DAY + r"(?!\d)"
+)
+_RELATIVE_TIME = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)\s*" + _CLOCK + r"(?!\d)")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})(?:" + _SEP + r"|\s*年\s*)(?P<m>\d{1,2})(?:" + _SEP + r"|\s*月\s*)"
+    r"(?P<d>\d{1,2})\s*日?(?![\d:])"
+)
+_SHORT_DATE = re.compile(
+    r"(?<![\d.:/-])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)(?P<d>\d{1,2})\s*日?(?![\d:]|\s*[-/]\s*\d)"
+)
+_RELATIVE_DATE = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)")
+_TIME_ONLY = re.compile(r"(?<![\d:])" + _CLOCK + r"(?![\d:])")
+
+
+def normalise(text: str) -> str:
+    return text.translate(_NORMALISE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time found in a line: the moment, or a date or clock time alone (to be joined)."""
+
+    start: int
+    end: int
+    at: datetime | None = None
+    day: date | None = None
+    clock: time | None = None
+
+
+def _day_hour(match: re.Match[str]) -> list[tuple[int, int]]:
+    if match.group("dh") is None:
+        return [(int(match.group("d")), int(match.group("H")))]
+    digits = match.group("dh")
+    if len(digits) == 4:
+        return [(int(digits[:2]), int(digits[2:]))]
+    return [(int(digits[:1]), int(digits[1:])), (int(digits[:2]), int(digits[2:]))]
+
+
+def _clock(hour: int, match: re.Match[str]) -> time | None:
+    minute, second = int(match.group("M")), int(match.group("S") or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, reference: datetime) -> date | None:
+    """The latest month-day not after the reference day (a page shows past events)."""
+    for year in (reference.year, reference.year - 1):
+        found = _make_date(year, month, day)
+        if found is not None and found <= reference.date() + timedelta(days=1):
+            return found
+    return None
+
+
+def _aware(day: date, clock: time) -> datetime:
+    return datetime.combine(day, clock, tzinfo=SHANGHAI)
+
+
+def _full(match: re.Match[str], reference: datetime) -> datetime | None:
+    for day_number, hour in _day_hour(match):
+        clock = _clock(hour, match)
+        if "y" in match.re.groupindex:
+            day = _make_date(int(match.group("y")), int(match.group("m")), day_number)
+        else:
+            day = _year_for(int(match.group("m")), day_number, reference)
+        if day is not None and clock is not None:
+            return _aware(day, clock)
+    return None
+
+
+def find_times(text: str, reference: datetime) -> list[Found]:
+    """Every time in `text` (normalised), left to right, without overlaps: full moments first,
+    then dates and clock times standing alone."""
+    line = normalise(text)
+    reference = reference.astimezone(SHANGHAI)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(item: Found) -> None:
+        found.append(item)
+        taken.append((item.start, item.end))
+
+    for pattern in (_FULL, _MONTH_DAY):
+        for match in pattern.finditer(line):
+            if free(*match.span()):
+                moment = _full(match, reference)
+                if moment is not None:
+                    add(Found(*match.span(), at=moment))
+    for match in _RELATIVE_TIME.finditer(line):
+        clock = _clock(int(match.group("H")), match)
+        if clock is not None and free(*match.span()):
+            today = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
+            add(Found(*match.span(), at=_aware(today, clock)))
+    for match in _FULL_DATE.finditer(line):
+        day: date | None = _make_date(
+            int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        )
+        if day is not None and free(*match.span()):
+            add(Found(*match.span(), day=day))
+    for match in _SHORT_DATE.finditer(line):
+        day = _year_for(int(match.group("m")), int(match.group("d")), reference)
+        if day is not None and free(*match.span()):
+            add(Found(*match.span(), day=day))
+    for match in _RELATIVE_DATE.finditer(line):
+        if free(*match.span()):
+            relative = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
+            add(Found(*match.span(), day=relative))
+    for match in _TIME_ONLY.finditer(line):
+        clock = _clock(int(match.group("H")), match)
+        if clock is not None and free(*match.span()):
+            add(Found(*match.span(), clock=clock))
+    return sorted(found, key=lambda item: item.start)
+
+
+def join_date_time(day: date, clock: time) -> datetime:
+    return _aware(day, clock)
