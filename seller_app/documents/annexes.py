@@ -23,6 +23,7 @@ from ..domain.rules import Assessment
 from .fonts import register_font
 from .form_values import when
 from .layout import Labels
+from .overflow import clip
 from .pdf import CONTENT_WIDTH, HEADER_SHADE, MUTED, RULE, SHADE, para, styles, table_style
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ PHOTO_CELL_WIDTH = CONTENT_WIDTH / 2
 PHOTO_BOX_WIDTH = PHOTO_CELL_WIDTH - 8 * mm
 PHOTO_BOX_HEIGHT = 82 * mm
 SHORT_HASH = 12
+CAPTION_LINES = 3
 
 
 def _table(
@@ -193,7 +195,11 @@ def _photo_cell(index: int, photo: EvidencePhoto, labels: Labels, lang: str) -> 
     kind = labels.get("photo_kind", photo.kind.value, lang)
     info = [
         (labels.get("evidence", "kind", lang), f"{index}. {kind}"),
-        (labels.get("evidence", "caption", lang), photo.caption),
+        # beside its picture a caption gets 3 lines; the case file keeps the whole text
+        (
+            labels.get("evidence", "caption", lang),
+            clip(photo.caption, "small", PHOTO_BOX_WIDTH - 16 * mm, CAPTION_LINES),
+        ),
         (labels.get("evidence", "captured", lang), captured),
         (labels.get("evidence", "hash", lang), f"SHA-256 {photo.sha256[:SHORT_HASH]}…"),
     ]

@@ -328,7 +328,27 @@ def parse_datetime(value: object, field_name: str) -> datetime:
         raise CaseError(field_name, "bad_datetime", value=value)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=SHANGHAI)
+    check_year(parsed, field_name, value)
     return parsed
+
+
+# Years a claim can be about. Far enough from datetime's limits (years 1 and 9999) that every
+# offset and period the rules and the schedule add (a year, 60 days, 15 working days, a time
+# zone) stays representable: 9999-12-31 + 1 day would raise OverflowError deep in the schedule.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def check_year(moment: datetime, field_name: str, value: object = None) -> None:
+    """`CaseError` ``year_out_of_range`` unless `moment` falls in FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise CaseError(
+            field_name,
+            "year_out_of_range",
+            year=moment.year,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            value=value if value is not None else moment.isoformat(),
+        )
 
 
 def normalize_tracking_number(value: object, field_name: str) -> str:

@@ -161,6 +161,25 @@ def test_password_protects_the_file(tmp_path: Path, catalog: Catalog) -> None:
         pdf_text(pdf)
 
 
+def test_password_means_aes_256_print_and_copy_but_no_changes(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    import pikepdf
+
+    pdf = render(tmp_path, catalog, password="s3cret")
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(pdf)
+    with pikepdf.open(pdf, password="s3cret") as opened:
+        info = opened.encryption
+        assert (info.R, info.bits, str(info.stream_method)) == (6, 256, "EncryptionMethod.aesv3")
+        # the user's password is not the owner password: the limits cannot be lifted with it
+        assert not opened.owner_password_matched
+        allow = opened.allow
+        assert allow.print_highres and allow.extract and allow.accessibility
+        assert not (allow.modify_other or allow.modify_assembly or allow.modify_form)
+    assert b"SF1234567890123" not in pdf.read_bytes()  # nothing readable without the password
+
+
 def test_metadata_has_title_and_subject_but_no_buyer_data(tmp_path: Path, catalog: Catalog) -> None:
     pdf = render(tmp_path, catalog)
     meta = PdfReader(str(pdf)).metadata
