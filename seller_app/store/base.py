@@ -229,7 +229,12 @@ class StoreBase:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One change, all or nothing: its own transaction, or inside `write_batch` a savepoint
+        of the batch's transaction."""
         with self._lock, self._corruption_reported():
+            if self._conn.in_transaction:
+                yield from self._savepoint()
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -238,6 +243,41 @@ class StoreBase:
                     self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        self._conn.execute("SAVEPOINT change")
+        try:
+            yield self._conn
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK TO change")
+                self._conn.execute("RELEASE change")
+            raise
+        self._conn.execute("RELEASE change")
+
+    @contextmanager
+    def write_batch(self) -> Iterator[None]:
+        """Many changes, one commit: what is written inside the block is committed together
+        when it ends -- normally or by an exception (Ctrl-C, a failed row): each change on its
+        own stays all or nothing, and every one that completed is kept.
+
+        A commit with ``synchronous = FULL`` waits for the disk (an fsync, ~2-5 ms); an import
+        of many cases pays it once per batch instead of once per change. Keep a batch short
+        (the import commits every few hundred rows): other threads wait for it to end, and it
+        holds the database's write lock, so other processes wait too. Nested batches join the
+        outer one."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield
+                return
+            with self._corruption_reported():
+                self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            finally:
+                with self._corruption_reported():
+                    if self._conn.in_transaction:  # SQLite rolls back by itself on a full disk
+                        self._conn.execute("COMMIT")
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock, self._corruption_reported():

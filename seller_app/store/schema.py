@@ -18,6 +18,10 @@ already has data (version >= 1), a consistent copy is written with SQLite's back
    at the moment the status changed. A case whose events would not fit is left as it was.
 5. a sealed column for each photo's original file name and caption (filled, and the readable
    columns and the case JSON's photo list emptied, by `base.seal_photo_fields` after unlock).
+6. an index of every case's tracking numbers, one row per number (issue 16): finding the cases
+   of a number (a batch re-run, the "second claim" warning) was a scan of all cases through
+   ``tracking LIKE '% N %'``, which no index serves -- at 30,000 stored cases ~19 ms a look-up,
+   two per imported row.
 """
 
 from __future__ import annotations
@@ -211,6 +215,24 @@ def _sealed_photo_column(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE case_photos ADD COLUMN sealed BLOB")
 
 
+V6_CASE_NUMBERS = """CREATE TABLE case_numbers (
+        number TEXT NOT NULL,
+        case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        PRIMARY KEY (number, case_id))"""
+
+
+def _case_numbers(conn: sqlite3.Connection) -> None:
+    """One row per (tracking number, case), filled from the ``tracking`` column (migration 3),
+    kept by `Store.add_case` / `Store.update_case` from here on."""
+    conn.execute(V6_CASE_NUMBERS)
+    conn.execute("CREATE INDEX case_numbers_case ON case_numbers(case_id)")
+    rows = conn.execute("SELECT id, tracking FROM cases").fetchall()
+    conn.executemany(
+        "INSERT OR IGNORE INTO case_numbers (number, case_id) VALUES (?, ?)",
+        [(number, case_id) for case_id, tracking in rows for number in tracking.split()],
+    )
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -224,6 +246,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "tracking-number column", _v3),
     Migration(4, "follow-up events", _v4),
     Migration(5, "sealed photo names and captions", _sealed_photo_column),
+    Migration(6, "tracking-number index", _case_numbers),
 )
 LATEST = MIGRATIONS[-1].version
 

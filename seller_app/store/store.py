@@ -108,6 +108,7 @@ class Store(CaseEvents, CaseFiles):
                 "UPDATE cases SET pii = ? WHERE id = ?",
                 (self._cipher.seal_json(pii, pii_aad(case_id)), case_id),
             )
+            _index_numbers(conn, case_id, case.tracking_numbers)
             conn.execute(
                 "INSERT INTO status_history (case_id, status, at, note) VALUES (?, ?, ?, NULL)",
                 (case_id, CaseStatus.DRAFT.value, stamp),
@@ -132,6 +133,8 @@ class Store(CaseEvents, CaseFiles):
             )
             if cursor.rowcount == 0:
                 raise NotFoundError("case_not_found", case_id=case_id)
+            conn.execute("DELETE FROM case_numbers WHERE case_id = ?", (case_id,))
+            _index_numbers(conn, case_id, case.tracking_numbers)
 
     def get_case(self, case_id: int) -> CaseRecord:
         rows = self._query(
@@ -170,8 +173,8 @@ class Store(CaseEvents, CaseFiles):
                 number = normalize_tracking_number(tracking, "tracking")
             except CaseError:
                 return []  # not a tracking number, so no case has it
-            sql += " AND (' ' || tracking || ' ') LIKE ?"
-            params.append(f"% {number} %")
+            sql += " AND id IN (SELECT case_id FROM case_numbers WHERE number = ?)"
+            params.append(number)
         summaries = []
         for row in self._query(sql + " ORDER BY id", tuple(params)):
             case_id, state, case_json, claimed, recovered, created, updated = row
@@ -359,6 +362,14 @@ class Store(CaseEvents, CaseFiles):
         from .backup import restore_backup
 
         return restore_backup(Path(archive), Path(data_dir), passphrase, keys, overwrite=overwrite)
+
+
+def _index_numbers(conn: sqlite3.Connection, case_id: int, numbers: Iterable[str]) -> None:
+    """The case's tracking numbers into ``case_numbers`` (schema 6), for `list_cases`."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO case_numbers (number, case_id) VALUES (?, ?)",
+        [(number, case_id) for number in numbers],
+    )
 
 
 def _draft_aad(draft_id: int) -> bytes:
