@@ -255,7 +255,7 @@ def _prepare(job: PrepareJob) -> Prepared:
         larger = None
         if job.is_label and max(stored_size) > LONG_SIDE:
             larger = lambda: _full_size(data)  # noqa: E731
-        texts = barcodes.read_texts(grey, larger=larger)
+        texts = barcodes.read_photo(grey, label=job.is_label, larger=larger)
 
     out = job.out_dir / f"{sha}.jpg"
     try:
