@@ -30,9 +30,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import numpy as np
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageFilter, ImageMath
 
 from seller_app.domain.carriers import CarrierBook
 from seller_app.domain.case import Case
@@ -63,6 +62,8 @@ STRONG_BLOCKS = 8
 """A region this big (a bar code at least ~130 x 30 px in the 1600 px copy) that did not read
 gets the exhaustive read, as a declared label does."""
 MAX_REGIONS = 4
+SAME_WAY = 20.0
+"""Neighbouring blocks join one region when their edges point within this many degrees."""
 STRAIGHT_ENOUGH = 5.0
 """Bars within this many degrees of upright (or of lying flat) are read unturned."""
 ZXING_TILT = 30.0
@@ -117,71 +118,95 @@ class Region:
         return self.blocks >= STRONG_BLOCKS
 
 
+# Differences over 2 px: right minus left, below minus above. Pillow clips a filtered "I" picture
+# at 0, so they come out shifted by _SHIFT and are shifted back in floating point; its kernel
+# rows run bottom to top (tests/evidence/test_barcodes_phone.py checks the signs).
+_SHIFT = 256
+_DX = ImageFilter.Kernel((3, 3), [0, 0, 0, -1, 0, 1, 0, 0, 0], scale=1, offset=_SHIFT)
+_DY = ImageFilter.Kernel((3, 3), [0, 1, 0, 0, 0, 0, 0, -1, 0], scale=1, offset=_SHIFT)
+
+
+def _block_means(image: Image.Image, cols: int, rows: int) -> list[float]:
+    """Mean of each BLOCK x BLOCK cell (Pillow leaves the 1-pixel border of a filtered picture
+    unfiltered, so the cells start one pixel in)."""
+    box = (1, 1, 1 + cols * BLOCK, 1 + rows * BLOCK)
+    cells = image.resize((cols, rows), Image.Resampling.BOX, box=box)
+    flat = getattr(cells, "get_flattened_data", cells.getdata)  # getdata: Pillow < 12
+    return [float(value) for value in flat()]
+
+
 def find_regions(grey: Image.Image) -> tuple[Region, ...]:
-    """The bar-like regions of a grey picture, most bar-like first (see the module docstring)."""
+    """The bar-like regions of a grey picture, most bar-like first (see the module docstring).
+    Pillow only (no numpy): the photo workers start without it."""
     small = grey.reduce(LOOK_REDUCE) if min(grey.size) >= 4 * BLOCK * LOOK_REDUCE else grey
     scale = grey.width / small.width
-    pixels = np.asarray(small, dtype=np.float32)
-    rows, cols = pixels.shape[0] // BLOCK, pixels.shape[1] // BLOCK
+    cols, rows = (small.width - 2) // BLOCK, (small.height - 2) // BLOCK
     if rows < 1 or cols < 1:
         return ()
-    gx = np.zeros_like(pixels)
-    gy = np.zeros_like(pixels)
-    gx[:, 1:-1] = pixels[:, 2:] - pixels[:, :-2]
-    gy[1:-1, :] = pixels[2:, :] - pixels[:-2, :]
+    ints = small.convert("I")
+    gx, gy = ints.filter(_DX).convert("F"), ints.filter(_DY).convert("F")
 
-    def per_block(values: np.ndarray) -> np.ndarray:
-        cut = values[: rows * BLOCK, : cols * BLOCK]
-        return cut.reshape(rows, BLOCK, cols, BLOCK).sum(axis=(1, 3), dtype=np.float64)
+    def mean_of(product: Callable[[float, float], float]) -> list[float]:
+        picture = ImageMath.lambda_eval(
+            lambda a: product(a["x"] - _SHIFT, a["y"] - _SHIFT), x=gx, y=gy
+        )
+        assert isinstance(picture, Image.Image)
+        return _block_means(picture, cols, rows)
 
-    jxx, jyy, jxy = per_block(gx * gx), per_block(gy * gy), per_block(gx * gy)
-    trace = jxx + jyy
-    spread = np.sqrt((jxx - jyy) ** 2 + 4 * jxy**2)
-    coherence = spread / np.maximum(trace, 1e-9)
-    bar_like = (coherence >= MIN_COHERENCE) & (trace / (BLOCK * BLOCK) >= MIN_ENERGY)
+    jxx = mean_of(lambda x, y: x * x)
+    jyy = mean_of(lambda x, y: y * y)
+    jxy = mean_of(lambda x, y: x * y)
+    bar_like: dict[tuple[int, int], float] = {}  # (row, column) -> angle of its edges
+    for index, (xx, yy, xy) in enumerate(zip(jxx, jyy, jxy, strict=True)):
+        energy = xx + yy
+        if energy >= MIN_ENERGY and math.hypot(xx - yy, 2 * xy) >= MIN_COHERENCE * energy:
+            bar_like[divmod(index, cols)] = 0.5 * math.degrees(math.atan2(2 * xy, xx - yy))
     regions = []
     for cells in _clusters(bar_like):
         if len(cells) < MIN_BLOCKS:
             continue
-        ys, xs = zip(*cells, strict=True)
-        sxx = float(sum(jxx[c] for c in cells))
-        syy = float(sum(jyy[c] for c in cells))
-        sxy = float(sum(jxy[c] for c in cells))
-        together = math.sqrt((sxx - syy) ** 2 + 4 * sxy**2) / max(sxx + syy, 1e-9)
+        sxx = sum(jxx[y * cols + x] for y, x in cells)
+        syy = sum(jyy[y * cols + x] for y, x in cells)
+        sxy = sum(jxy[y * cols + x] for y, x in cells)
+        together = math.hypot(sxx - syy, 2 * sxy) / max(sxx + syy, 1e-9)
         angle = 0.5 * math.degrees(math.atan2(2 * sxy, sxx - syy))
+        ys, xs = [y for y, _ in cells], [x for _, x in cells]
         step = BLOCK * scale
         box = (
             int(min(xs) * step),
             int(min(ys) * step),
-            int(math.ceil((max(xs) + 1) * step)),
-            int(math.ceil((max(ys) + 1) * step)),
+            int(math.ceil((max(xs) + 1) * step + scale)),
+            int(math.ceil((max(ys) + 1) * step + scale)),
         )
         regions.append(Region(box, angle, len(cells), together))
     regions.sort(key=lambda r: r.blocks * r.coherence, reverse=True)
     return tuple(regions)
 
 
-def _clusters(mask: np.ndarray) -> list[list[tuple[int, int]]]:
-    """Groups of touching True cells (8-neighbourhood) of a small boolean grid."""
-    rows, cols = mask.shape
-    seen = np.zeros_like(mask)
+def _clusters(cells: dict[tuple[int, int], float]) -> list[list[tuple[int, int]]]:
+    """Groups of touching cells (8-neighbourhood, as (row, column)) whose edges point the same
+    way (within `SAME_WAY` degrees): a label's border or a ruled line across the bars is not
+    part of the bars' region."""
+    left = dict(cells)
     groups = []
-    for start in zip(*np.nonzero(mask), strict=True):
-        y0, x0 = int(start[0]), int(start[1])
-        if seen[y0, x0]:
-            continue
-        seen[y0, x0] = True
-        stack, cells = [(y0, x0)], []
+    while left:
+        start, angle = left.popitem()
+        stack, group = [start], []
         while stack:
             y, x = stack.pop()
-            cells.append((y, x))
-            for ny in (y - 1, y, y + 1):
-                for nx in (x - 1, x, x + 1):
-                    if 0 <= ny < rows and 0 <= nx < cols and mask[ny, nx] and not seen[ny, nx]:
-                        seen[ny, nx] = True
-                        stack.append((ny, nx))
-        groups.append(cells)
+            group.append((y, x))
+            for near in ((y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)):
+                if near in left and _apart(left[near], angle) <= SAME_WAY:
+                    del left[near]
+                    stack.append(near)
+        groups.append(sorted(group))
     return groups
+
+
+def _apart(first: float, second: float) -> float:
+    """Degrees between two edge directions (they repeat every 180°)."""
+    difference = abs(first - second) % 180
+    return min(difference, 180 - difference)
 
 
 def read_region(grey: Image.Image, region: Region) -> list[str]:
