@@ -29,13 +29,15 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import zxingcpp
 from PIL import Image, ImageFilter, ImageMath
 
-from seller_app.domain.carriers import CarrierBook
-from seller_app.domain.case import Case
-from seller_app.domain.rules import Note
+if TYPE_CHECKING:  # the photo workers read codes; matching them is the importer's (parent's)
+    from seller_app.domain.carriers import CarrierBook
+    from seller_app.domain.case import Case
+    from seller_app.domain.rules import Note
 
 FORMATS = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.QRCode)
 ANGLES = (0, 15, -15, 30, -30, 45)
@@ -301,6 +303,8 @@ def barcode_notes(
 ) -> list[Note]:
     """Warnings: a label with no readable code, a number that is not the case's, a number that
     fits no courier's pattern, a number whose courier differs from the case's."""
+    from seller_app.domain.rules import Note
+
     matches = tuple(matches)
     notes: list[Note] = []
     if is_label and not matches:

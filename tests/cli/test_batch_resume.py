@@ -21,7 +21,7 @@ from seller_app.store import Store, schema
 from tests.batch.conftest import TAOBAO_HEADER, taobao_row, write_csv
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = 400
+ROWS = 1200  # more than one group of commits (`command.ROWS_PER_COMMIT`, 500)
 PASSPHRASE = "店铺口令"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
