@@ -37,7 +37,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with a known `command`, only that command's part (the others' modules,
+    the batch's and the case book's above all, take a while to import)."""
     from importlib import import_module
 
     from .. import __version__
@@ -48,9 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (command,) if command in COMMAND_MODULES else COMMAND_MODULES:
         import_module(f".{name}", __name__).add_parser(sub)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (its first word), if any."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,8 +67,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .common import EXIT_USER_ERROR, UserError
 
     common.configure_streams()  # before argparse: its help and errors are Chinese too
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(words))
+    args = parser.parse_args(words)
     leftovers.clean_at_start()  # prepared photos and partial files of a run that was killed
     lang = getattr(args, "lang", "zh")
     catalog = common.load_catalog()
