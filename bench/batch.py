@@ -29,6 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.measure import Running  # noqa: E402
+
 HEADER = (
     "订单编号",
     "买家",
@@ -113,29 +117,23 @@ def run_batch(orders: Path, rows: int, work: Path, *, store: bool, form: str, jo
         SELLER_APP_PASSPHRASE="bench passphrase",
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
-    start = time.perf_counter()
-    child = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    running = Running(command, env, stderr=subprocess.PIPE)
     progress: list[tuple[float, int]] = []
 
     def read_progress() -> None:
-        assert child.stderr is not None
-        for raw in child.stderr:
+        assert running.stderr is not None
+        for raw in running.stderr:
             found = _PROGRESS.search(raw.decode("utf-8", "replace"))
             if found:
-                progress.append((time.perf_counter() - start, int(found.group(1))))
+                progress.append((time.perf_counter() - running.started, int(found.group(1))))
 
     reader = threading.Thread(target=read_progress)
     reader.start()
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
+    result = running.wait()
     reader.join()
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode not in (0, 3):
-        raise SystemExit(f"batch failed with exit {child.returncode}: {' '.join(command)}")
-    scale = 1 << 20 if sys.platform == "darwin" else 1 << 10  # ru_maxrss: bytes on macOS
-    return Run(rows, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale, progress)
+    if result.code not in (0, 3):
+        raise SystemExit(f"batch failed with exit {result.code}: {' '.join(command)}")
+    return Run(rows, result.wall, result.cpu, result.peak_mb, progress)
 
 
 def main() -> None:
