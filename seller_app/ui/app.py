@@ -8,7 +8,7 @@ import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -88,7 +88,9 @@ class DesktopApp:
             window.statusBar().showMessage(
                 QCoreApplication.translate("DesktopApp", "正在打开案件库…")
             )
-            self.open_store(None)
+            # after the window's first turn of the event loop: the store's imports (keyring,
+            # cryptography) on a worker thread would otherwise hold the GIL while it first shows
+            QTimer.singleShot(0, lambda: self.open_store(None))
         else:
             window.set_book(self.book)
         return window
