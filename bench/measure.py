@@ -26,7 +26,7 @@ _LAUNCHER = (
     "code = subprocess.call(sys.argv[2:])\n"
     "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     "scale = 1 << 20 if sys.platform == 'darwin' else 1 << 10\n"
-    "with open(sys.argv[1], 'w') as out:\n"
+    "with open(sys.argv[1], 'w', encoding='ascii') as out:\n"
     "    out.write(f'{code} {use.ru_utime + use.ru_stime} {use.ru_maxrss / scale}')\n"
 )
 
@@ -64,7 +64,7 @@ class Running:
     def wait(self) -> Measured:
         self.process.wait()
         wall = time.perf_counter() - self.started
-        code, cpu, peak = self._result.read_text().split()
+        code, cpu, peak = self._result.read_text(encoding="ascii").split()
         self._result.unlink()
         return Measured(int(code), wall, float(cpu), float(peak))
 
