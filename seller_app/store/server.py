@@ -1,0 +1,195 @@
+"""Where a shop's shared case store lives: a PostgreSQL server on the shop's LAN.
+
+`ServerSettings` are what the 设置 › 共享案件库 dialog asks for and what ``--database URL`` /
+``SELLER_APP_DATABASE_URL`` say: host, port, database, user (and libpq options such as
+``sslmode``). The password is never part of the settings: it comes from the URL, the keychain
+(`ServerSettings.password_key`, through `seller_app.credentials`), ``SELLER_APP_DATABASE_PASSWORD``
+or a prompt.
+
+``postgresql://shop@192.168.1.20:5432/claims`` -- user ``shop``, server 192.168.1.20, database
+``claims``. A URL given with a password (``postgresql://shop:secret@...``) works too, but other
+users of the PC can read command lines: prefer the keychain or the environment variable.
+
+`server_problem` turns what psycopg raises into the one line the user reads: unreachable, wrong
+password, no such database, no permission.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from .errors import StoreError
+
+if TYPE_CHECKING:
+    import psycopg
+
+DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_S = 10
+URL_ENV = "SELLER_APP_DATABASE_URL"
+PASSWORD_ENV = "SELLER_APP_DATABASE_PASSWORD"
+_SCHEMES = ("postgresql://", "postgres://")
+# libpq parameters a URL may carry besides host, port, dbname, user, password.
+_EXTRA = frozenset(
+    {"sslmode", "sslrootcert", "sslcert", "sslkey", "options", "connect_timeout", "target_session_attrs"}
+)
+
+
+class ServerUnreachableError(StoreError):
+    """The shop server cannot be reached (down, wrong address, network): the GUI offers to keep
+    working on the local store. Nothing was written anywhere."""
+
+
+class ServerLoginError(StoreError):
+    """The server refused the user name or password."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str
+    database: str
+    user: str
+    port: int = DEFAULT_PORT
+    extra: tuple[tuple[str, str], ...] = ()
+    connect_timeout: int = CONNECT_TIMEOUT_S
+
+    @classmethod
+    def from_url(cls, url: str) -> tuple[ServerSettings, str | None]:
+        """(settings, the password the URL carries or None); ``bad_database_url`` `StoreError`
+        naming what is missing. The password is never echoed."""
+        from psycopg.conninfo import conninfo_to_dict
+
+        text = url.strip()
+        if not text.lower().startswith(_SCHEMES):
+            raise StoreError("bad_database_url", url=_safe_url(text), detail="postgresql://")
+        try:
+            parts: dict[str, Any] = conninfo_to_dict(text)
+        except Exception as error:  # psycopg.ProgrammingError: a malformed URL
+            raise StoreError(
+                "bad_database_url", url=_safe_url(text), detail=str(error).splitlines()[0]
+            ) from None
+        for needed in ("host", "dbname", "user"):
+            if not parts.get(needed):
+                raise StoreError("bad_database_url", url=_safe_url(text), detail=needed)
+        try:
+            port = int(parts.get("port") or DEFAULT_PORT)
+            if not 0 < port < 65536:
+                raise ValueError(port)
+        except ValueError:
+            raise StoreError("bad_database_url", url=_safe_url(text), detail="port") from None
+        unknown = set(parts) - _EXTRA - {"host", "port", "dbname", "user", "password"}
+        if unknown:
+            raise StoreError(
+                "bad_database_url", url=_safe_url(text), detail=", ".join(sorted(unknown))
+            )
+        extra = tuple(sorted((k, str(v)) for k, v in parts.items() if k in _EXTRA))
+        settings = cls(str(parts["host"]), str(parts["dbname"]), str(parts["user"]), port, extra)
+        password = parts.get("password")
+        return settings, (str(password) if password else None)
+
+    def url(self) -> str:
+        """The settings as a URL, without a password."""
+        base = (
+            f"postgresql://{quote(self.user, safe='')}@{_host(self.host)}:{self.port}/"
+            f"{quote(self.database, safe='')}"
+        )
+        if self.extra:
+            base += "?" + "&".join(f"{k}={quote(v, safe='')}" for k, v in self.extra)
+        return base
+
+    def display(self) -> str:
+        """How messages name the server: ``shop@192.168.1.20:5432/claims``."""
+        return f"{self.user}@{_host(self.host)}:{self.port}/{self.database}"
+
+    def password_key(self) -> str:
+        """The keychain entry holding this server login's password."""
+        return f"db-password:{self.display()}"
+
+    def connect(self, password: str | None) -> psycopg.Connection[Any]:
+        """An autocommit connection; `ServerUnreachableError` / `ServerLoginError` / ... when
+        the server cannot be used."""
+        import psycopg
+
+        params: dict[str, Any] = dict(self.extra)
+        params.setdefault("connect_timeout", str(self.connect_timeout))
+        try:
+            return psycopg.connect(
+                host=self.host,
+                port=self.port,
+                dbname=self.database,
+                user=self.user,
+                password=password or None,
+                autocommit=True,
+                application_name="seller-claims",
+                **params,
+            )
+        except psycopg.Error as error:
+            problem = server_problem(error, self)
+            if problem is None:
+                raise
+            raise problem from None
+
+
+def _host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def _safe_url(text: str) -> str:
+    """A URL as shown in a message: any password replaced by ``***``, at most 200 characters."""
+    scheme, sep, rest = text.partition("://")
+    if sep and "@" in rest:
+        login, at, host = rest.rpartition("@")
+        if ":" in login:
+            login = login.split(":", 1)[0] + ":***"
+        rest = login + at + host
+    return (scheme + sep + rest)[:200]
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0][:300] if lines else type(error).__name__
+
+
+# SQLSTATE classes and codes (PostgreSQL appendix A).
+_LOGIN = ("28000", "28P01")
+_NO_DATABASE = "3D000"
+_NO_PERMISSION = "42501"
+_SERVER_DISK_FULL = ("53100",)
+_READ_ONLY = "25006"
+
+
+def server_problem(error: BaseException, settings: ServerSettings) -> StoreError | None:
+    """What a psycopg error means for the user, or None for a bug in our SQL (let it raise)."""
+    import psycopg
+
+    if not isinstance(error, psycopg.Error):
+        return None
+    where = settings.display()
+    state = getattr(error, "sqlstate", None) or ""
+    text = str(error)
+    if state in _LOGIN or "password authentication failed" in text or "no password supplied" in text:
+        return ServerLoginError("server_login_failed", user=settings.user, where=where)
+    if state == _NO_DATABASE or (
+        "database" in text and "does not exist" in text and isinstance(error, psycopg.OperationalError)
+    ):
+        return StoreError("server_no_database", database=settings.database, where=where)
+    if state == _NO_PERMISSION:
+        return StoreError("server_no_permission", where=where, detail=first_line(error))
+    if state in _SERVER_DISK_FULL:
+        return StoreError("server_disk_full", where=where)
+    if state == _READ_ONLY:
+        return StoreError("server_read_only", where=where)
+    if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
+        return ServerUnreachableError("server_unreachable", where=where, detail=first_line(error))
+    return None
+
+
+def database_url(explicit: str | None = None) -> str | None:
+    """The shop server's URL: `explicit` (``--database``) or ``SELLER_APP_DATABASE_URL``;
+    None for the local store."""
+    value = explicit if explicit is not None else os.environ.get(URL_ENV)
+    value = (value or "").strip()
+    return value or None
