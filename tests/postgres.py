@@ -16,6 +16,7 @@ No mock anywhere: the app talks to this server through psycopg exactly as it wou
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import secrets
@@ -152,10 +153,8 @@ class TemporaryServer:
     def stop(self) -> None:
         if self.folder is None:
             return
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.folder / "cluster"), "-m", "immediate", "stop")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder = None
 

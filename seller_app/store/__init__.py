@@ -77,6 +77,7 @@ The static methods (restore, restore_copy) need no open store on that data dir.
 from .errors import (
     BackupError,
     BadTransitionError,
+    ConcurrentEditError,
     ConfirmationNeededError,
     KeyProblemError,
     NotFoundError,
@@ -101,6 +102,7 @@ __all__ = [
     "BackupError",
     "BadTransitionError",
     "CaseNote",
+    "ConcurrentEditError",
     "CaseRecord",
     "CaseStatus",
     "CaseSummary",

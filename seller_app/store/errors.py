@@ -125,7 +125,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # several desks, one shop: the shared case store on PostgreSQL (issue 17)
     "concurrent_edit": (
-        "这个案件刚被 {desk} 修改过（{at}）。请重新载入，看过对方的修改后再改；你的这次修改没有保存。",
+        "这个案件刚被 {desk} 修改过（{at}）。请重新载入，看过对方的修改后再改；"
+        "你的这次修改没有保存。",
         "This case was just changed by {desk} ({at}). Reload it, look at that change and then "
         "make yours again; this change of yours was not saved.",
     ),
@@ -205,6 +206,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "再用 seller-claims cases migrate-to 复制过去。",
         "{path} is a backup of a single PC's store and cannot be restored onto a shared store: "
         "restore it on a PC, then copy it over with seller-claims cases migrate-to.",
+    ),
+    "server_empty": (
+        "共享案件库 {where} 里还没有案件库，没有可备份的内容。",
+        "The shared case store {where} holds no case store yet; there is nothing to back up.",
+    ),
+    "migrate_no_local_store": (
+        "{path} 里没有本机案件库，没有可复制的内容。",
+        "{path} holds no case store of this PC; there is nothing to copy.",
+    ),
+    "migrated_duplicate": (
+        "注意：本机案件 {local}（共享案件库里的 #{shared}）的快递单号 {numbers} 在共享案件库里"
+        "已有案件 {others}：请确认是否重复索赔。",
+        "Note: this PC's case {local} (#{shared} in the shared store) has tracking number "
+        "{numbers}, which the shared store already has in {others}: check whether it is a "
+        "second claim for the same parcel.",
     ),
     "migrate_needs_server": (
         "只能把本机案件库复制到共享案件库（PostgreSQL）。",
@@ -291,6 +307,9 @@ def _words(value: Any, lang: str) -> Any:
         return ("、" if lang == "zh" else ", ").join(names) or "-"
     if isinstance(value, OSError):
         return os_reason(value, lang)
+    words = getattr(value, "words", None)  # e.g. `server.Reason`
+    if callable(words):
+        return words(lang)
     return value
 
 

@@ -55,7 +55,9 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
-def pack_files(store: StoredCases, case_id: int, redact: bool) -> tuple[dict[str, bytes], dict[str, Any]]:
+def pack_files(
+    store: StoredCases, case_id: int, redact: bool
+) -> tuple[dict[str, bytes], dict[str, Any]]:
     record = store.get_case(case_id)
     data = case_to_json(record.case)
     mask = BuyerMask(data.get("buyer"))
@@ -106,7 +108,9 @@ def pack_files(store: StoredCases, case_id: int, redact: bool) -> tuple[dict[str
     return files, manifest
 
 
-def export_case(store: StoredCases, case_id: int, dest: Path, *, redact: bool, as_zip: bool) -> Path:
+def export_case(
+    store: StoredCases, case_id: int, dest: Path, *, redact: bool, as_zip: bool
+) -> Path:
     files, manifest = pack_files(store, case_id, redact)
     files["manifest.json"] = _dumps(manifest)
     if dest.exists():

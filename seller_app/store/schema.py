@@ -315,10 +315,11 @@ def _copy_path(data_dir: Path, version: int) -> Path:
     return candidate
 
 
-def migrate(conn: Database, data_dir: Path | None, target: int = LATEST) -> Path | None:
+def migrate(conn: Database, data_dir: Path | None, target: int | None = None) -> Path | None:
     """Bring the schema to `target`; return the pre-migration copy taken, if any (SQLite: in
     `data_dir`). On a shop server holding data, `StoreError` ``server_needs_backup`` unless a
     fresh backup was made (see the module docstring)."""
+    target = LATEST if target is None else target
     current = schema_version(conn)
     if current >= target:
         return None
@@ -332,7 +333,9 @@ def migrate(conn: Database, data_dir: Path | None, target: int = LATEST) -> Path
         from .server_backup import backup_is_fresh, holds_data
 
         if holds_data(conn) and not backup_is_fresh(conn, current):
-            raise StoreError("server_needs_backup", where=conn.where(), found=current, latest=LATEST)
+            raise StoreError(
+                "server_needs_backup", where=conn.where(), found=current, latest=target
+            )
     for migration in MIGRATIONS:
         if current < migration.version <= target:
             with conn.transaction():

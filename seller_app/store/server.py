@@ -26,6 +26,8 @@ from .errors import StoreError
 if TYPE_CHECKING:
     import psycopg
 
+    from ..credentials import KeyStore
+
 DEFAULT_PORT = 5432
 CONNECT_TIMEOUT_S = 10
 URL_ENV = "SELLER_APP_DATABASE_URL"
@@ -33,7 +35,15 @@ PASSWORD_ENV = "SELLER_APP_DATABASE_PASSWORD"
 _SCHEMES = ("postgresql://", "postgres://")
 # libpq parameters a URL may carry besides host, port, dbname, user, password.
 _EXTRA = frozenset(
-    {"sslmode", "sslrootcert", "sslcert", "sslkey", "options", "connect_timeout", "target_session_attrs"}
+    {
+        "sslmode",
+        "sslrootcert",
+        "sslcert",
+        "sslkey",
+        "options",
+        "connect_timeout",
+        "target_session_attrs",
+    }
 )
 
 
@@ -153,6 +163,50 @@ def first_line(error: BaseException) -> str:
     return lines[0][:300] if lines else type(error).__name__
 
 
+# Why a connection failed, in words, from what libpq says (English whatever the locale of the
+# PC; a server's own messages may be in its language: those are shown as they are).
+_REASONS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("connection refused",), "服务器上没有数据库服务在这个端口上", "nothing listens on that port"),
+    (("timeout expired", "timed out"), "连接超时", "the connection timed out"),
+    (
+        ("could not translate host name", "name or service not known", "nodename nor servname"),
+        "找不到这个服务器名",
+        "the server name is not known",
+    ),
+    (("no route to host", "network is unreachable"), "网络不通", "no network route to the server"),
+    (
+        (
+            "server closed the connection",
+            "terminating connection",
+            "consuming input failed",
+            "connection is closed",
+            "connection reset",
+        ),
+        "服务器断开了连接",
+        "the server closed the connection",
+    ),
+    (
+        ("the database system is starting up", "the database system is shutting down"),
+        "服务器正在启动或关闭",
+        "the server is starting up or shutting down",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the server could not be used, shown in the user's language where we have words."""
+
+    raw: str
+
+    def words(self, lang: str) -> str:
+        low = self.raw.lower()
+        for needles, zh, en in _REASONS:
+            if any(needle in low for needle in needles):
+                return zh if lang == "zh" else en
+        return self.raw
+
+
 # SQLSTATE classes and codes (PostgreSQL appendix A).
 _LOGIN = ("28000", "28P01")
 _NO_DATABASE = "3D000"
@@ -170,10 +224,16 @@ def server_problem(error: BaseException, settings: ServerSettings) -> StoreError
     where = settings.display()
     state = getattr(error, "sqlstate", None) or ""
     text = str(error)
-    if state in _LOGIN or "password authentication failed" in text or "no password supplied" in text:
+    if (
+        state in _LOGIN
+        or "password authentication failed" in text
+        or "no password supplied" in text
+    ):
         return ServerLoginError("server_login_failed", user=settings.user, where=where)
     if state == _NO_DATABASE or (
-        "database" in text and "does not exist" in text and isinstance(error, psycopg.OperationalError)
+        "database" in text
+        and "does not exist" in text
+        and isinstance(error, psycopg.OperationalError)
     ):
         return StoreError("server_no_database", database=settings.database, where=where)
     if state == _NO_PERMISSION:
@@ -183,8 +243,24 @@ def server_problem(error: BaseException, settings: ServerSettings) -> StoreError
     if state == _READ_ONLY:
         return StoreError("server_read_only", where=where)
     if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
-        return ServerUnreachableError("server_unreachable", where=where, detail=first_line(error))
+        return ServerUnreachableError(
+            "server_unreachable", where=where, detail=Reason(first_line(error))
+        )
     return None
+
+
+def resolve(
+    server: ServerSettings | str, keys: KeyStore, password: str | None = None
+) -> tuple[ServerSettings, str | None]:
+    """Settings and password: a URL parsed (its password used unless `password` is given);
+    without a password, the one this desk's keychain keeps for the login, if any."""
+    if isinstance(server, str):
+        server, in_url = ServerSettings.from_url(server)
+        password = password if password is not None else in_url
+    if password is None:
+        saved = keys.get(server.password_key())
+        password = saved.decode("utf-8") if saved else None
+    return server, password
 
 
 def database_url(explicit: str | None = None) -> str | None:

@@ -49,7 +49,6 @@ from . import schema
 from .backup import (
     HEADER,
     MANIFEST,
-    MANIFEST_LIMIT,
     SEAL_OVERHEAD,
     SERVER_FORMAT,
     VERSION,
@@ -120,7 +119,9 @@ def fingerprint(db: Database) -> str:
         if table == "blobs":  # content-addressed: the names say the contents
             sql = "SELECT count(*), md5(string_agg(sha256, ',' ORDER BY sha256)) FROM blobs"
         else:
-            sql = f"SELECT count(*), md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM {table} t"
+            sql = (
+                f"SELECT count(*), md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM {table} t"
+            )
         count, digest = db.execute(sql).fetchone()
         parts[table] = [int(count), digest]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -385,14 +386,9 @@ def restore_server_backup(
     the schema is migrated to this app's version (the archive is the fresh backup that needs).
     """
     from .db import PostgresDatabase
-    from .server import ServerSettings
+    from .server import resolve
 
-    if isinstance(server, str):
-        server, in_url = ServerSettings.from_url(server)
-        password = password if password is not None else in_url
-    if password is None:
-        saved = keys.get(server.password_key())
-        password = saved.decode("utf-8") if saved else None
+    server, password = resolve(server, keys, password)
     with open_archive(archive_path) as archive:
         raw, cipher = open_sealed_manifest(archive, archive_path, passphrase, SERVER_FORMAT)
         manifest = _server_manifest(raw)
@@ -403,7 +399,9 @@ def restore_server_backup(
         db = PostgresDatabase(server, password)
         try:
             with reported(db):
-                return _restore(db, archive, cipher, manifest, keys, data_dir, passphrase, overwrite)
+                return _restore(
+                    db, archive, cipher, manifest, keys, data_dir, passphrase, overwrite
+                )
         finally:
             db.close()
 
@@ -435,8 +433,8 @@ def _restore(
         _archive_current(db, keys, moved, passphrase)
     with db.transaction():
         db.exclusive()
-        for table in present:
-            db.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+        for name in present:
+            db.execute(f"DROP TABLE IF EXISTS {name} CASCADE")
         for migration in schema.MIGRATIONS:
             if migration.version <= manifest.schema:
                 db.execute(schema.VERSION_TABLE)
@@ -450,11 +448,11 @@ def _restore(
             if table.name not in columns or not set(table.columns) <= columns[table.name]:
                 raise BackupError("backup_damaged", detail=f"{MANIFEST}: {table.name}")
             _fill(db, archive, cipher, table)
-        for table, names in columns.items():
-            if "id" in names and table != "desks":
+        for name, names in columns.items():
+            if "id" in names and name != "desks":  # identity counters past the restored ids
                 db.execute(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
-                    f" (SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table})"
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'),"
+                    f" (SELECT max(id) FROM {name})) WHERE EXISTS (SELECT 1 FROM {name})"
                 )
         mark = {"at": "restored", "schema": manifest.schema, "fingerprint": fingerprint(db)}
         set_meta(db, BACKUP_MARK, json.dumps(mark))

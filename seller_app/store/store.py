@@ -93,7 +93,12 @@ class Store(CaseEvents, CaseFiles):
             raise
         leftovers.clean_data_dir(data_dir)
         store = cls(
-            data_dir, conn, cipher, store_id, _desk(data_dir, desk), BlobStore(data_dir / BLOBS_DIR, cipher)
+            data_dir,
+            conn,
+            cipher,
+            store_id,
+            _desk(data_dir, desk),
+            BlobStore(data_dir / BLOBS_DIR, cipher),
         )
         return store._ready()
 
@@ -120,15 +125,10 @@ class Store(CaseEvents, CaseFiles):
         `KeyProblemError` (``shop_passphrase_needed``, ``wrong_shop_passphrase``)."""
         from .blobs import TableBlobStore
         from .db import PostgresDatabase
-        from .server import ServerSettings
+        from .server import resolve
         from .shopkey import unlock_shared
 
-        if isinstance(server, str):
-            server, in_url = ServerSettings.from_url(server)
-            password = password if password is not None else in_url
-        if password is None:
-            saved = keys.get(server.password_key())
-            password = saved.decode("utf-8") if saved else None
+        server, password = resolve(server, keys, password)
         data_dir = Path(data_dir)
         try:
             private_dir(data_dir)
@@ -258,7 +258,10 @@ class Store(CaseEvents, CaseFiles):
         data = codec.merge_pii(json.loads(case_json), personal)
         with self._lock:
             self._saw(case_id, int(version))
-            created_by, updated_by = self._desk_name(self._conn, by), self._desk_name(self._conn, last)
+            created_by, updated_by = (
+                self._desk_name(self._conn, by),
+                self._desk_name(self._conn, last),
+            )
         return CaseRecord(
             id=case_id,
             case=case_from_json(data, now=when(created)),
@@ -544,6 +547,36 @@ class Store(CaseEvents, CaseFiles):
         return restore_backup(Path(archive), Path(data_dir), passphrase, keys, overwrite=overwrite)
 
     @staticmethod
+    def backup_shared(
+        server: ServerSettings | str,
+        keys: KeyStore,
+        dest: Path,
+        passphrase: str,
+        *,
+        data_dir: Path,
+        password: str | None = None,
+    ) -> Path:
+        """Back up a shop server without opening the store on it: no upgrade, no passphrase.
+        This is the backup a server needs before an upgrade (``server_needs_backup``); the
+        shop's data key goes into the archive when this desk holds it."""
+        from .db import PostgresDatabase
+        from .server import resolve
+        from .server_backup import write_server_backup
+
+        settings, password = resolve(server, keys, password)
+        conn = PostgresDatabase(settings, password)
+        try:
+            with reported(conn):
+                if "meta" not in conn.tables():
+                    raise StoreError("server_empty", where=conn.where())
+                row = conn.execute("SELECT value FROM meta WHERE key = 'store_id'").fetchone()
+                store_id = str(row[0]) if row else "0" * 32
+                key = keys.get(key_name(store_id)) if row else None
+                return write_server_backup(conn, store_id, key, Path(dest), passphrase)
+        finally:
+            conn.close()
+
+    @staticmethod
     def restore_shared(
         archive: Path,
         server: ServerSettings | str,
@@ -565,4 +598,3 @@ class Store(CaseEvents, CaseFiles):
 
 def _draft_aad(draft_id: int) -> bytes:
     return f"draft:{draft_id}".encode()
-

@@ -74,7 +74,9 @@ def migrate_to(local: Store, shared: Store, *, progress: Progress | None = None)
             copied.append((summary.id, shared_id))
             others = copier.others_claiming(summary.tracking_numbers, shared_id)
             if others:
-                duplicates.append(Duplicate(summary.id, shared_id, summary.tracking_numbers, others))
+                duplicates.append(
+                    Duplicate(summary.id, shared_id, summary.tracking_numbers, others)
+                )
         done += 1
         if progress is not None:
             progress(done, total)
@@ -180,8 +182,9 @@ class _Copier:
         for document in documents:
             self.blob(document[2])
         with self.shared._tx() as conn:  # noqa: SLF001
-            return self._insert_case(conn, case_id, origin, case, history, events, notes,
-                                     photos, documents)
+            return self._insert_case(
+                conn, case_id, origin, case, history, events, notes, photos, documents
+            )
 
     def _insert_case(
         self,
@@ -200,8 +203,18 @@ class _Copier:
             "INSERT INTO cases (status, case_json, pii, tracking, amount_claimed,"
             " amount_recovered, created_at, updated_at, created_by, updated_by, origin)"
             " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (status, public, tracking, claimed, recovered, created, updated,
-             self.desk(by), self.desk(last), origin),
+            (
+                status,
+                public,
+                tracking,
+                claimed,
+                recovered,
+                created,
+                updated,
+                self.desk(by),
+                self.desk(last),
+                origin,
+            ),
         )
         if pii:
             personal = self.source.open_json(bytes(pii), pii_aad(local_id))
@@ -219,8 +232,16 @@ class _Copier:
             conn.execute(
                 "INSERT INTO case_events (case_id, kind, action, at, data, recorded_at, note,"
                 " desk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (new_id, kind, action, at, data, recorded, self.reseal(note, NOTE_AAD),
-                 self.desk(desk)),
+                (
+                    new_id,
+                    kind,
+                    action,
+                    at,
+                    data,
+                    recorded,
+                    self.reseal(note, NOTE_AAD),
+                    self.desk(desk),
+                ),
             )
         for at, body, desk in notes:
             conn.execute(

@@ -59,9 +59,7 @@ class Backend:
         folder = data_dir or self.data_dir
         if self.url is None:
             return Store.open(folder, keys, desk=desk)
-        return Store.open_shared(
-            self.url, keys, data_dir=folder, desk=desk, shop_passphrase=ask
-        )
+        return Store.open_shared(self.url, keys, data_dir=folder, desk=desk, shop_passphrase=ask)
 
     def other(self, folder: Path) -> Backend:
         """Another, empty store of the same kind: another PC's folder, another server."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from seller_app.credentials import MemoryKeyStore
-from seller_app.store import BackupError, ConfirmationNeededError, Store
+from seller_app.store import BackupError, ConfirmationNeededError
 from tests.conftest import NOW
 
 from .conftest import Backend, buyer_case

@@ -21,8 +21,7 @@ from seller_app.store import BackupError, Store, StoreError, backup
 from seller_app.store.crypto import Cipher
 from tests.conftest import NOW, make_case
 
-from .conftest import Backend, BUYER, SHOP
-
+from .conftest import BUYER, SHOP, Backend
 
 
 @pytest.fixture

@@ -164,9 +164,7 @@ def test_photos_and_documents(store: Store, tmp_path: Path) -> None:
     assert [n.text for n in store.notes(case_id)] == ["快递员说三天内回复"]
 
 
-def test_tampered_blob_is_not_returned(
-    store: Store, backend: Backend, tmp_path: Path
-) -> None:
+def test_tampered_blob_is_not_returned(store: Store, backend: Backend, tmp_path: Path) -> None:
     case_id = store.add_case(make_case(), NOW)
     source = tmp_path / "a.jpg"
     source.write_bytes(b"jpeg")
