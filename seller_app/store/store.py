@@ -275,6 +275,12 @@ class Store(CaseEvents, CaseFiles):
             updated_by=updated_by,
         )
 
+    def check_version(self, case_id: int, expected_version: int) -> None:
+        """`ConcurrentEditError` (naming the desk) unless the case is still at
+        `expected_version` -- to say so before a long save begins; the save checks again."""
+        with self._lock, self._problems_reported():
+            self._lock_case(self._conn, case_id, expected_version)
+
     def list_cases(
         self, status: CaseStatus | None = None, tracking: str | None = None
     ) -> list[CaseSummary]:

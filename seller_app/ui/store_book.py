@@ -57,6 +57,20 @@ class StoreCaseBook:
     def __init__(self, store: Store, files_dir: Path) -> None:
         self.store = store
         self.files_dir = files_dir
+        # Several desks (issue 17): each stored case's row version as this book last handed it
+        # out to be worked on (`get`) or saved it. A save or a status change is checked against
+        # it, so a change another desk made meanwhile raises `ConcurrentEditError` (the GUI
+        # offers to reload) instead of being overwritten. The list (`records`) does not move it.
+        self._versions: dict[str, int] = {}
+
+    def _expected(self, record_id: str, given: int | None = None) -> int | None:
+        """The latest version of the case this desk has seen: the record's own, or a later one
+        this book saved itself (its own saves are never a conflict)."""
+        seen = [v for v in (given, self._versions.get(record_id)) if v is not None]
+        return max(seen) if seen else None
+
+    def _noted(self, case_id: int) -> None:
+        self._versions[f"c{case_id}"] = self.store.get_case(case_id).version
 
     # ------------------------------------------------------------------ saving
 
@@ -88,7 +102,10 @@ class StoreCaseBook:
         claimed = _money(record.amount_claimed)
         if record.id.startswith("c"):
             case_id = int(record.id[1:])
+            expected = self._expected(record.id, record.version)
             stored = self.store.get_case(case_id)
+            if expected is not None and expected != stored.version:
+                self.store.check_version(case_id, expected)  # raises ConcurrentEditError
             changed = case_to_json(stored.case) != case_to_json(case)
             if changed:
                 self.store.update_case(case_id, case, now)
@@ -106,6 +123,7 @@ class StoreCaseBook:
         current = self.store.get_case(case_id).status
         if wanted != current and wanted in TRANSITIONS[current]:
             self.store.set_status(case_id, wanted, now)
+        self._noted(case_id)
         return f"c{case_id}"
 
     def _case_from_draft(
@@ -216,7 +234,10 @@ class StoreCaseBook:
             if record_id.startswith("d"):
                 return self._draft_record(self.store.load_draft(int(record_id[1:])))
             if record_id.startswith("c"):
-                return self._case_record(int(record_id[1:]), with_files=True)
+                record = self._case_record(int(record_id[1:]), with_files=True)
+                if record.version is not None:
+                    self._versions[record_id] = record.version
+                return record
         except (ValueError, LookupError) as error:
             log.warning("no record %s: %s", record_id, error)
         except Exception as error:  # noqa: BLE001 - a missing record is reported, not raised
@@ -252,6 +273,7 @@ class StoreCaseBook:
             amount_claimed=_text(stored.amount_claimed),
             amount_recovered=_text(stored.amount_recovered),
             photos=photos,
+            version=stored.version,
         )
 
     def _restore_photos(self, case_id: int) -> tuple[dict[str, Any], ...]:
@@ -301,12 +323,20 @@ class StoreCaseBook:
         """Record what happened after the claim (`seller_app.domain.events`) on a stored case;
         returns the UI status it leaves the case in. `CaseError` when the event does not fit
         (in the future, before the claim ...): show it with `Texts.error_message`."""
-        status = self.store.record_event(_case_id(record_id), event, now, note=note)
+        case_id = _case_id(record_id)
+        status = self.store.record_event(
+            case_id, event, now, note=note, expected_version=self._expected(record_id)
+        )
+        self._noted(case_id)
         return to_ui_status(status)
 
     def clear_event(self, record_id: str, kind: EventKind, now: datetime, note: str = "") -> None:
         """Take back a mistaken event (the status stays)."""
-        self.store.clear_event(_case_id(record_id), kind, now, note=note)
+        case_id = _case_id(record_id)
+        self.store.clear_event(
+            case_id, kind, now, note=note, expected_version=self._expected(record_id)
+        )
+        self._noted(case_id)
 
     def event_log(self, record_id: str) -> list[LoggedEvent]:
         """Every event recorded or taken back, with when and the seller's note."""
@@ -322,6 +352,12 @@ class StoreCaseBook:
     def set_status(
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None:
+        case_id = int(record_id[1:])
         self.store.set_status(
-            int(record_id[1:]), to_store_status(status), now, amount_recovered=_money(recovered)
+            case_id,
+            to_store_status(status),
+            now,
+            amount_recovered=_money(recovered),
+            expected_version=self._expected(record_id),
         )
+        self._noted(case_id)
