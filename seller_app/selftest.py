@@ -5,8 +5,10 @@ touched): assesses a sample case, prepares a waybill-label photo in a worker pro
 build proves its process pool, Pillow, pillow-heif and zxing-cpp), renders the claim form with the
 photo, exports the schedule as .ics, reads both back, opens the PDF with QtPdf offscreen, reads a
 rendered tracking-page screenshot with the OCR models while every network connection is refused (so
-a build proves it carries the models and downloads nothing), and prints one line. Exit status 0
-when every check passed, 1 otherwise.
+a build proves it carries the models and downloads nothing), opens the shop-server driver
+(psycopg's binary build and its libpq, asked to connect to a loopback port nothing listens on:
+no server is needed, the answer must be "unreachable" in words), and prints one line. Exit
+status 0 when every check passed, 1 otherwise.
 
 ``--self-test --window`` also shows the claim form in a real window on the desktop's window system
 (X11/xcb, Wayland, Windows, macOS) and waits until it is on screen: it proves the build carries what
@@ -120,6 +122,31 @@ def _read_offline(path: Path) -> Any:
         return read_timeline([path], reference=datetime(2026, 11, 16, 10, 0, tzinfo=SHANGHAI))
     finally:
         socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[method-assign,assignment]
+
+
+def _shop_server_driver(folder: Path) -> str:
+    """psycopg with its bundled libpq loads and answers a connection attempt (issue 17): a
+    loopback port nobody listens on must come back as the store's "unreachable", in words."""
+    import socket
+
+    import psycopg
+
+    from .credentials import MemoryKeyStore
+    from .store import Store
+    from .store.server import ServerUnreachableError
+
+    _check(psycopg.pq.__impl__ in ("binary", "c"), f"psycopg runs its {psycopg.pq.__impl__} build")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://selftest@127.0.0.1:{port}/claims?connect_timeout=5"
+    try:
+        Store.open_shared(url, MemoryKeyStore(), data_dir=folder / "desk").close()
+    except ServerUnreachableError as error:
+        _check("127.0.0.1" in error.message("zh"), "the unreachable server was not named")
+    else:
+        raise SelfTestError(f"something answered on 127.0.0.1:{port} as a shop server")
+    return f"libpq {psycopg.pq.version()} ({psycopg.pq.__impl__})"
 
 
 def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:
@@ -277,11 +304,12 @@ def _run_checks(window: bool = False) -> str:
             read == ((SAMPLE_NUMBER,), "门卫代收", 2) and timeline.signed_at is not None,
             f"the tracking screenshot read as {read}",
         )
+        driver = _shop_server_driver(folder)
         return (
             f"assessed {assessment.amount} CNY, {len(photos)} photos (barcode read), "
             f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events, "
-            f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer})"
-            f"{shown}"
+            f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer}), "
+            f"shop-server driver {driver}{shown}"
         )
 
 

@@ -95,19 +95,28 @@ class TemporaryServer:
         data.mkdir()
         pwfile = self.folder / "superuser.pw"
         pwfile.write_text(self.password + "\n", encoding="utf-8")
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
             import pwd
 
             nobody = pwd.getpwnam("nobody")
             for path in (data, pwfile):
                 os.chown(path, nobody.pw_uid, nobody.pw_gid)
             os.chmod(data, 0o700)
-            self._as_user = [
-                "setpriv",
-                f"--reuid={nobody.pw_uid}",
-                f"--regid={nobody.pw_gid}",
-                "--clear-groups",
-            ]
+            if shutil.which("setpriv"):
+                self._as_user = [
+                    "setpriv",
+                    f"--reuid={nobody.pw_uid}",
+                    f"--regid={nobody.pw_gid}",
+                    "--clear-groups",
+                ]
+            elif shutil.which("runuser"):
+                self._as_user = ["runuser", "-u", "nobody", "--"]
+            else:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                raise ServerUnavailableError(
+                    "running as root and neither setpriv nor runuser is there to start "
+                    "PostgreSQL as an unprivileged user"
+                )
         self.port = self.port or free_port()
         self._run(
             "initdb",

@@ -99,6 +99,55 @@ class ServerSettings:
         password = parts.get("password")
         return settings, (str(password) if password else None)
 
+    @classmethod
+    def from_fields(cls, host: str, port: int | str, database: str, user: str) -> ServerSettings:
+        """Settings as the 共享案件库 dialog gathers them (its fields checked like a URL's):
+        ``bad_database_url`` `StoreError` naming the field that is missing or wrong."""
+        values = {"host": host.strip(), "dbname": database.strip(), "user": user.strip()}
+        for name, value in values.items():
+            if not value:
+                raise StoreError(
+                    "bad_database_url", url=f"{user}@{host}:{port}/{database}", detail=name
+                )
+        try:
+            number = int(str(port).strip() or DEFAULT_PORT)
+            if not 0 < number < 65536:
+                raise ValueError(number)
+        except ValueError:
+            raise StoreError(
+                "bad_database_url", url=f"{user}@{host}:{port}/{database}", detail="port"
+            ) from None
+        return cls(values["host"], values["dbname"], values["user"], number)
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the app's settings file (no password: that goes to the keychain)."""
+        return {
+            "host": self.host,
+            "port": self.port,
+            "database": self.database,
+            "user": self.user,
+            "extra": dict(self.extra),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ServerSettings:
+        settings = cls.from_fields(
+            str(data.get("host", "")),
+            data.get("port", DEFAULT_PORT),
+            str(data.get("database", "")),
+            str(data.get("user", "")),
+        )
+        extra = data.get("extra") or {}
+        if not isinstance(extra, dict) or set(extra) - _EXTRA:
+            raise StoreError("bad_database_url", url=settings.display(), detail="extra")
+        return cls(
+            settings.host,
+            settings.database,
+            settings.user,
+            settings.port,
+            tuple(sorted((str(k), str(v)) for k, v in extra.items())),
+        )
+
     def url(self) -> str:
         """The settings as a URL, without a password."""
         base = (
@@ -258,8 +307,9 @@ def resolve(
         server, in_url = ServerSettings.from_url(server)
         password = password if password is not None else in_url
     if password is None:
-        saved = keys.get(server.password_key())
-        password = saved.decode("utf-8") if saved else None
+        from ..credentials import remembered_password
+
+        password = remembered_password(keys, server.password_key())
     return server, password
 
 

@@ -263,15 +263,29 @@ def test_a_wrong_password_a_missing_database_and_a_bad_address(
         one_line(bad.value)
 
 
-def test_the_password_can_come_from_the_keychain(
+def test_the_dialogs_settings_and_the_password_in_the_keychain(
     pg_server: Any, pg_url: str, tmp_path: Path
 ) -> None:
+    from seller_app.credentials import remember_password
     from seller_app.store.server import ServerSettings
 
     settings, password = ServerSettings.from_url(pg_url)
     assert password == pg_server.password and "password" not in settings.url()
+    assert pg_server.password not in settings.url() + settings.display()
+    assert ServerSettings.from_dict(settings.as_dict()) == settings  # kept in the app's settings
+    fields = ServerSettings.from_fields(" 127.0.0.1 ", str(settings.port), "claims", "shop")
+    assert fields.display() == f"shop@127.0.0.1:{settings.port}/claims"
+    for host, port, database, user, wrong in (
+        ("", 5432, "claims", "shop", "host"),
+        ("nas", "五四三二", "claims", "shop", "port"),
+        ("nas", 70000, "claims", "shop", "port"),
+        ("nas", 5432, "claims", " ", "user"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            ServerSettings.from_fields(host, port, database, user)
+        assert wrong in caught.value.message("en")
     keys = MemoryKeyStore()
-    keys.set(settings.password_key(), pg_server.password.encode())
+    remember_password(keys, settings.password_key(), pg_server.password)
     with Store.open_shared(
         settings, keys, data_dir=tmp_path, shop_passphrase=lambda c: SHOP_PASSPHRASE
     ) as store:
