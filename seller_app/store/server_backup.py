@@ -52,7 +52,6 @@ from .backup import (
     SEAL_OVERHEAD,
     SERVER_FORMAT,
     VERSION,
-    _free_name,
     _is_backup,
     _key,
     _read_entry,
@@ -427,7 +426,7 @@ def _restore(
     moved = None
     if had_data:
         data_dir.mkdir(parents=True, exist_ok=True)
-        moved = _free_name(data_dir, "replaced").with_suffix(".zip")
+        moved = _free_archive(data_dir)
         if not overwrite:
             raise ConfirmationNeededError("confirm_overwrite_server", where=db.where(), moved=moved)
         _archive_current(db, keys, moved, passphrase)
@@ -465,6 +464,14 @@ def _restore(
                 keys.set(key_name(manifest.store_id), manifest.data_key)
     schema.migrate(db, None)
     return moved
+
+
+def _free_archive(data_dir: Path) -> Path:
+    """``replaced-<n>.zip``: the first name no earlier restore used."""
+    number = 1
+    while (candidate := data_dir / f"replaced-{number}.zip").exists():
+        number += 1
+    return candidate
 
 
 def _ordered(tables: tuple[_Table, ...]) -> list[_Table]:

@@ -171,7 +171,8 @@ class Store(CaseEvents, CaseFiles):
         amount_claimed: Decimal | None = None,
         draft_id: int | None = None,
     ) -> int:
-        return self.add_claim(case, now, amount_claimed=amount_claimed, draft_id=draft_id)[0]
+        with self._tx() as conn:
+            return self._insert_case(conn, case, now, amount_claimed, draft_id)
 
     def add_claim(
         self,
@@ -184,45 +185,55 @@ class Store(CaseEvents, CaseFiles):
         """`add_case`, and the other cases already claiming one of its tracking numbers, looked
         up in the same transaction: on a shop server two desks adding the same parcel at once
         wait for each other, so the second always hears of the first."""
-        public, pii = codec.split_pii(case_to_json(case))
-        stamp = timestamp(now)
         with self._tx() as conn:
             if conn.shared:
-                for number in sorted(case.tracking_numbers):
+                for number in sorted(set(case.tracking_numbers)):
                     conn.execute(
                         "SELECT pg_advisory_xact_lock(hashtext(?))", ("tracking:" + number,)
                     )
             earlier = self.claims_for_tracking(case.tracking_numbers)
-            if draft_id is not None:
-                self._own_draft(conn, draft_id, missing_ok=True)
-            case_id = conn.insert(
-                "INSERT INTO cases (status, case_json, pii, tracking, amount_claimed,"
-                " created_at, updated_at, created_by, updated_by)"
-                " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)",
-                (
-                    CaseStatus.DRAFT.value,
-                    json.dumps(public, ensure_ascii=False),
-                    " ".join(case.tracking_numbers),
-                    money(amount_claimed, "amount_claimed"),
-                    stamp,
-                    stamp,
-                    self.desk.id,
-                    self.desk.id,
-                ),
-            )
-            conn.execute(
-                "UPDATE cases SET pii = ? WHERE id = ?",
-                (self._cipher.seal_json(pii, pii_aad(case_id)), case_id),
-            )
-            conn.execute(
-                "INSERT INTO status_history (case_id, status, at, note, desk)"
-                " VALUES (?, ?, ?, NULL, ?)",
-                (case_id, CaseStatus.DRAFT.value, stamp, self.desk.id),
-            )
-            if draft_id is not None:
-                conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-            self._pending[case_id] = 1
-        return case_id, earlier
+            return self._insert_case(conn, case, now, amount_claimed, draft_id), earlier
+
+    def _insert_case(
+        self,
+        conn: Database,
+        case: Case,
+        now: datetime,
+        amount_claimed: Decimal | None,
+        draft_id: int | None,
+    ) -> int:
+        public, pii = codec.split_pii(case_to_json(case))
+        stamp = timestamp(now)
+        if draft_id is not None:
+            self._own_draft(conn, draft_id, missing_ok=True)
+        case_id = conn.insert(
+            "INSERT INTO cases (status, case_json, pii, tracking, amount_claimed,"
+            " created_at, updated_at, created_by, updated_by)"
+            " VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+            (
+                CaseStatus.DRAFT.value,
+                json.dumps(public, ensure_ascii=False),
+                " ".join(case.tracking_numbers),
+                money(amount_claimed, "amount_claimed"),
+                stamp,
+                stamp,
+                self.desk.id,
+                self.desk.id,
+            ),
+        )
+        conn.execute(
+            "UPDATE cases SET pii = ? WHERE id = ?",
+            (self._cipher.seal_json(pii, pii_aad(case_id)), case_id),
+        )
+        conn.execute(
+            "INSERT INTO status_history (case_id, status, at, note, desk)"
+            " VALUES (?, ?, ?, NULL, ?)",
+            (case_id, CaseStatus.DRAFT.value, stamp, self.desk.id),
+        )
+        if draft_id is not None:
+            conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+        self._pending[case_id] = 1
+        return case_id
 
     def update_case(
         self, case_id: int, case: Case, now: datetime, *, expected_version: int | None = None

@@ -189,3 +189,28 @@ def test_batch_and_escalate_take_the_database_too(
     assert code == 0, captured
     code, listed, _ = cases(capsys, "list", *desk(root, "a", url))
     assert len(listed) == 3 and not (root / "b" / "store.sqlite3").exists()
+
+
+def test_an_upgrade_waits_for_a_backup_made_from_the_command_line(
+    env: tuple[Path, str], capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seller_app.store import schema
+
+    root, url = env
+    front = desk(root, "前台", url)
+    assert cases(capsys, "import", str(case_file(root)), *front)[0] == 0
+    known = (schema.MIGRATIONS, schema.LATEST)
+    later = schema.Migration(schema.LATEST + 1, "later", schema._run(()))
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, later))
+    monkeypatch.setattr(schema, "LATEST", later.version)
+    code, _, err = cases(capsys, "list", *front)
+    assert code == 2 and err.count("\n") == 1 and "cases backup" in err
+    code, made, _ = cases(capsys, "backup", str(root / "before.zip"), *front)
+    assert code == 0 and (root / "before.zip").is_file()
+    code, listed, _ = cases(capsys, "list", *front)
+    assert code == 0 and [c["id"] for c in listed] == [1]
+    # an older app meets the upgraded server
+    monkeypatch.setattr(schema, "MIGRATIONS", known[0])
+    monkeypatch.setattr(schema, "LATEST", known[1])
+    code, _, err = cases(capsys, "list", *front, "--lang", "en")
+    assert code == 2 and "newer version" in err

@@ -64,7 +64,8 @@ def test_restoring_over_existing_data_needs_confirmation(
     with backend.open(keys) as store:
         assert [s.id for s in store.list_cases()] == [1]
     if backend.shared:  # what was replaced is a backup of its own: it restores
-        backend.restore(moved, PASS, keys, overwrite=True)
+        again = backend.restore(moved, PASS, keys, overwrite=True)
+        assert again is not None and again != moved and moved.exists()
         with backend.open(keys) as store:
             assert [s.id for s in store.list_cases()] == [1, later]
 
