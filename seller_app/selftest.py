@@ -129,13 +129,12 @@ def _shop_server_driver(folder: Path) -> str:
     loopback port nobody listens on must come back as the store's "unreachable", in words."""
     import socket
 
-    import psycopg
-
     from .credentials import MemoryKeyStore
     from .store import Store
-    from .store.server import ServerUnreachableError
+    from .store.server import ServerUnreachableError, driver
 
-    _check(psycopg.pq.__impl__ in ("binary", "c"), f"psycopg runs its {psycopg.pq.__impl__} build")
+    implementation, libpq = driver()
+    _check(implementation in ("binary", "c"), f"psycopg runs its {implementation} build")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -146,7 +145,7 @@ def _shop_server_driver(folder: Path) -> str:
         _check("127.0.0.1" in error.message("zh"), "the unreachable server was not named")
     else:
         raise SelfTestError(f"something answered on 127.0.0.1:{port} as a shop server")
-    return f"libpq {psycopg.pq.version()} ({psycopg.pq.__impl__})"
+    return f"libpq {libpq} ({implementation})"
 
 
 def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:

@@ -313,6 +313,14 @@ def resolve(
     return server, password
 
 
+def driver() -> tuple[str, int]:
+    """(psycopg's implementation: ``binary`` for the wheel's own build, libpq's version) -- for
+    the self-test of a build, which must carry the binary build and its libpq."""
+    import psycopg
+
+    return str(psycopg.pq.__impl__), int(psycopg.pq.version())
+
+
 def database_url(explicit: str | None = None) -> str | None:
     """The shop server's URL: `explicit` (``--database``) or ``SELLER_APP_DATABASE_URL``;
     None for the local store."""
