@@ -54,7 +54,14 @@ def find_bindir() -> Path:
     config = shutil.which("pg_config")
     if config:
         try:
-            out = subprocess.run([config, "--bindir"], capture_output=True, text=True, check=True)
+            out = subprocess.run(
+                [config, "--bindir"],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                check=True,
+            )
             candidates.append(Path(out.stdout.strip()))
         except (OSError, subprocess.CalledProcessError):
             pass
@@ -169,7 +176,14 @@ class TemporaryServer:
 
     def _run(self, program: str, *args: str) -> None:
         command = [*self._as_user, str(self.bindir / program), *args]
-        result = subprocess.run(command, capture_output=True, text=True, cwd=self.folder)
+        result = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            cwd=self.folder,
+        )
         if result.returncode != 0:
             raise subprocess.CalledProcessError(
                 result.returncode, command, result.stdout, result.stderr

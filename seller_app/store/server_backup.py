@@ -194,7 +194,6 @@ def write_server_backup(
     kdf = new_kdf()
     cipher = _key(passphrase, kdf)
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
-    conn = db.conn  # type: ignore[attr-defined]
     try:
         with leftovers.pending_output(tmp):
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -207,8 +206,9 @@ def write_server_backup(
                     json.dumps({"format": SERVER_FORMAT, "version": VERSION, "kdf": kdf}, indent=1),
                 )
                 writer = _ArchiveWriter(archive, cipher)
-                with conn.transaction():
+                with db.transaction():  # (a connection dropped since is made again first)
                     db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    conn = db.conn  # type: ignore[attr-defined]
                     version = schema.schema_version(db)
                     at = str(db.execute("SELECT now()").fetchone()[0].isoformat())
                     tables = [_dump_table(conn, table, writer) for table in _archived(db)]

@@ -134,6 +134,15 @@ class Backend:
             )
 
 
+@pytest.fixture(autouse=True)
+def cheap_shop_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shop keys wrapped here cost 1/32 of the real scrypt work (still within the bounds; the
+    parameters travel with the wrapped key, so unwrapping uses what wrapping used)."""
+    from seller_app.store import shopkey
+
+    monkeypatch.setattr(shopkey, "SCRYPT_N", 2**10)
+
+
 @pytest.fixture
 def keys() -> MemoryKeyStore:
     return MemoryKeyStore()

@@ -53,6 +53,7 @@ def test_two_processes_lose_no_update(
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
+                encoding="utf-8",
             )
         )
     try:
