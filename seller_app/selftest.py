@@ -124,30 +124,6 @@ def _read_offline(path: Path) -> Any:
         socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[method-assign,assignment]
 
 
-def _shop_server_driver(folder: Path) -> str:
-    """psycopg with its bundled libpq loads and answers a connection attempt (issue 17): a
-    loopback port nobody listens on must come back as the store's "unreachable", in words."""
-    import socket
-
-    from .credentials import MemoryKeyStore
-    from .store import Store
-    from .store.server import ServerUnreachableError, driver
-
-    implementation, libpq = driver()
-    _check(implementation in ("binary", "c"), f"psycopg runs its {implementation} build")
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"postgresql://selftest@127.0.0.1:{port}/claims?connect_timeout=5"
-    try:
-        Store.open_shared(url, MemoryKeyStore(), data_dir=folder / "desk").close()
-    except ServerUnreachableError as error:
-        _check("127.0.0.1" in error.message("zh"), "the unreachable server was not named")
-    else:
-        raise SelfTestError(f"something answered on 127.0.0.1:{port} as a shop server")
-    return f"libpq {libpq} ({implementation})"
-
-
 def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:
     if not window:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -219,6 +195,31 @@ def _show_in_a_window(pdf: Path) -> str:
     return platform
 
 
+def _shop_server_driver() -> str:
+    """psycopg with its bundled libpq loads and answers a connection attempt (issue 17): a
+    loopback port nobody listens on must come back as the store's "unreachable", in words."""
+    import socket
+
+    from .credentials import MemoryKeyStore
+    from .store import Store
+    from .store.server import ServerUnreachableError, driver
+
+    implementation, libpq = driver()
+    _check(implementation in ("binary", "c"), f"psycopg runs its {implementation} build")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://selftest@127.0.0.1:{port}/claims?connect_timeout=5"
+    try:
+        with tempfile.TemporaryDirectory(prefix="seller-app-selftest-") as folder:
+            Store.open_shared(url, MemoryKeyStore(), data_dir=Path(folder)).close()
+    except ServerUnreachableError as error:
+        _check("127.0.0.1" in error.message("zh"), "the unreachable server was not named")
+    else:
+        raise SelfTestError(f"something answered on 127.0.0.1:{port} as a shop server")
+    return f"libpq {libpq} ({implementation})"
+
+
 def run(emit: Callable[[str], None] = print, *, window: bool = False) -> int:  # noqa: T201
     """Run every check and emit the one line (the output of the self-test)."""
     started = time.perf_counter()
@@ -226,6 +227,7 @@ def run(emit: Callable[[str], None] = print, *, window: bool = False) -> int:  #
         requested = os.environ.get("QT_QPA_PLATFORM", "").partition(":")[0]
         _check(not (window and requested in HEADLESS_PLATFORMS), _headless(requested))
         summary = _run_checks(window)
+        summary += f", shop-server driver {_shop_server_driver()}"  # issue 17
     except Exception as error:  # noqa: BLE001 -- any failure of a build is reported, not raised
         log.exception("self-test failed")
         emit(f"self-test FAILED: {type(error).__name__}: {error}")
@@ -303,12 +305,11 @@ def _run_checks(window: bool = False) -> str:
             read == ((SAMPLE_NUMBER,), "门卫代收", 2) and timeline.signed_at is not None,
             f"the tracking screenshot read as {read}",
         )
-        driver = _shop_server_driver(folder)
         return (
             f"assessed {assessment.amount} CNY, {len(photos)} photos (barcode read), "
             f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events, "
-            f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer}), "
-            f"shop-server driver {driver}{shown}"
+            f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer})"
+            f"{shown}"
         )
 
 

@@ -121,6 +121,7 @@ Shop server jobs
     tracking number reported, the local store untouched).
 """
 
+from .desk import Desk
 from .errors import (
     BackupError,
     BadTransitionError,
@@ -142,6 +143,7 @@ from .records import (
     StoredDocument,
     StoredPhoto,
 )
+from .server import ServerLoginError, ServerSettings, ServerUnreachableError
 from .store import Store
 
 __all__ = [
@@ -154,9 +156,13 @@ __all__ = [
     "CaseStatus",
     "CaseSummary",
     "ConfirmationNeededError",
+    "Desk",
     "Draft",
     "KeyProblemError",
     "NotFoundError",
+    "ServerLoginError",
+    "ServerSettings",
+    "ServerUnreachableError",
     "StatusChange",
     "Store",
     "StoreCorruptError",
