@@ -121,11 +121,11 @@ Shop server jobs
     tracking number reported, the local store untouched).
 """
 
+from .conflict import ConcurrentEditError
 from .desk import Desk
 from .errors import (
     BackupError,
     BadTransitionError,
-    ConcurrentEditError,
     ConfirmationNeededError,
     KeyProblemError,
     NotFoundError,

@@ -18,11 +18,11 @@ from cryptography.exceptions import InvalidTag
 
 from ..credentials import KeyStore
 from . import schema
+from .conflict import ConcurrentEditError
 from .crypto import KEY_BYTES, Cipher
 from .db import Database, connect_sqlite
 from .desk import Desk
 from .errors import (
-    ConcurrentEditError,
     KeyProblemError,
     NotFoundError,
     StoreCorruptError,
@@ -268,12 +268,46 @@ class StoreBase:
 
     @contextmanager
     def _tx(self) -> Iterator[Database]:
+        """One change, all or nothing: its own transaction, or inside `write_batch` a savepoint
+        of the batch's transaction."""
         with self._lock, self._problems_reported():
-            self._pending = {}
-            with self._conn.transaction():
-                yield self._conn
-            self._seen.update(self._pending)  # only what was committed
-            self._pending = {}
+            nested = self._conn.in_transaction
+            outer, self._pending = self._pending, {}
+            try:
+                with self._conn.transaction():
+                    yield self._conn
+            except BaseException:
+                self._pending = outer
+                raise
+            if nested:  # known once the batch commits
+                self._pending = {**outer, **self._pending}
+            else:
+                self._seen.update(self._pending)  # only what was committed
+                self._pending = {}
+
+    @contextmanager
+    def write_batch(self) -> Iterator[None]:
+        """Many changes, one commit: what is written inside the block is committed together
+        when it ends -- normally or by an exception (Ctrl-C, a failed row): each change on its
+        own stays all or nothing (a savepoint), and every one that completed is kept. A commit
+        waits for the disk (SQLite's synchronous=FULL, PostgreSQL's WAL flush); an import of many
+        cases pays it once per batch. Keep a batch short: it holds the write lock (SQLite: the
+        whole file; PostgreSQL: the rows it changed). Nested batches join the outer one."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield
+                return
+            with self._problems_reported():
+                self._conn.begin()
+                self._pending = {}
+            try:
+                yield
+            finally:
+                with self._problems_reported():
+                    if self._conn.in_transaction:  # SQLite rolls back by itself on a full disk
+                        self._conn.commit()
+                        self._seen.update(self._pending)
+                    self._pending = {}
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock, self._problems_reported():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -307,9 +306,6 @@ def _words(value: Any, lang: str) -> Any:
         return ("、" if lang == "zh" else ", ").join(names) or "-"
     if isinstance(value, OSError):
         return os_reason(value, lang)
-    words = getattr(value, "words", None)  # e.g. `server.Reason`
-    if callable(words):
-        return words(lang)
     return value
 
 
@@ -346,27 +342,6 @@ class BackupError(StoreError):
 
 class ConfirmationNeededError(BackupError):
     """Restoring would replace existing data and the caller did not confirm."""
-
-
-class ConcurrentEditError(StoreError):
-    """Another desk (or window) changed the case since this one read it: nothing was saved.
-    `desk` names it (None: unknown, a change from before desks were recorded), `at` is when;
-    reload the case (`Store.get_case`) and apply the change again."""
-
-    def __init__(
-        self, case_id: int, *, desk: str | None, at: datetime, expected: int, found: int
-    ) -> None:
-        self.case_id = case_id
-        self.desk = desk
-        self.at = at
-        self.expected = expected
-        self.found = found
-        super().__init__("concurrent_edit", case_id=case_id)
-
-    def message(self, lang: str = "zh") -> str:
-        zh, en = MESSAGES["concurrent_edit"]
-        desk = self.desk or ("另一台电脑" if lang == "zh" else "another desk")
-        return (zh if lang == "zh" else en).format(desk=desk, at=f"{self.at:%Y-%m-%d %H:%M}")
 
 
 class StoreCorruptError(StoreError):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from .errors import StoreError
+from .errors import StoreError, text
 
 if TYPE_CHECKING:
     import psycopg
@@ -50,6 +50,13 @@ _EXTRA = frozenset(
 class ServerUnreachableError(StoreError):
     """The shop server cannot be reached (down, wrong address, network): the GUI offers to keep
     working on the local store. Nothing was written anywhere."""
+
+    def message(self, lang: str = "zh") -> str:
+        params = dict(self.params)
+        reason = params.get("detail")
+        if isinstance(reason, Reason):  # why, in words where we have them
+            params["detail"] = reason.words(lang)
+        return text(self.code, lang, **params)
 
 
 class ServerLoginError(StoreError):

@@ -257,3 +257,25 @@ def test_transition_error_names_statuses_in_the_users_language(store: Store) -> 
     assert error.value.message("en") == (
         f"Case {case_id} cannot go from draft to paid (allowed: filed, closed)."
     )
+
+
+def test_a_batch_commits_once_and_keeps_every_change_that_completed(
+    backend: Backend, keys: MemoryKeyStore
+) -> None:
+    """`write_batch` (an import of many cases): one commit; each change inside it all or
+    nothing on its own (a savepoint on either database); an interruption keeps what was done."""
+    with backend.open(keys) as store, backend.open(keys) as other:
+        with pytest.raises(KeyboardInterrupt), store.write_batch():
+            first = store.add_case(make_case(), NOW)
+            with pytest.raises(StoreError):  # refused on its own, the batch goes on
+                store.add_case(make_case(), NOW, amount_claimed=Decimal("-1"))
+            second = store.add_case(make_case(tracking_numbers=["YT9876543210"]), NOW)
+            assert store.update_case(first, make_case(goods_value="250"), NOW) == 2
+            with store.write_batch():  # a nested batch joins the outer one
+                store.set_status(second, "filed", NOW)
+            raise KeyboardInterrupt  # Ctrl-C: what was done is kept
+        assert [s.id for s in other.list_cases()] == [first, second]
+        assert other.get_case(first).case.goods_value == Decimal("250")
+        assert other.get_case(second).status is CaseStatus.FILED
+        store.update_case(first, make_case(goods_value="260"), NOW)  # versions known after it
+        assert other.get_case(first).version == 3
