@@ -9,12 +9,14 @@ The store's ``draft`` status (complete, not filed) is shown as ``ready``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import shutil
 from datetime import datetime
 from decimal import Decimal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,23 @@ def _money(value: str | None) -> Decimal | None:
 
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
+
+
+def _checks_version(change: Callable[..., None]) -> Callable[..., None]:
+    """A change of stored case ``record_id`` (the first argument) made only if the case is
+    still at the version this book handed out (`ConcurrentEditError` otherwise), and the
+    version it leaves noted (issue 17)."""
+
+    @functools.wraps(change)
+    def checked(self: StoreCaseBook, record_id: str, *args: Any, **kwargs: Any) -> None:
+        case_id = _case_id(record_id)
+        expected = self._expected(record_id)
+        if expected is not None:
+            self.store.check_version(case_id, expected)
+        change(self, record_id, *args, **kwargs)
+        self._noted(case_id)
+
+    return checked
 
 
 class StoreCaseBook:
@@ -349,15 +368,10 @@ class StoreCaseBook:
         order = list(CaseStatus)
         return [to_ui_status(s) for s in sorted(TRANSITIONS[current], key=order.index)]
 
+    @_checks_version
     def set_status(
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None:
-        case_id = int(record_id[1:])
         self.store.set_status(
-            case_id,
-            to_store_status(status),
-            now,
-            amount_recovered=_money(recovered),
-            expected_version=self._expected(record_id),
+            int(record_id[1:]), to_store_status(status), now, amount_recovered=_money(recovered)
         )
-        self._noted(case_id)
