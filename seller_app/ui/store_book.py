@@ -14,9 +14,9 @@ import hashlib
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
