@@ -118,7 +118,8 @@ Shop server jobs
     overwrite=False)`` (what the server held is archived first to ``data_dir/replaced-<n>.zip``);
     ``change_shop_passphrase(old, new)``; ``local.migrate_to(shared, progress=(done, total))
     -> transfer.MigrationReport`` copies a desk's own store in (idempotent, duplicates by
-    tracking number reported, the local store untouched).
+    tracking number reported, the local store untouched); ``local.not_yet_copied(shared) ->
+    (cases, drafts)`` says whether there is anything to offer.
 """
 
 from .conflict import ConcurrentEditError

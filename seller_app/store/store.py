@@ -545,6 +545,12 @@ class Store(CaseEvents, CaseFiles):
 
         return migrate_to(self, shared, progress=progress)
 
+    def not_yet_copied(self, shared: Store) -> tuple[int, int]:
+        """(cases, drafts) `migrate_to(shared)` would copy now: 0, 0 means nothing to offer."""
+        from .transfer import not_yet_copied
+
+        return not_yet_copied(self, shared)
+
     # ------------------------------------------------------------------ recovery (no open store)
 
     @staticmethod

@@ -54,6 +54,27 @@ class MigrationReport:
     duplicates: tuple[Duplicate, ...]
 
 
+def not_yet_copied(local: Store, shared: Store) -> tuple[int, int]:
+    """(cases, drafts) of the desk's own store that `migrate_to` would copy now -- for the app
+    to offer the move when the shared store is set up (0, 0: nothing to offer)."""
+    if local.shared or not shared.shared:
+        raise StoreError("migrate_needs_server")
+    prefix = f"{local.store_id}:"
+    copied = {
+        str(row[0])[len(prefix) :]
+        for table in ("cases", "drafts")
+        for row in shared._query(  # noqa: SLF001 - same package
+            f"SELECT origin FROM {table} WHERE origin LIKE ?", (prefix + "%",)
+        )
+    }
+    cases = [row[0] for row in local._query("SELECT id FROM cases")]  # noqa: SLF001
+    drafts = [row[0] for row in local._query("SELECT id FROM drafts")]  # noqa: SLF001
+    return (
+        sum(1 for case_id in cases if str(case_id) not in copied),
+        sum(1 for draft_id in drafts if f"d{draft_id}" not in copied),
+    )
+
+
 def migrate_to(local: Store, shared: Store, *, progress: Progress | None = None) -> MigrationReport:
     if local.shared or not shared.shared:
         raise StoreError("migrate_needs_server")

@@ -66,6 +66,7 @@ def test_a_desk_store_moves_over_whole_and_once(
         elsewhere = other.add_case(make_case(tracking_numbers=["YT9876543210"]), NOW)
     progress: list[tuple[int, int]] = []
     with Store.open(local, keys) as mine, backend.open(keys, data_dir=local) as shared:
+        assert mine.not_yet_copied(shared) == (2, 1)  # what the app offers to move
         report = mine.migrate_to(
             shared, progress=lambda done, total: progress.append((done, total))
         )
@@ -94,6 +95,7 @@ def test_a_desk_store_moves_over_whole_and_once(
         assert shared.read_document(document.id) == b"%PDF-1.7 form"
         (draft,) = shared.list_drafts()  # still this desk's
         assert draft.data == {"page": "half done", "goods_value": Decimal("12.5")}
+        assert mine.not_yet_copied(shared) == (0, 0)
         again = mine.migrate_to(shared)
         assert again.copied == () and again.already == report.copied
         assert (again.drafts_copied, again.drafts_already, again.duplicates) == (0, 1, ())
