@@ -88,7 +88,7 @@ def test_the_server_only_ever_sees_sealed_values(
         store.set_status(case_id, CaseStatus.ANSWERED, NOW, note="买家说盒子压扁了")
         backup = store.backup(tmp_path / "server.zip", "backup passphrase")
     raw = backend.raw()
-    assert b"blobs" not in raw and len(raw) > 1000
+    assert len(raw) > 1000  # the rows were really read
     for secret in SECRETS:
         for encoding in ("utf-8", "utf-16-le", "gb18030"):
             assert secret.encode(encoding) not in raw, secret
