@@ -1,5 +1,12 @@
-"""The main window: the case list with search and status filter, "New claim", the reminders
-panel, and tray notifications of what is due."""
+"""The main window: where the seller stands (the summary header), the case list with search and
+status filter, "New claim", the reminders panel, and tray notifications of what is due.
+
+A case opens in its case view (double-click, Enter, the reminders, 案件 → 打开); a draft opens
+in the claim wizard where it was left. The File menu holds the work on the whole store: new
+claim, batch import, a case's evidence pack, backup and restore, and a year's official holiday
+schedule. Until the store is open the list says why it is empty (opening, waiting for the
+password, failed) instead of "no cases yet".
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,10 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,14 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import file_dialogs
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
+from .passphrase_dialog import PassphraseDialog
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
 from .widgets.reminders import RemindersPanel
+from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
     from .case_rows import CaseRow
+    from .case_view import CaseView
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +58,10 @@ REFRESH_MS = 30 * 60 * 1000
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     rows_loaded = Signal()
+    unlock_requested = Signal()
+    """The seller wants to type the store's password (after cancelling the first ask)."""
+    restore_requested = Signal(object, str)
+    """(backup file, its password): the app closes the store, restores and reopens it."""
 
     def __init__(
         self,
@@ -57,6 +72,8 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime],
         files_dir: Path,
         icon: QIcon | None = None,
+        *,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.book = book
@@ -65,7 +82,14 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.clock = clock
         self.files_dir = files_dir
+        self.data_dir = data_dir if data_dir is not None else files_dir.parent
         self.wizard = None
+        self.case_view: CaseView | None = None
+        self.batch_dialog = None
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.work_on_close: tuple[str, str] | None = None
+        self.store_state = "open"
+        self.busy = ""  # what long work on the whole store is running ("" for none)
         self.rows: list[CaseRow] = []
         self._notified: set[tuple[str, str]] = set()
         self.setObjectName("mainWindow")
@@ -73,6 +97,8 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
 
+        self.summary = SummaryBar(lang)
+        self.summary.setObjectName("summaryBar")
         self.new_button = QPushButton(self.tr("＋ 新建索赔"))
         self.new_button.setObjectName("newClaim")
         self.new_button.setDefault(True)
@@ -95,6 +121,7 @@ class MainWindow(QMainWindow):
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_status(self.status_filter.currentData())
         )
+        self.summary.view_changed.connect(self.proxy.set_view)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.proxy)
@@ -112,10 +139,15 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.empty_hint = QLabel(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
+        self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 24px;")
+        self.unlock_button = QPushButton(self.tr("输入密码…"))
+        self.unlock_button.setObjectName("unlockStore")
+        self.unlock_button.clicked.connect(self.unlock_requested.emit)
+        self.unlock_button.hide()
 
         self.reminders = RemindersPanel(lang)
         self.reminders.open_case.connect(self.open_record)
@@ -131,6 +163,7 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reminders)
@@ -138,11 +171,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self._allow_new_claims(not isinstance(book, OpeningBook))
-        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
+        if isinstance(book, OpeningBook):
+            self.set_store_state("opening")
+        else:
+            self._allow_store_work(True)
+            self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
 
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
@@ -159,23 +197,63 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ menus
 
+    def _action(self, text: str, slot: Callable[[], Any], name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        new = QAction(self.tr("新建索赔(&N)"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self.open_wizard(None))
-        file_menu.addAction(new)
-        self.new_action = new
-        batch = QAction(self.tr("批量导入订单(&B)…"), self)
-        batch.setObjectName("batchImport")
-        batch.triggered.connect(self.open_batch_import)
-        file_menu.addAction(batch)
-        self.batch_action = batch
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("退出(&Q)"), self)
+        self.new_action = self._action(
+            self.tr("新建索赔(&N)"), lambda: self.open_wizard(None), "newAction"
+        )
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.batch_action = self._action(
+            self.tr("批量导入订单(&B)…"), self.open_batch_import, "batchImport"
+        )
+        self.pack_action = self._action(
+            self.tr("导出所选案件的证据包(&E)…"), self.export_pack, "exportPack"
+        )
+        self.backup_action = self._action(self.tr("备份全部数据(&K)…"), self.backup, "backup")
+        self.restore_action = self._action(
+            self.tr("从备份恢复(&R)…"), self.restore_backup, "restore"
+        )
+        self.holidays_action = self._action(
+            self.tr("导入国务院放假安排(&H)…"), self.import_holidays, "importHolidays"
+        )
+        self.holidays_action.setToolTip(
+            self.tr("软件自带的放假安排到 2026 年；之后每年 11 月国务院公布次年安排后可以导入")
+        )
+        quit_action = self._action(self.tr("退出(&Q)"), self.close, "quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        for item in (
+            self.new_action,
+            self.batch_action,
+            None,
+            self.pack_action,
+            self.backup_action,
+            self.restore_action,
+            None,
+            self.holidays_action,
+            None,
+            quit_action,
+        ):
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
+        file_menu.setToolTipsVisible(True)
+
+        case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))
+        self.open_action = self._action(self.tr("打开所选案件(&O)"), self._open_selected, "open")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.edit_action = self._action(
+            self.tr("在向导中查看或修改(&W)"), self._edit_selected, "editInWizard"
+        )
+        case_menu.addAction(self.open_action)
+        case_menu.addAction(self.edit_action)
+
         language = self.menuBar().addMenu(self.tr("语言(&L)"))
         for code, name in (("zh", "中文"), ("en", "English")):
             action = QAction(name, self)
@@ -187,6 +265,56 @@ class MainWindow(QMainWindow):
     def _switch_language(self, lang: str) -> None:
         if lang != self.lang:
             self.language_requested.emit(lang)
+
+    def _enable_actions(self) -> None:
+        is_open = self.store_state == "open" and not self.busy
+        selected = self.selected_record_id() or ""
+        self.pack_action.setEnabled(is_open and selected.startswith("c"))
+        self.open_action.setEnabled(bool(selected))
+        self.edit_action.setEnabled(is_open and bool(selected))
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(is_open)
+
+    # ------------------------------------------------------------------ the store's state
+
+    def set_store_state(self, state: str, message: str = "") -> None:
+        """While the store is not open: say why the list is empty (``opening``, ``asking``
+        for the password, ``locked`` after the seller cancelled, ``failed``, ``restoring``)."""
+        self.store_state = state
+        words = {
+            "opening": self.tr("正在打开案件库…"),
+            "asking": self.tr("请在弹出的窗口中输入案件库密码。"),
+            "locked": self.tr("案件库还没有打开：需要输入密码。"),
+            "failed": self.tr("无法打开案件库。"),
+            "restoring": self.tr("正在从备份恢复，请稍候…"),
+        }
+        text = words.get(state, "")
+        if message and message != text:
+            text = f"{text}\n{message}" if state == "failed" else message
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
+        self.unlock_button.setVisible(state == "locked")
+        self.summary.hide()
+        self._allow_store_work(False)
+        self.statusBar().showMessage(words.get(state, ""))
+
+    def set_book(self, book: CaseBook) -> None:
+        """The store is open: list its cases and allow new claims."""
+        self.book = book
+        self.store_state = "open"
+        self.unlock_button.hide()
+        self._allow_store_work(True)
+        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
+        self.refresh()
+
+    def _allow_store_work(self, allowed: bool) -> None:
+        """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
+        allowed = allowed and not isinstance(self.book, OpeningBook)
+        self.new_button.setEnabled(allowed)
+        self.new_action.setEnabled(allowed)
+        self.batch_action.setEnabled(allowed)
+        self.holidays_action.setEnabled(True)
+        self._enable_actions()
 
     # ------------------------------------------------------------------ the list
 
@@ -200,23 +328,23 @@ class MainWindow(QMainWindow):
 
             return case_rows(records, catalog.get(), lang, now)
 
-        run_task(
-            case_rows,
-            self._rows_ready,
-            on_error=self._rows_failed,
-            owner=self,
-        )
+        run_task(case_rows, self._rows_ready, on_error=self._rows_failed, owner=self)
 
     def _rows_ready(self, rows: list[CaseRow]) -> None:
-        self.rows = rows
-        from .case_rows import due_soon
+        from .case_rows import due_soon, summarize
 
+        self.rows = rows
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows)
         now = self.clock()
+        if self.store_state == "open":
+            self.empty_hint.setText(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
+            self.empty_hint.setVisible(not rows)
+            self.summary.show_summary(summarize(rows, now))
+            self.summary.show()
         today, week = due_soon(rows, now)
         self.reminders.show_items(today, week, now)
         self._notify(today)
+        self._enable_actions()
         self.rows_loaded.emit()
 
     def _rows_failed(self, error: Exception) -> None:
@@ -243,12 +371,24 @@ class MainWindow(QMainWindow):
         if record_id:
             self.open_record(str(record_id))
 
+    def _open_selected(self) -> None:
+        record_id = self.selected_record_id()
+        if record_id:
+            self.open_record(record_id)
+
+    def _edit_selected(self) -> None:
+        record_id = self.selected_record_id()
+        if record_id:
+            self.edit_record(record_id)
+
     def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
         record_id = self.selected_record_id()
         if record_id is None:
             return
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self.open_record(record_id))
+        if record_id.startswith("c"):
+            menu.addAction(self.tr("在向导中查看或修改"), lambda: self.edit_record(record_id))
         status_menu = menu.addMenu(self.tr("标记为"))
         for status in self.book.next_statuses(record_id):
             if status == "paid":
@@ -260,6 +400,8 @@ class MainWindow(QMainWindow):
                     status_name(status), lambda s=status: self.set_status(record_id, s)
                 )
         status_menu.setEnabled(not status_menu.isEmpty())
+        if record_id.startswith("c"):
+            menu.addAction(self.tr("导出证据包…"), self.export_pack)
         if record_id.startswith("d"):
             menu.addSeparator()
             menu.addAction(self.tr("删除草稿…"), lambda: self._ask_delete(record_id))
@@ -269,9 +411,10 @@ class MainWindow(QMainWindow):
         try:
             self.book.set_status(record_id, status, self.clock(), recovered)
         except Exception as error:  # noqa: BLE001 - the store explains; no traceback dialog
-            message = error.message(self.lang) if hasattr(error, "message") else str(error)
-            QMessageBox.warning(self, self.tr("不能改成这个状态"), message)
+            QMessageBox.warning(self, self.tr("不能改成这个状态"), _message(error, self.lang))
         self.refresh()
+        if self.case_view is not None and self.case_view.record_id == record_id:
+            self.case_view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
         text, ok = QInputDialog.getText(
@@ -279,10 +422,10 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        from seller_app.domain.money import parse_amount
+        from .case_view.event_dialog import parse_yuan
 
         try:
-            amount = parse_amount(text, "amount_recovered")
+            amount = parse_yuan(text)
         except ValueError:
             QMessageBox.warning(self, self.tr("金额无效"), self.tr("请输入金额，例如 28.80"))
             return
@@ -296,19 +439,7 @@ class MainWindow(QMainWindow):
             self.book.delete(record_id)
             self.refresh()
 
-    # ------------------------------------------------------------------ the wizard
-
-    def set_book(self, book: CaseBook) -> None:
-        """The store is open: list its cases and allow new claims."""
-        self.book = book
-        self._allow_new_claims(not isinstance(book, OpeningBook))
-        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
-        self.refresh()
-
-    def _allow_new_claims(self, allowed: bool) -> None:
-        """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
-        self.new_button.setEnabled(allowed)
-        self.new_action.setEnabled(allowed)
+    # ------------------------------------------------------------------ the case view, wizard
 
     def _store_not_open(self) -> None:
         box = QMessageBox(
@@ -321,10 +452,58 @@ class MainWindow(QMainWindow):
         box.setObjectName("storeNotOpen")
         box.open()  # not exec(): the store may finish opening meanwhile
 
-    def open_record(self, record_id: str) -> None:
+    def open_record(self, record_id: str):  # type: ignore[no-untyped-def]
+        """A case opens in its case view, a draft in the wizard where it was left."""
+        if record_id.startswith("c"):
+            return self.open_case_view(record_id)
         record = self.book.get(record_id)
-        if record is not None:
-            self.open_wizard(record)
+        return None if record is None else self.open_wizard(record)
+
+    def edit_record(self, record_id: str):  # type: ignore[no-untyped-def]
+        """The wizard on a stored case (its own fields, photos, the claim form)."""
+        record = self.book.get(record_id)
+        return None if record is None else self.open_wizard(record)
+
+    def open_case_view(self, record_id: str) -> CaseView | None:
+        from .case_view import CaseView
+
+        if isinstance(self.book, OpeningBook):
+            self._store_not_open()
+            return None
+        view = self.case_view
+        if view is not None and view.isVisible() and view.record_id == record_id:
+            view.raise_()
+            view.activateWindow()
+            return view
+        if view is not None:
+            view.close()
+            view.deleteLater()
+        view = CaseView(
+            record_id,
+            self.book,
+            self.catalog.get(),
+            self.lang,
+            self.clock,
+            self.settings,
+            self.files_dir,
+            self.data_dir,
+            self,
+        )
+        view.changed.connect(lambda _: self.refresh())
+        view.edit_requested.connect(self._edit_from_view)
+        self.case_view = view
+        view.show()
+        return view
+
+    def _edit_from_view(self, record_id: str) -> None:
+        wizard = self.edit_record(record_id)
+        if wizard is not None and self.case_view is not None:
+            wizard.finished.connect(lambda _: self._case_edited(record_id))
+
+    def _case_edited(self, record_id: str) -> None:
+        view = self.case_view
+        if view is not None and view.record_id == record_id and view.isVisible():
+            view.reload()
 
     def open_wizard(self, record: CaseRecord | None):  # type: ignore[no-untyped-def]
         """Open the claim wizard (new, or resuming `record` at the page it was left on)."""
@@ -338,6 +517,11 @@ class MainWindow(QMainWindow):
         if isinstance(self.book, OpeningBook):
             self._store_not_open()  # a wizard on no store could save nothing typed into it
             return None
+        if self.wizard is not None:
+            # The closed wizard is freed here, on the GUI thread, not left to the garbage
+            # collector (which may run on a worker: tasks.py).
+            self.wizard.deleteLater()
+            self.wizard = None
         env = WizardEnv(
             self.catalog.get(),
             self.lang,
@@ -365,6 +549,9 @@ class MainWindow(QMainWindow):
         if store is None:
             self._store_not_open()
             return None
+        if self.batch_dialog is not None and self.batch_dialog.isVisible():
+            self.batch_dialog.raise_()
+            return self.batch_dialog
         # The forms and summary are for the seller to print and open, so they go to Documents,
         # not into the (encrypted) data folder.
         documents = QStandardPaths.writableLocation(
@@ -381,10 +568,204 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.casesImported.connect(lambda _keys: self.refresh())
+        self.batch_dialog = dialog
         dialog.open()
         return dialog
 
-    # ------------------------------------------------------------------ settings
+    # ------------------------------------------------------------------ the File menu
+
+    def export_pack(self) -> None:
+        """The selected case's evidence pack (from its case view's 文件 tab)."""
+        record_id = self.selected_record_id()
+        if not record_id or not record_id.startswith("c"):
+            return
+        view = self.open_case_view(record_id)
+        if view is not None:
+            view.tabs.setCurrentWidget(view.files)
+            view.files.export_pack()
+
+    def backup(self) -> PassphraseDialog | None:
+        """Every case, photo and document in one zip sealed with a backup password."""
+        store = getattr(self.book, "store", None)
+        if store is None or self.busy:
+            return None
+        name = self.tr("理赔助手备份-%1.zip").replace("%1", self.clock().strftime("%Y%m%d"))
+        target = file_dialogs.ask_save_path(
+            self,
+            self.tr("备份全部数据"),
+            file_dialogs.start_folder(self.settings),
+            name,
+            ("backup",),
+        )
+        if target is None:
+            return None
+        if file_dialogs.inside(target, self.data_dir):
+            texts = self.catalog.get().texts
+            QMessageBox.warning(
+                self,
+                self.tr("不能保存在这里"),
+                texts.get("output", "in_data_dir", self.lang, path=target),
+            )
+            return None
+        dialog = PassphraseDialog("new_backup", self)
+        dialog.accepted.connect(lambda: self._start_backup(store, target, dialog.passphrase()))
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _start_backup(self, store: Any, target: Path, passphrase: str) -> None:
+        self.passphrase_dialog = None
+        self._set_busy(self.tr("正在备份…"))
+        file_dialogs.remember_folder(self.settings, target)
+        run_task(
+            lambda: store.backup(target, passphrase),
+            self._backup_done,
+            on_error=lambda error: self._work_failed(self.tr("备份失败"), error),
+            owner=self,
+        )
+
+    def _backup_done(self, target: Path) -> None:
+        self._set_busy("")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("备份完成"),
+            self.tr("已备份到 %1。\n恢复时需要刚才设置的备份密码。").replace("%1", str(target)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("backupDone")
+        box.open()
+
+    def restore_backup(self) -> PassphraseDialog | None:
+        """Replace every case with a backup's; the current data is moved aside, not deleted."""
+        if getattr(self.book, "store", None) is None or self.busy:
+            return None
+        archive = file_dialogs.ask_open_path(
+            self, self.tr("选择备份文件"), file_dialogs.start_folder(self.settings), ("backup",)
+        )
+        if archive is None:
+            return None
+        if self.rows:
+            answer = QMessageBox.question(
+                self,
+                self.tr("从备份恢复"),
+                self.tr(
+                    "恢复会用备份中的案件替换现在的全部案件。现在的数据不会删除，"
+                    "会移到数据文件夹里的 replaced 文件夹中。继续吗？"
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        dialog = PassphraseDialog("open_backup", self)
+        dialog.accepted.connect(lambda: self._start_restore(archive, dialog.passphrase()))
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        self.passphrase_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _start_restore(self, archive: Path, passphrase: str) -> None:
+        self.passphrase_dialog = None
+        for window in (self.case_view, self.wizard):
+            if window is not None and window.isVisible():
+                window.close()
+        file_dialogs.remember_folder(self.settings, archive)
+        self.restore_requested.emit(archive, passphrase)
+
+    def restore_finished(self, moved: Path | None, failure: Exception | None) -> None:
+        """The app reopened the store after a restore (`failure`: why it did not happen)."""
+        if failure is not None:
+            text = self.tr("没有恢复，现有数据保持不变：%1").replace(
+                "%1", _message(failure, self.lang)
+            )
+            icon = QMessageBox.Icon.Warning
+        else:
+            text = self.tr("已从备份恢复。")
+            if moved is not None:
+                text += "\n" + self.tr("原来的数据移到了 %1。").replace("%1", str(moved))
+            icon = QMessageBox.Icon.Information
+        box = QMessageBox(icon, self.tr("从备份恢复"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("restoreDone")
+        box.open()
+
+    def import_holidays(self) -> bool:
+        """Add a year's official holiday schedule (the State Council's notice, as a small TOML
+        or JSON file); every deadline counts with it from now on."""
+        from seller_app.holiday_files import HolidayFileError, import_schedule
+        from seller_app.os_errors import os_reason
+
+        path = file_dialogs.ask_open_path(
+            self,
+            self.tr("导入国务院放假安排"),
+            file_dialogs.start_folder(self.settings),
+            ("holidays",),
+        )
+        if path is None:
+            return False
+        texts = self.catalog.get().texts
+        try:
+            official, _stored = import_schedule(path, self.data_dir)
+        except HolidayFileError as error:
+            QMessageBox.warning(self, self.tr("不能导入"), error.message(texts, self.lang))
+            return False
+        except OSError as error:
+            reason = os_reason(error, self.lang)
+            QMessageBox.warning(self, self.tr("不能导入"), f"{error.filename or path}: {reason}")
+            return False
+        file_dialogs.remember_folder(self.settings, path)
+        text = (
+            self.tr("已导入 %1 年的放假安排：%2 天放假，%3 个调休上班日。期限已按它重新计算。")
+            .replace("%1", str(official.year))
+            .replace("%2", str(len(official.days_off)))
+            .replace("%3", str(len(official.workdays)))
+        )
+        self.statusBar().showMessage(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("已导入放假安排"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("holidaysImported")
+        box.open()
+        self.refresh()
+        if self.case_view is not None and self.case_view.isVisible():
+            self.case_view.reload()
+        return True
+
+    def _set_busy(self, words: str) -> None:
+        self.busy = words
+        self.statusBar().showMessage(words)
+        self._enable_actions()
+
+    def _work_failed(self, title: str, error: Exception) -> None:
+        self._set_busy("")
+        QMessageBox.warning(self, title, _message(error, self.lang))
+
+    def busy_reason(self) -> str:
+        """Why the window cannot go away now ("" when it can): long work still running."""
+        if self.busy:
+            return self.busy
+        if self.batch_dialog is not None and getattr(self.batch_dialog, "running", False):
+            return self.tr("批量导入还在进行，请等它完成或取消。")
+        if self.store_state == "restoring":
+            return self.tr("正在从备份恢复，请稍候…")
+        return ""
+
+    # ------------------------------------------------------------------ language switch
+
+    def reopen_work(self, work: tuple[str, str]) -> None:
+        """Open again what the previous window had open (`work_on_close`)."""
+        kind, record_id = work
+        if kind == "case":
+            self.open_case_view(record_id)
+        elif kind == "wizard":
+            record = self.book.get(record_id)
+            if record is not None:
+                self.open_wizard(record)
+
+    # ------------------------------------------------------------------ settings, closing
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")
@@ -392,18 +773,56 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1100, 680)
+        self._keep_on_screen()
         splitter = self.settings.value("main/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([800, 300])
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def _keep_on_screen(self) -> None:
+        """A window saved on a screen that is gone (or half off one) comes back into view."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        width = min(frame.width(), area.width())
+        height = min(frame.height(), area.height())
+        if width != frame.width() or height != frame.height():
+            extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+            self.resize(width - extra_w, height - extra_h)
+        frame = self.frameGeometry()
+        if not area.contains(frame):
+            x = min(max(frame.x(), area.left()), area.right() - frame.width() + 1)
+            y = min(max(frame.y(), area.top()), area.bottom() - frame.height() + 1)
+            self.move(x, y)
+
+    def save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.sync()
-        wizard = self.wizard
-        if wizard is not None and wizard.isVisible() and not wizard.close_without_asking():
-            event.ignore()  # the draft could not be saved: keep both windows open
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        reason = self.busy_reason()
+        if reason:
+            QMessageBox.information(self, self.tr("请稍候"), reason)
+            event.ignore()
             return
+        self.save_layout()
+        self.work_on_close = None
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible():
+            if not wizard.close_without_asking():
+                event.ignore()  # the draft could not be saved: keep both windows open
+                return
+            self.work_on_close = ("wizard", wizard.draft.record_id)
+        view = self.case_view
+        if view is not None and view.isVisible():
+            self.work_on_close = self.work_on_close or ("case", view.record_id)
+            view.close()
         super().closeEvent(event)
+
+
+def _message(error: Exception, lang: str) -> str:
+    return error.message(lang) if callable(getattr(error, "message", None)) else str(error)
