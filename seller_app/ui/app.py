@@ -50,10 +50,6 @@ def _shanghai() -> tzinfo:
     return ZoneInfo("Asia/Shanghai")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopApp", text)
-
-
 def open_store(data_dir: Path, passphrase: str | None = None):  # type: ignore[no-untyped-def]
     """Open the case store: with the OS keychain, else with the password's key file (worker
     thread: the keychain and scrypt may take a moment). A data folder whose key is in a
@@ -192,9 +188,10 @@ class DesktopApp:
                 # The key is in a keychain this session cannot reach: a password cannot help.
                 self._set_state(
                     "failed",
-                    _tr(
+                    QCoreApplication.translate(
+                        "DesktopApp",
                         "案件库的密钥保存在系统钥匙串里，但现在无法使用钥匙串。"
-                        "请在桌面会话中登录（解锁钥匙串）后再打开理赔助手。"
+                        "请在桌面会话中登录（解锁钥匙串）后再打开理赔助手。",
                     ),
                 )
                 return
@@ -206,7 +203,11 @@ class DesktopApp:
         message = error.message(self.lang) if callable(getattr(error, "message", None)) else ""
         self._set_state("failed", message or str(error))
         if self.window is not None:
-            QMessageBox.critical(self.window, _tr("无法打开案件库"), self.state_message)
+            QMessageBox.critical(
+                self.window,
+                QCoreApplication.translate("DesktopApp", "无法打开案件库"),
+                self.state_message,
+            )
 
     def _has_store(self) -> bool:
         from seller_app.store import schema
@@ -225,13 +226,21 @@ class DesktopApp:
             dialog.show_wrong()
         dialog.accepted.connect(lambda: self.open_store(dialog.passphrase()))
         dialog.rejected.connect(
-            lambda: self._set_state("locked", _tr("案件库还没有打开：需要输入密码。"))
+            lambda: self._set_state(
+                "locked",
+                QCoreApplication.translate("DesktopApp", "案件库还没有打开：需要输入密码。"),
+            )
         )
-        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
         self.passphrase_dialog = dialog
         self._set_state("asking")
         dialog.open()
         return dialog
+
+    def _dialog_closed(self, dialog: PassphraseDialog) -> None:
+        if self.passphrase_dialog is dialog:
+            self.passphrase_dialog = None
+        dialog.deleteLater()
 
     # ------------------------------------------------------------------ restore
 
@@ -275,7 +284,9 @@ class DesktopApp:
         if old is None or lang == self.lang:
             return
         if old.busy_reason():
-            QMessageBox.information(old, _tr("请稍候"), old.busy_reason())
+            QMessageBox.information(
+                old, QCoreApplication.translate("DesktopApp", "请稍候"), old.busy_reason()
+            )
             return
         previous = self.lang
         old.save_layout()

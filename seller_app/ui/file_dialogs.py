@@ -16,19 +16,15 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 LAST_FOLDER = "files/last_folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileDialogs", text)
-
-
 def filter_for(kind: str) -> str:
     """The name filter of a file type: ``pdf``, ``ics``, ``zip``, ``backup``, ``holidays``."""
     filters = {
-        "pdf": _tr("PDF 文件 (*.pdf)"),
-        "ics": _tr("日历文件 (*.ics)"),
-        "zip": _tr("压缩包 (*.zip)"),
-        "backup": _tr("理赔助手备份 (*.zip)"),
-        "holidays": _tr("放假安排 (*.toml *.json)"),
-        "text": _tr("文本文件 (*.txt)"),
+        "pdf": QCoreApplication.translate("FileDialogs", "PDF 文件 (*.pdf)"),
+        "ics": QCoreApplication.translate("FileDialogs", "日历文件 (*.ics)"),
+        "zip": QCoreApplication.translate("FileDialogs", "压缩包 (*.zip)"),
+        "backup": QCoreApplication.translate("FileDialogs", "理赔助手备份 (*.zip)"),
+        "holidays": QCoreApplication.translate("FileDialogs", "放假安排 (*.toml *.json)"),
+        "text": QCoreApplication.translate("FileDialogs", "文本文件 (*.txt)"),
     }
     return filters[kind]
 

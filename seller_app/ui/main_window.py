@@ -609,13 +609,17 @@ class MainWindow(QMainWindow):
             return None
         dialog = PassphraseDialog("new_backup", self)
         dialog.accepted.connect(lambda: self._start_backup(store, target, dialog.passphrase()))
-        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
         self.passphrase_dialog = dialog
         dialog.open()
         return dialog
 
+    def _dialog_closed(self, dialog: PassphraseDialog) -> None:
+        if self.passphrase_dialog is dialog:
+            self.passphrase_dialog = None
+        dialog.deleteLater()
+
     def _start_backup(self, store: Any, target: Path, passphrase: str) -> None:
-        self.passphrase_dialog = None
         self._set_busy(self.tr("正在备份…"))
         file_dialogs.remember_folder(self.settings, target)
         run_task(
@@ -659,13 +663,12 @@ class MainWindow(QMainWindow):
                 return None
         dialog = PassphraseDialog("open_backup", self)
         dialog.accepted.connect(lambda: self._start_restore(archive, dialog.passphrase()))
-        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
         self.passphrase_dialog = dialog
         dialog.open()
         return dialog
 
     def _start_restore(self, archive: Path, passphrase: str) -> None:
-        self.passphrase_dialog = None
         for window in (self.case_view, self.wizard):
             if window is not None and window.isVisible():
                 window.close()

@@ -102,3 +102,16 @@ def test_tab_reaches_every_field_of_the_shipment_page(qtbot, window) -> None:  #
         qtbot.keyClick(focus, Qt.Key.Key_Tab)
     for widget in wanted:
         assert any(w is widget or widget.isAncestorOf(w) for w in reached), widget.objectName()
+
+
+def test_a_closed_wizard_is_freed_on_the_gui_thread(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Closed wizards were never freed (left for the garbage collector, which may run on a
+    worker thread); the next one frees the last, with deleteLater on the GUI thread."""
+    import shiboken6
+
+    first = window.open_wizard(None)
+    assert first.close_without_asking()
+    assert window.wizard is first  # still there to look at after it closed
+    second = window.open_wizard(None)
+    assert second is not first and second.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first))

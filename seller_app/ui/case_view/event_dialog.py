@@ -9,6 +9,7 @@ it is about, in the seller's words (no internal field names), and the dialog sta
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
@@ -31,6 +32,8 @@ from seller_app.domain.errors import CaseError
 from seller_app.domain.events import MONEY_EVENTS, TICKET_KEY, CaseEvent, EventKind, event_of
 from seller_app.domain.money import parse_amount
 from seller_app.domain.texts import Texts
+
+log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -98,9 +101,9 @@ class EventDialog(QDialog):
             self.channel.addItem(self.tr("（未填）"), None)
             for channel in ClaimChannel:
                 name = texts.get("claim_channel", channel.name.lower(), lang)
-                self.channel.addItem(name, channel)
+                self.channel.addItem(name, channel.value)
             if earlier is not None and earlier.channel is not None:
-                self.channel.setCurrentIndex(self.channel.findData(earlier.channel))
+                self.channel.setCurrentIndex(self.channel.findData(earlier.channel.value))
             form.addRow(self.tr("提交渠道"), self.channel)
         if kind in TICKET_KEY:
             self.ticket = QLineEdit(earlier.ticket or "" if earlier else "")
@@ -217,7 +220,8 @@ class EventDialog(QDialog):
         ticket = None
         if self.ticket is not None:
             ticket = self.ticket.text().strip() or None
-        channel = self.channel.currentData() if self.channel is not None else None
+        chosen = self.channel.currentData() if self.channel is not None else None
+        channel = ClaimChannel(chosen) if chosen else None
         return CaseEvent(
             self.kind, from_qt(self.when.dateTime()), amount=amount, channel=channel, ticket=ticket
         )
@@ -228,5 +232,11 @@ class EventDialog(QDialog):
             self.record(self.filled_event(), self.note.text().strip())
         except CaseError as error:
             self._show_error(error)
+            return
+        except Exception as error:  # noqa: BLE001 - the store's own words, never a traceback
+            log.warning("event not recorded: %s", error)
+            words = error.message(self.lang) if callable(getattr(error, "message", None)) else error
+            self.error.setText(str(words))
+            self.error.show()
             return
         super().accept()

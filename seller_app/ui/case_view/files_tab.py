@@ -515,23 +515,25 @@ def export_pack(book: CaseBook, record_id: str, target: Path, redact: bool) -> P
     return target
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FilesTab", text)
-
-
 def ask_redact(parent: QWidget) -> bool | None:
     """Hide the buyer's name, phone and address in the pack? None when cancelled."""
     box = QMessageBox(parent)
     box.setObjectName("askRedact")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("导出证据包"))
-    box.setText(_tr("证据包里要包含买家的姓名、电话和地址吗？"))
+    box.setWindowTitle(QCoreApplication.translate("FilesTab", "导出证据包"))
+    box.setText(QCoreApplication.translate("FilesTab", "证据包里要包含买家的姓名、电话和地址吗？"))
     box.setInformativeText(
-        _tr("发给快递公司或平台时通常不需要买家信息，建议隐去。自己留档可以包含。")
+        QCoreApplication.translate(
+            "FilesTab", "发给快递公司或平台时通常不需要买家信息，建议隐去。自己留档可以包含。"
+        )
     )
-    hide = box.addButton(_tr("隐去买家信息"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("包含买家信息"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    hide = box.addButton(
+        QCoreApplication.translate("FilesTab", "隐去买家信息"), QMessageBox.ButtonRole.AcceptRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("FilesTab", "包含买家信息"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QCoreApplication.translate("FilesTab", "取消"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(hide)
     box.exec()
     clicked = box.clickedButton()
@@ -555,7 +557,11 @@ def _write_atomic(target: Path, data: bytes) -> None:
 def _cannot_write(target: Path, error: OSError, lang: str) -> str:
     from seller_app.os_errors import os_reason
 
-    return _tr("无法保存到 %1：%2").replace("%1", str(target)).replace("%2", os_reason(error, lang))
+    return (
+        QCoreApplication.translate("FilesTab", "无法保存到 %1：%2")
+        .replace("%1", str(target))
+        .replace("%2", os_reason(error, lang))
+    )
 
 
 def _message(error: Exception, lang: str) -> str:

@@ -75,10 +75,13 @@ def timeline(
     for event in case_events(case):
         line = _event_line(event, texts, lang)
         entries.append(Entry(event.at, EVENT, line, notes.get(event.kind, ""), event.kind))
+    said = {(logged.recorded_at, logged.note) for logged in folder.events if logged.note}
     for change in folder.history:
         status = "ready" if change.status.value == "draft" else change.status.value
         text = words["status"].format(text=status_name(status))
-        entries.append(Entry(change.at, STATUS, text, change.note))
+        # A status moved by an event carries the event's note: said once, on the event.
+        note = "" if (change.at, change.note) in said else change.note
+        entries.append(Entry(change.at, STATUS, text, note))
     for note in folder.notes:
         entries.append(Entry(note.at, NOTE, words["note"].format(text=note.text)))
     order = {CREATED: 0, EVENT: 1, STATUS: 2, UNDONE: 3, NOTE: 4}

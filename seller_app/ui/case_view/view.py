@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from seller_app.domain.case import SHANGHAI
 from seller_app.domain.catalog import Catalog
 from seller_app.domain.errors import CaseError
 from seller_app.domain.events import CaseEvent, EventKind
@@ -124,11 +124,9 @@ class CaseView(QDialog):
         self.message.hide()
 
         self.steps = QHBoxLayout()
-        self.more = QToolButton()
+        self.more = QPushButton(self.tr("记录其他进展"))
         self.more.setObjectName("moreEvents")
-        self.more.setText(self.tr("记录其他进展"))
-        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more.setAutoDefault(False)
         self.more_menu = QMenu(self.more)
         self.more.setMenu(self.more_menu)
         self.note_button = QPushButton(self.tr("添加备注…"))
@@ -194,7 +192,10 @@ class CaseView(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in the view presses nothing by surprise
         self.reload()
+        self.tabs.setFocus()
 
     # ------------------------------------------------------------------ layout
 
@@ -283,7 +284,7 @@ class CaseView(QDialog):
         self.ticket.setText(self._ticket_text(case))
         self._fill_steps(case, record.status)
         self._fill_timeline(folder)
-        self._fill_deadlines(case)
+        self._fill_deadlines(case, record.status)
         self.files.show_folder(folder)
 
     def _ticket_text(self, case: Any) -> str:
@@ -308,8 +309,8 @@ class CaseView(QDialog):
             button = QPushButton(self._step_words(kind))
             button.setObjectName(f"step:{kind.value}")
             button.setAutoDefault(False)
-            if index == 0:
-                button.setStyleSheet("font-weight: bold;")
+            if index == 0:  # the likeliest next step
+                button.setStyleSheet("font-weight: bold; padding: 4px 14px;")
             button.clicked.connect(lambda _=False, k=kind: self.record(k))
             self.steps.addWidget(button)
         self.more_menu.clear()
@@ -358,15 +359,22 @@ class CaseView(QDialog):
                 item.setFont(1, font)
                 item.setData(0, EVENT_ROLE, entry.event.value if entry.event else None)
             item.setToolTip(1, entry.text)
+            item.setToolTip(2, entry.note)
             self.timeline.addTopLevelItem(item)
         for column in range(2):
             self.timeline.resizeColumnToContents(column)
         self.timeline.scrollToBottom()
 
-    def _fill_deadlines(self, case: Any) -> None:
+    def _fill_deadlines(self, case: Any, status: str) -> None:
+        """The open deadlines; none once the case is paid or closed (as in the list and the
+        reminders, which stop chasing it then)."""
+        from ..case_rows import DONE_STATUSES
+
         self.deadlines.clear()
         now = self.clock()
-        lines = open_deadlines(case, self.catalog.texts, self.lang)
+        lines = (
+            [] if status in DONE_STATUSES else open_deadlines(case, self.catalog.texts, self.lang)
+        )
         if not lines:
             item = QTreeWidgetItem(["—", self.tr("没有待跟进的期限")])
             item.setForeground(1, QColor("#6b7280"))
@@ -383,6 +391,9 @@ class CaseView(QDialog):
             if line.due < now:
                 for column in range(2):
                     item.setForeground(column, QColor("#b3261e"))
+            elif line.due.astimezone(SHANGHAI).date() == now.astimezone(SHANGHAI).date():
+                for column in range(2):
+                    item.setForeground(column, QColor("#8a5300"))
             self.deadlines.addTopLevelItem(item)
         self.deadlines.resizeColumnToContents(0)
 

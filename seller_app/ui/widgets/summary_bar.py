@@ -60,7 +60,7 @@ class Tile(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if view is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._restyle()
 
     def set_values(self, figure: str, detail: str, tone: str = "plain") -> None:
