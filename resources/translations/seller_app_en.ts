@@ -253,238 +253,253 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="127"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="128"/>
         <source>记录其他进展</source>
         <translation>Record other progress</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="132"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="134"/>
         <source>添加备注…</source>
         <translation>Add a note…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="135"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="137"/>
         <source>结案…</source>
         <translation>Close the case…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="138"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="140"/>
         <source>查看或修改索赔内容…</source>
         <translation>View or change the claim…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="144"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
         <source>时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="144"/>
-        <location filename="../../seller_app/ui/case_view/view.py" line="178"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="180"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="144"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="150"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="152"/>
         <source>撤销所选记录…</source>
         <translation>Take back the selected entry…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="161"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="163"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="161"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="163"/>
         <source>事项</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="166"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="168"/>
         <source>已把日历导入手机或电脑的，记录进展后在“文件”里重新导出日历：原有提醒会被更新。</source>
         <translation>If you imported the calendar into your phone or computer, export it again from “Files” after recording progress: the reminders already there are updated.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="179"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="181"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="180"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="182"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="182"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="184"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="229"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="231"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="238"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="240"/>
         <source>接下来的期限</source>
         <translation>Coming deadlines</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="267"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="269"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="271"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="273"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="280"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="282"/>
         <source>索赔 %1 · 已赔付 %2</source>
         <translation>Claimed %1 · paid %2</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="292"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="294"/>
         <source>还没有提交给快递公司</source>
         <translation>Not sent to the courier yet</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="294"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="296"/>
         <source>%1 提交</source>
         <translation>Sent %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="298"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="300"/>
         <source>工单号 %1</source>
         <translation>ticket %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="321"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="323"/>
         <source>（修改）</source>
         <translation> (correct)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="331"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="335"/>
+        <source>先记录向快递公司投诉：12305 只受理已向快递公司投诉过的事项</source>
+        <translation>Record the complaint to the courier first: 12305 only takes matters already complained about</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/case_view/view.py" line="337"/>
+        <source>先记录买家申请售后</source>
+        <translation>Record the buyer’s request first</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/case_view/view.py" line="338"/>
+        <source>先记录向快递公司提交索赔</source>
+        <translation>Record sending the claim to the courier first</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/case_view/view.py" line="342"/>
         <source>已提交给快递公司…</source>
         <translation>Sent to the courier…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="332"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="343"/>
         <source>快递公司已答复…</source>
         <translation>Courier answered…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="333"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="344"/>
         <source>快递公司拒赔…</source>
         <translation>Courier refused…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="334"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="345"/>
         <source>快递公司提出金额…</source>
         <translation>Courier offered an amount…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="335"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="346"/>
         <source>同意赔偿方案…</source>
         <translation>Accept the offer…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="336"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="347"/>
         <source>收到赔款…</source>
         <translation>Money received…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="337"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="348"/>
         <source>向快递公司投诉…</source>
         <translation>Complain to the courier…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="338"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="349"/>
         <source>向 12305 申诉…</source>
         <translation>Appeal to 12305…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="344"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="355"/>
         <source>建立案件</source>
         <translation>Case created</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="345"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="356"/>
         <source>状态改为：{text}</source>
         <translation>Status: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="346"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="357"/>
         <source>撤销了：{text}</source>
         <translation>Taken back: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="347"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="358"/>
         <source>备注：{text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="379"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="390"/>
         <source>没有待跟进的期限</source>
         <translation>No deadlines to follow</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="385"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="396"/>
         <source>（顺延至 %1）</source>
         <translation>(extended to %1)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="435"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="446"/>
         <source>已记录：%1。期限已按这一项重新计算。</source>
         <translation>Recorded: %1. The deadlines have been worked out again.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="445"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="456"/>
         <source>撤销这条记录…</source>
         <translation>Take back this entry…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="457"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="468"/>
         <source>撤销记录</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="458"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="469"/>
         <source>撤销“%1”这条记录吗？期限会按撤销后的情况重新计算，案件状态不变。</source>
         <translation>Take back “%1”? The deadlines are worked out again without it; the case keeps its status.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="472"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="483"/>
         <source>不能撤销：%1</source>
         <translation>Cannot take it back: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="474"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="485"/>
         <source>已撤销。</source>
         <translation>Taken back.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="481"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="492"/>
         <source>添加备注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="481"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="492"/>
         <source>备注（只保存在这台电脑上，加密保存）：</source>
         <translation>Note (kept on this computer only, encrypted):</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="491"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="502"/>
         <source>结案</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="492"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="503"/>
         <source>把这个案件标记为已结案吗？结案后不再提醒它的期限。</source>
         <translation>Mark this case as closed? Its deadlines will no longer be reminded.</translation>
     </message>
@@ -681,22 +696,27 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="191"/>
+        <location filename="../../seller_app/ui/app.py" line="116"/>
+        <source>理赔助手</source>
+        <translation>Claims Assistant</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/app.py" line="194"/>
         <source>案件库的密钥保存在系统钥匙串里，但现在无法使用钥匙串。请在桌面会话中登录（解锁钥匙串）后再打开理赔助手。</source>
         <translation>The case store’s key is in the system keychain, which cannot be reached now. Log in to a desktop session (unlocking the keychain) and open the app again.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="208"/>
+        <location filename="../../seller_app/ui/app.py" line="211"/>
         <source>无法打开案件库</source>
         <translation>The case store cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="231"/>
+        <location filename="../../seller_app/ui/app.py" line="234"/>
         <source>案件库还没有打开：需要输入密码。</source>
         <translation>The case store is not open yet: it needs its password.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/app.py" line="288"/>
+        <location filename="../../seller_app/ui/app.py" line="291"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -704,42 +724,42 @@
 <context>
     <name>EscalationDialog</name>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="36"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="37"/>
         <source>%1已生成，并保存在案件的文件里。</source>
         <translation>%1 is ready and kept with the case’s files.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="49"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="50"/>
         <source>条件核对（“？”需要你自己确认）：</source>
         <translation>Conditions (confirm the ones marked “?” yourself):</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="60"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="61"/>
         <source>纯文本（可复制到网上表单）：</source>
         <translation>Plain text (to paste into an online form):</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="70"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="71"/>
         <source>复制文本</source>
         <translation>Copy text</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="75"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="76"/>
         <source>打开 PDF</source>
         <translation>Open PDF</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="79"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="80"/>
         <source>另存为 PDF…</source>
         <translation>Save PDF as…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="83"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="84"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="91"/>
+        <location filename="../../seller_app/ui/case_view/escalation_dialog.py" line="92"/>
         <source>已复制，可以粘贴到网上表单里。</source>
         <translation>Copied: paste it into the online form.</translation>
     </message>
@@ -812,64 +832,69 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="168"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="171"/>
         <source>在快递公司官网、小程序、网点或客服电话提交索赔后记录。快递公司的答复期限从提交时间起算。</source>
         <translation>Record this once the claim is sent on the courier’s website, mini program, at an outlet or by the hotline. The courier’s answer is due counting from that moment.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="171"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="174"/>
         <source>快递公司受理或答复了索赔（还没有给出金额）。</source>
         <translation>The courier took up or answered the claim (no amount yet).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="172"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="175"/>
         <source>快递公司明确拒绝赔偿。之后可以向它投诉。</source>
         <translation>The courier refused to pay. You can complain to it next.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="174"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="177"/>
         <source>快递公司提出了赔偿金额。金额低于索赔金额时，可以不同意并投诉。</source>
         <translation>The courier offered an amount. If it is below your claim you can refuse and complain.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="176"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="179"/>
         <source>你同意了快递公司的赔偿方案。快递公司应在 7 日内付款。</source>
         <translation>You accepted the courier’s offer. It should pay within 7 days.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="177"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="180"/>
         <source>收到了快递公司的赔款。</source>
         <translation>The courier’s compensation arrived.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="179"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="182"/>
         <source>向快递公司投诉（客服电话、官网投诉入口）。快递公司应在 7 日内处理；之后仍未解决，可以向邮政管理部门申诉（12305）。</source>
         <translation>A complaint to the courier (hotline, website complaint page). It should deal with it within 7 days; after that you can appeal to the postal regulator (12305).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="183"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="186"/>
         <source>向邮政管理部门申诉（12305 电话或网站）。邮政管理部门应在 30 日内答复。</source>
         <translation>An appeal to the postal regulator (12305 by phone or website). It should answer within 30 days.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="185"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="188"/>
         <source>买家在平台上申请了退款或售后。</source>
         <translation>The buyer asked for a refund or after-sales on the platform.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="186"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="189"/>
         <source>平台客服介入了买家的售后申请。</source>
         <translation>The platform stepped into the buyer’s request.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="187"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="190"/>
         <source>已经给买家退款或补发。</source>
         <translation>The buyer was refunded or sent a replacement.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="191"/>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="194"/>
         <source>这一项已经记录过：保存后以这次填写的为准。</source>
         <translation>This was recorded before: what you enter now replaces it.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/case_view/event_dialog.py" line="204"/>
+        <source>请填写金额，例如 20。</source>
+        <translation>Enter the amount, e.g. 20.</translation>
     </message>
 </context>
 <context>
@@ -1362,309 +1387,314 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="96"/>
-        <location filename="../../seller_app/ui/main_window.py" line="188"/>
+        <location filename="../../seller_app/ui/main_window.py" line="103"/>
+        <location filename="../../seller_app/ui/main_window.py" line="197"/>
         <source>理赔助手</source>
         <translation>Claims Assistant</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="102"/>
+        <location filename="../../seller_app/ui/main_window.py" line="109"/>
         <source>＋ 新建索赔</source>
         <translation>+ New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="109"/>
+        <location filename="../../seller_app/ui/main_window.py" line="116"/>
         <source>搜索单号、快递公司、问题…</source>
         <translation>Search tracking numbers, couriers, problems…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="113"/>
+        <location filename="../../seller_app/ui/main_window.py" line="120"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="340"/>
+        <location filename="../../seller_app/ui/main_window.py" line="354"/>
         <source>还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。</source>
         <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="183"/>
+        <location filename="../../seller_app/ui/main_window.py" line="192"/>
         <source>所有资料只保存在这台电脑上。</source>
         <translation>Everything is kept on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="147"/>
+        <location filename="../../seller_app/ui/main_window.py" line="156"/>
         <source>输入密码…</source>
         <translation>Enter the password…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="207"/>
+        <location filename="../../seller_app/ui/main_window.py" line="217"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="209"/>
+        <location filename="../../seller_app/ui/main_window.py" line="219"/>
         <source>新建索赔(&amp;N)</source>
         <translation>&amp;New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="213"/>
+        <location filename="../../seller_app/ui/main_window.py" line="223"/>
         <source>批量导入订单(&amp;B)…</source>
         <translation>Import &amp;orders in bulk…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="216"/>
+        <location filename="../../seller_app/ui/main_window.py" line="226"/>
         <source>导出所选案件的证据包(&amp;E)…</source>
         <translation>&amp;Export the selected case’s evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="218"/>
+        <location filename="../../seller_app/ui/main_window.py" line="228"/>
         <source>备份全部数据(&amp;K)…</source>
         <translation>Bac&amp;k up all data…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="220"/>
+        <location filename="../../seller_app/ui/main_window.py" line="230"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="223"/>
+        <location filename="../../seller_app/ui/main_window.py" line="233"/>
         <source>导入国务院放假安排(&amp;H)…</source>
         <translation>Import the official &amp;holiday schedule…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="226"/>
+        <location filename="../../seller_app/ui/main_window.py" line="236"/>
         <source>软件自带的放假安排到 2026 年；之后每年 11 月国务院公布次年安排后可以导入</source>
         <translation>The app knows the holiday schedules up to 2026; import each later year’s once the State Council publishes it (usually in November)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="228"/>
+        <location filename="../../seller_app/ui/main_window.py" line="238"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="248"/>
+        <location filename="../../seller_app/ui/main_window.py" line="259"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="249"/>
+        <location filename="../../seller_app/ui/main_window.py" line="260"/>
         <source>打开所选案件(&amp;O)</source>
         <translation>&amp;Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="252"/>
+        <location filename="../../seller_app/ui/main_window.py" line="263"/>
         <source>在向导中查看或修改(&amp;W)</source>
         <translation>View or change in the &amp;wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="257"/>
+        <location filename="../../seller_app/ui/main_window.py" line="268"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="285"/>
+        <location filename="../../seller_app/ui/main_window.py" line="298"/>
         <source>正在打开案件库…</source>
         <translation>Opening the case store…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="286"/>
+        <location filename="../../seller_app/ui/main_window.py" line="299"/>
         <source>请在弹出的窗口中输入案件库密码。</source>
         <translation>Enter the case store’s password in the window that opened.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="287"/>
+        <location filename="../../seller_app/ui/main_window.py" line="300"/>
         <source>案件库还没有打开：需要输入密码。</source>
         <translation>The case store is not open yet: it needs its password.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="288"/>
+        <location filename="../../seller_app/ui/main_window.py" line="301"/>
         <source>无法打开案件库。</source>
         <translation>The case store cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="289"/>
-        <location filename="../../seller_app/ui/main_window.py" line="756"/>
+        <location filename="../../seller_app/ui/main_window.py" line="302"/>
+        <location filename="../../seller_app/ui/main_window.py" line="772"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="351"/>
+        <location filename="../../seller_app/ui/main_window.py" line="366"/>
         <source>载入案件失败</source>
         <translation>Could not load the cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="362"/>
+        <location filename="../../seller_app/ui/main_window.py" line="377"/>
         <source>今天有 %1 项索赔事项到期</source>
         <translation>%1 claim deadline(s) due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="389"/>
+        <location filename="../../seller_app/ui/main_window.py" line="404"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="391"/>
+        <location filename="../../seller_app/ui/main_window.py" line="406"/>
         <source>在向导中查看或修改</source>
         <translation>View or change in the wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="392"/>
+        <location filename="../../seller_app/ui/main_window.py" line="407"/>
         <source>标记为</source>
         <translation>Mark as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="404"/>
+        <location filename="../../seller_app/ui/main_window.py" line="419"/>
         <source>导出证据包…</source>
         <translation>Export evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="407"/>
+        <location filename="../../seller_app/ui/main_window.py" line="422"/>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="414"/>
+        <location filename="../../seller_app/ui/main_window.py" line="429"/>
         <source>不能改成这个状态</source>
         <translation>Cannot change to this status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="436"/>
+        <location filename="../../seller_app/ui/main_window.py" line="451"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="436"/>
+        <location filename="../../seller_app/ui/main_window.py" line="451"/>
         <source>删除后无法恢复。确定删除这个草稿吗？</source>
         <translation>This cannot be undone. Delete this draft?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="592"/>
+        <location filename="../../seller_app/ui/main_window.py" line="607"/>
         <source>理赔助手备份-%1.zip</source>
         <translation>seller-claims-backup-%1.zip</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="595"/>
+        <location filename="../../seller_app/ui/main_window.py" line="610"/>
         <source>备份全部数据</source>
         <translation>Back up all data</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="606"/>
+        <location filename="../../seller_app/ui/main_window.py" line="621"/>
         <source>不能保存在这里</source>
         <translation>Cannot save there</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="623"/>
+        <location filename="../../seller_app/ui/main_window.py" line="638"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="628"/>
+        <location filename="../../seller_app/ui/main_window.py" line="643"/>
         <source>备份失败</source>
         <translation>Backup failed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="636"/>
+        <location filename="../../seller_app/ui/main_window.py" line="649"/>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/main_window.py" line="652"/>
         <source>备份完成</source>
         <translation>Backup done</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="637"/>
+        <location filename="../../seller_app/ui/main_window.py" line="653"/>
         <source>已备份到 %1。
 恢复时需要刚才设置的备份密码。</source>
         <translation>Backed up to %1.
 Restoring it needs the backup password you just set.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="649"/>
+        <location filename="../../seller_app/ui/main_window.py" line="665"/>
         <source>选择备份文件</source>
         <translation>Choose the backup file</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="656"/>
-        <location filename="../../seller_app/ui/main_window.py" line="690"/>
+        <location filename="../../seller_app/ui/main_window.py" line="672"/>
+        <location filename="../../seller_app/ui/main_window.py" line="706"/>
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="658"/>
+        <location filename="../../seller_app/ui/main_window.py" line="674"/>
         <source>恢复会用备份中的案件替换现在的全部案件。现在的数据不会删除，会移到数据文件夹里的 replaced 文件夹中。继续吗？</source>
         <translation>Restoring replaces all current cases with the backup’s. The current data is not deleted: it is moved to a “replaced” folder in the data folder. Go on?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="681"/>
+        <location filename="../../seller_app/ui/main_window.py" line="697"/>
         <source>没有恢复，现有数据保持不变：%1</source>
         <translation>Nothing was restored; your data is unchanged: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="686"/>
+        <location filename="../../seller_app/ui/main_window.py" line="702"/>
         <source>已从备份恢复。</source>
         <translation>Restored from the backup.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="688"/>
+        <location filename="../../seller_app/ui/main_window.py" line="704"/>
         <source>原来的数据移到了 %1。</source>
         <translation>The previous data was moved to %1.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="702"/>
+        <location filename="../../seller_app/ui/main_window.py" line="718"/>
         <source>导入国务院放假安排</source>
         <translation>Import the official holiday schedule</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="712"/>
-        <location filename="../../seller_app/ui/main_window.py" line="716"/>
+        <location filename="../../seller_app/ui/main_window.py" line="728"/>
+        <location filename="../../seller_app/ui/main_window.py" line="732"/>
         <source>不能导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="720"/>
+        <location filename="../../seller_app/ui/main_window.py" line="736"/>
         <source>已导入 %1 年的放假安排：%2 天放假，%3 个调休上班日。期限已按它重新计算。</source>
         <translation>Imported the %1 holiday schedule: %2 days off, %3 make-up working days. The deadlines have been worked out again.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="728"/>
+        <location filename="../../seller_app/ui/main_window.py" line="744"/>
         <source>已导入放假安排</source>
         <translation>Holiday schedule imported</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="754"/>
+        <location filename="../../seller_app/ui/main_window.py" line="770"/>
         <source>批量导入还在进行，请等它完成或取消。</source>
         <translation>A bulk import is still running: let it finish or cancel it.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="307"/>
+        <location filename="../../seller_app/ui/main_window.py" line="321"/>
         <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
         <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="447"/>
-        <location filename="../../seller_app/ui/main_window.py" line="812"/>
+        <location filename="../../seller_app/ui/main_window.py" line="462"/>
+        <location filename="../../seller_app/ui/main_window.py" line="835"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="448"/>
+        <location filename="../../seller_app/ui/main_window.py" line="463"/>
         <source>案件库还在打开，请稍后再试。</source>
         <translation>The case store is still opening; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="421"/>
+        <location filename="../../seller_app/ui/main_window.py" line="436"/>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="421"/>
+        <location filename="../../seller_app/ui/main_window.py" line="436"/>
         <source>快递公司实际赔付了多少元？</source>
         <translation>How many yuan did the courier actually pay?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="430"/>
+        <location filename="../../seller_app/ui/main_window.py" line="445"/>
         <source>金额无效</source>
         <translation>Invalid amount</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="430"/>
+        <location filename="../../seller_app/ui/main_window.py" line="445"/>
         <source>请输入金额，例如 28.80</source>
         <translation>Enter an amount, e.g. 28.80</translation>
     </message>
@@ -2442,7 +2472,7 @@ Restoring it needs the backup password you just set.</translation>
     <message>
         <location filename="../../seller_app/ui/widgets/summary_bar.py" line="141"/>
         <source>等它答复、赔付或处理投诉</source>
-        <translation>waiting for an answer, payment or a complaint</translation>
+        <translation>awaiting an answer or payment</translation>
     </message>
     <message>
         <location filename="../../seller_app/ui/widgets/summary_bar.py" line="142"/>

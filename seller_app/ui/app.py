@@ -111,6 +111,9 @@ class DesktopApp:
             self.app, lang, self.resources, self.data_dir / "translations"
         )
         self.lang = lang
+        # Qt appends the display name to every window title: in the window's own language,
+        # so the main window (titled with the app's name) does not say it twice.
+        self.app.setApplicationDisplayName(QCoreApplication.translate("DesktopApp", "理赔助手"))
 
     def show(self) -> MainWindow:
         self._install(_lang(self.settings))

@@ -16,8 +16,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -133,8 +140,10 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Every column as wide as its text (the next deadline was squeezed to "…" at 150 %
+        # scaling); a narrow window scrolls sideways instead of cutting words off.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.empty_hint, 1)  # in the table's place while there is none
         left_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
@@ -193,6 +202,7 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._restore_geometry()
+        self.search.setFocus()  # not a header tile: typing searches
         self.refresh()
 
     # ------------------------------------------------------------------ menus
@@ -227,6 +237,7 @@ class MainWindow(QMainWindow):
         )
         quit_action = self._action(self.tr("退出(&Q)"), self.close, "quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a case too
         for item in (
             self.new_action,
             self.batch_action,
@@ -255,8 +266,10 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.edit_action)
 
         language = self.menuBar().addMenu(self.tr("语言(&L)"))
+        languages = QActionGroup(self)  # one checked, and choosing it again leaves it checked
+        languages.setExclusive(True)
         for code, name in (("zh", "中文"), ("en", "English")):
-            action = QAction(name, self)
+            action = QAction(name, languages)
             action.setCheckable(True)
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
@@ -293,6 +306,7 @@ class MainWindow(QMainWindow):
             text = f"{text}\n{message}" if state == "failed" else message
         self.empty_hint.setText(text)
         self.empty_hint.show()
+        self.table.hide()
         self.unlock_button.setVisible(state == "locked")
         self.summary.hide()
         self._allow_store_work(False)
@@ -339,6 +353,7 @@ class MainWindow(QMainWindow):
         if self.store_state == "open":
             self.empty_hint.setText(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
             self.empty_hint.setVisible(not rows)
+            self.table.setVisible(bool(rows))
             self.summary.show_summary(summarize(rows, now))
             self.summary.show()
         today, week = due_soon(rows, now)
@@ -631,6 +646,7 @@ class MainWindow(QMainWindow):
 
     def _backup_done(self, target: Path) -> None:
         self._set_busy("")
+        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(target)))
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("备份完成"),
@@ -774,6 +790,11 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            size = self.settings.value("main/size")
+            if isinstance(size, QSize) and size.isValid() and not self.isMaximized():
+                # Qt shrinks a saved window that no longer fits (another scale, a smaller
+                # screen) to two thirds of the screen; take as much of the size as fits.
+                self.resize(size)
         else:
             self.resize(1100, 680)
         self._keep_on_screen()
@@ -803,6 +824,8 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
+        if not self.isMaximized():
+            self.settings.setValue("main/size", self.size())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.sync()
 

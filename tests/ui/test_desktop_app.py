@@ -64,6 +64,7 @@ def start(qtbot, settings, data_dir):  # type: ignore[no-untyped-def]
         desktop.close()
         remove_language(QApplication.instance(), desktop.translators)  # none leak into others
     QLocale.setDefault(QLocale("zh_CN"))
+    QApplication.setApplicationDisplayName("")
 
 
 def existing_store(data_dir: Path, password: str = PASSWORD, cases: int = 1) -> None:
@@ -187,6 +188,9 @@ def test_switching_language_keeps_the_window_and_opens_the_store_once(  # type: 
     assert len(calls) == 1
     assert new.model.rowCount() == 1 and new.new_button.text() == "+ New claim"
     assert settings.value("language") == "en"
+    # Qt adds the app's name to every title: in English too, and never twice on the main one
+    assert QApplication.applicationDisplayName() == "Claims Assistant"
+    assert new.windowTitle() == "Claims Assistant"
     desktop.switch_language("zh")
     assert desktop.window.geometry() == geometry
 

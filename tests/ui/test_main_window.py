@@ -115,3 +115,14 @@ def test_a_closed_wizard_is_freed_on_the_gui_thread(qtbot, window) -> None:  # t
     second = window.open_wizard(None)
     assert second is not first and second.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(first))
+
+
+def test_choosing_the_current_language_again_keeps_it_checked(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    (menu,) = [a.menu() for a in window.menuBar().actions() if a.text().startswith("语言")]
+    chinese, english = menu.actions()
+    with qtbot.assertNotEmitted(window.language_requested):
+        chinese.trigger()
+    assert chinese.isChecked() and not english.isChecked()
+    with qtbot.waitSignal(window.language_requested) as asked:
+        english.trigger()
+    assert asked.args == ["en"]

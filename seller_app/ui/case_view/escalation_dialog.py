@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.fit import fit_on_screen
 from .papers import Paper
 
 MARKS = {"met": ("✔", "#1b5e20"), "unmet": ("✘", "#b3261e"), "confirm": ("？", "#8a5300")}
@@ -31,7 +32,7 @@ class EscalationDialog(QDialog):
         self.setObjectName("escalationDialog")
         self.paper = paper
         self.setWindowTitle(title)
-        self.resize(720, 620)
+        fit_on_screen(self, 720, 620)
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("%1已生成，并保存在案件的文件里。").replace("%1", title))
         heading.setWordWrap(True)

@@ -153,6 +153,9 @@ class EventDialog(QDialog):
                 edit.textChanged.connect(self._clear_errors)
         self.when.dateTimeChanged.connect(self._clear_errors)
         self.setMinimumWidth(460)
+        # What the seller has to type first (the time defaults to now; Tab in the time field
+        # walks its sections, so it should not be where typing starts).
+        (self.amount or self.ticket or self.note).setFocus()
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel("")
@@ -197,7 +200,10 @@ class EventDialog(QDialog):
                 label.hide()
 
     def _show_error(self, error: CaseError) -> None:
-        text = self.texts.get("errors", error.code, self.lang, **dict(error.params))
+        if error.code == "required" and error.field == "amount":
+            text = self.tr("请填写金额，例如 20。")
+        else:
+            text = self.texts.get("errors", error.code, self.lang, **dict(error.params))
         field = error.field
         if "amount" in field and self.amount_error is not None:
             target = self.amount_error
@@ -211,9 +217,11 @@ class EventDialog(QDialog):
         target.show()
 
     def filled_event(self) -> CaseEvent:
-        """The event as filled in; `CaseError` for an amount that is not one."""
+        """The event as filled in; `CaseError` for an amount that is missing or not one."""
         amount = None
         if self.amount is not None:
+            if not self.amount.text().strip():
+                raise CaseError("amount", "required")
             amount = parse_yuan(self.amount.text())
             if amount < 0:
                 raise CaseError("amount", "must_not_be_negative", value=self.amount.text())

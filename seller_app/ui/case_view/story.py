@@ -104,6 +104,8 @@ NEXT_STEPS: dict[str, tuple[EventKind, ...]] = {
 def next_steps(case: Case, status: str) -> tuple[EventKind, ...]:
     """The suggested next events for a case in `status`; the appeal only once a complaint is
     recorded (12305 takes only matters complained about first), nothing already recorded."""
+    if status == "ready" and case.claim_at is not None:
+        status = "filed"  # sent, though the status was not moved (a case file imported so)
     steps = []
     for kind in NEXT_STEPS.get(status, ()):
         if kind is EventKind.APPEALED and case.complaint_at is None:

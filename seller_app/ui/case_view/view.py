@@ -45,6 +45,7 @@ from seller_app.domain.events import CaseEvent, EventKind
 from ..casebook import CaseBook, CaseFolder
 from ..i18n import format_date, format_money
 from ..widgets.case_table import status_name
+from ..widgets.fit import fit_on_screen
 from .event_dialog import EventDialog
 from .files_tab import FilesTab
 from .story import CREATED, EVENT, NOTE, STATUS, UNDONE, can_record, next_steps, open_deadlines
@@ -100,7 +101,7 @@ class CaseView(QDialog):
         self.event_dialog: EventDialog | None = None
         self.setObjectName("caseView")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(980, 660)
+        fit_on_screen(self, 980, 660)
 
         self.tracking = QLabel()
         self.tracking.setObjectName("caseTracking")
@@ -128,6 +129,7 @@ class CaseView(QDialog):
         self.more.setObjectName("moreEvents")
         self.more.setAutoDefault(False)
         self.more_menu = QMenu(self.more)
+        self.more_menu.setToolTipsVisible(True)
         self.more.setMenu(self.more_menu)
         self.note_button = QPushButton(self.tr("添加备注…"))
         self.note_button.setObjectName("addNote")
@@ -189,6 +191,8 @@ class CaseView(QDialog):
         layout.addLayout(self._actions())
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.close_case_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
@@ -218,8 +222,6 @@ class CaseView(QDialog):
         row.addWidget(self.more)
         row.addWidget(self.note_button)
         row.addStretch(1)
-        row.addWidget(self.edit_button)
-        row.addWidget(self.close_case_button)
         return row
 
     def _progress_tab(self) -> QWidget:
@@ -323,8 +325,17 @@ class CaseView(QDialog):
             )
             action.setObjectName(f"event:{kind.value}")
             action.setEnabled(can_record(case, kind) and not closed)
+            if not can_record(case, kind):
+                action.setToolTip(self._why_not(kind))
         self.more.setEnabled(not closed)
         self.close_case_button.setEnabled(not closed)
+
+    def _why_not(self, kind: EventKind) -> str:
+        if kind is EventKind.APPEALED:
+            return self.tr("先记录向快递公司投诉：12305 只受理已向快递公司投诉过的事项")
+        if kind is EventKind.PLATFORM_ESCALATED:
+            return self.tr("先记录买家申请售后")
+        return self.tr("先记录向快递公司提交索赔")
 
     def _step_words(self, kind: EventKind) -> str:
         words = {

@@ -47,7 +47,6 @@ class Tile(QFrame):
         self.caption.setObjectName(f"{name}Caption")
         self.detail = QLabel("")
         self.detail.setObjectName(f"{name}Detail")
-        self.detail.setWordWrap(True)
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.figure)
@@ -57,7 +56,8 @@ class Tile(QFrame):
         layout.setSpacing(0)
         layout.addLayout(top)
         layout.addWidget(self.detail)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Never narrower than its words (a wrapped line was cut off at 150 % scaling).
+        self.setSizePolicy(QSizePolicy.Policy.MinimumExpanding, QSizePolicy.Policy.Fixed)
         if view is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
