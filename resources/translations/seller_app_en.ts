@@ -253,253 +253,253 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="128"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="129"/>
         <source>记录其他进展</source>
         <translation>Record other progress</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="134"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="135"/>
         <source>添加备注…</source>
         <translation>Add a note…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="137"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="138"/>
         <source>结案…</source>
         <translation>Close the case…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="140"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="141"/>
         <source>查看或修改索赔内容…</source>
         <translation>View or change the claim…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="147"/>
         <source>时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
-        <location filename="../../seller_app/ui/case_view/view.py" line="180"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="147"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="181"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="146"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="147"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="152"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="153"/>
         <source>撤销所选记录…</source>
         <translation>Take back the selected entry…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="163"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="164"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="163"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="164"/>
         <source>事项</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="168"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="169"/>
         <source>已把日历导入手机或电脑的，记录进展后在“文件”里重新导出日历：原有提醒会被更新。</source>
         <translation>If you imported the calendar into your phone or computer, export it again from “Files” after recording progress: the reminders already there are updated.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="181"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="182"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="182"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="184"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="184"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="186"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="231"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="233"/>
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="240"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="242"/>
         <source>接下来的期限</source>
         <translation>Coming deadlines</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="269"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="271"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="273"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="275"/>
         <source>订单 %1</source>
         <translation>Order %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="282"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="284"/>
         <source>索赔 %1 · 已赔付 %2</source>
         <translation>Claimed %1 · paid %2</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="294"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="297"/>
         <source>还没有提交给快递公司</source>
         <translation>Not sent to the courier yet</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="296"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="299"/>
         <source>%1 提交</source>
         <translation>Sent %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="300"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="303"/>
         <source>工单号 %1</source>
         <translation>ticket %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="323"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="326"/>
         <source>（修改）</source>
         <translation> (correct)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="335"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="338"/>
         <source>先记录向快递公司投诉：12305 只受理已向快递公司投诉过的事项</source>
         <translation>Record the complaint to the courier first: 12305 only takes matters already complained about</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="337"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="340"/>
         <source>先记录买家申请售后</source>
         <translation>Record the buyer’s request first</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="338"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="341"/>
         <source>先记录向快递公司提交索赔</source>
         <translation>Record sending the claim to the courier first</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="342"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="345"/>
         <source>已提交给快递公司…</source>
         <translation>Sent to the courier…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="343"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="346"/>
         <source>快递公司已答复…</source>
         <translation>Courier answered…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="344"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="347"/>
         <source>快递公司拒赔…</source>
         <translation>Courier refused…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="345"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="348"/>
         <source>快递公司提出金额…</source>
         <translation>Courier offered an amount…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="346"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="349"/>
         <source>同意赔偿方案…</source>
         <translation>Accept the offer…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="347"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="350"/>
         <source>收到赔款…</source>
         <translation>Money received…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="348"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="351"/>
         <source>向快递公司投诉…</source>
         <translation>Complain to the courier…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="349"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="352"/>
         <source>向 12305 申诉…</source>
         <translation>Appeal to 12305…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="355"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="358"/>
         <source>建立案件</source>
         <translation>Case created</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="356"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="359"/>
         <source>状态改为：{text}</source>
         <translation>Status: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="357"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="360"/>
         <source>撤销了：{text}</source>
         <translation>Taken back: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="358"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="361"/>
         <source>备注：{text}</source>
         <translation>Note: {text}</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="390"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="393"/>
         <source>没有待跟进的期限</source>
         <translation>No deadlines to follow</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="396"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="399"/>
         <source>（顺延至 %1）</source>
         <translation>(extended to %1)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="446"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="449"/>
         <source>已记录：%1。期限已按这一项重新计算。</source>
         <translation>Recorded: %1. The deadlines have been worked out again.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="456"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="459"/>
         <source>撤销这条记录…</source>
         <translation>Take back this entry…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="468"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="471"/>
         <source>撤销记录</source>
         <translation>Take back</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="469"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="472"/>
         <source>撤销“%1”这条记录吗？期限会按撤销后的情况重新计算，案件状态不变。</source>
         <translation>Take back “%1”? The deadlines are worked out again without it; the case keeps its status.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="483"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="486"/>
         <source>不能撤销：%1</source>
         <translation>Cannot take it back: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="485"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="488"/>
         <source>已撤销。</source>
         <translation>Taken back.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="492"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="495"/>
         <source>添加备注</source>
         <translation>Add a note</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="492"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="495"/>
         <source>备注（只保存在这台电脑上，加密保存）：</source>
         <translation>Note (kept on this computer only, encrypted):</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="502"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="505"/>
         <source>结案</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/view.py" line="503"/>
+        <location filename="../../seller_app/ui/case_view/view.py" line="506"/>
         <source>把这个案件标记为已结案吗？结案后不再提醒它的期限。</source>
         <translation>Mark this case as closed? Its deadlines will no longer be reminded.</translation>
     </message>
@@ -933,265 +933,260 @@
 <context>
     <name>FilesTab</name>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="93"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="83"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="93"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="83"/>
         <source>生成时间</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="97"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="87"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="100"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="90"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="105"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="95"/>
         <source>快递公司不答复、压价或不付款时</source>
         <translation>When the courier does not answer, offers too little or does not pay</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="111"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="101"/>
         <source>快递服务投诉书…</source>
         <translation>Complaint to the courier…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="113"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="103"/>
         <source>24 小时未答复、30 日未给方案、拒赔、压价或谈妥后不付款时，向快递公司投诉</source>
         <translation>Complain to the courier when it did not answer in 24 hours, made no offer in 30 days, refused, offered too little or did not pay what was agreed</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="118"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="108"/>
         <source>12305 申诉书…</source>
         <translation>12305 appeal…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="119"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="109"/>
         <source>投诉 7 日后仍未解决，向邮政管理部门申诉（12305 电话或网站）</source>
         <translation>Appeal to the postal regulator (12305 by phone or website) when the complaint is unresolved after 7 days</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="123"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="113"/>
         <source>民事起诉状（小额诉讼）…</source>
         <translation>Statement of claim (small claims)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="124"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="114"/>
         <source>向法院起诉的起诉状提纲：当事人、诉讼请求、事实与理由、证据</source>
         <translation>An outline for suing in court: parties, claims, facts and reasons, evidence</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="137"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="127"/>
         <source>导出日历（.ics）…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="140"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="130"/>
         <source>期限和提醒导入手机或电脑日历；再次导出会更新同一批事件，不会重复</source>
         <translation>The deadlines and reminders for your phone or computer calendar; exporting again updates the same events instead of adding copies</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="143"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="133"/>
         <source>导出证据包…</source>
         <translation>Export evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="145"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="135"/>
         <source>案件、照片原件和文件打包成一个 zip，可隐去买家信息</source>
         <translation>The case, original photos and documents in one zip, buyer details optionally hidden</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="161"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="151"/>
         <source>这个案件保存的文件</source>
         <translation>Documents kept for this case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="195"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="177"/>
         <source>（还没有文件）</source>
         <translation>(no documents yet)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="202"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="184"/>
         <source>收货情况说明（买家签字）…</source>
         <translation>Receipt statement (buyer signs)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="204"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="186"/>
         <source>买家收到了损坏、短少或错发的货物：请买家写明收到的情况并签字</source>
         <translation>The buyer received damaged, short or wrong goods: ask the buyer to describe what arrived and sign</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="207"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="189"/>
         <source>未收到货物声明（买家签字）…</source>
         <translation>Non-receipt declaration (buyer signs)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="209"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="191"/>
         <source>包裹被他人签收或未经同意放在快递柜、驿站：请买家声明没有收到</source>
         <translation>Someone else signed, or the parcel was left in a locker or station without consent: ask the buyer to declare it was not received</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="216"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="197"/>
         <source>索赔申告单</source>
         <translation>Claim form</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="217"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="198"/>
         <source>买家声明</source>
         <translation>Buyer statement</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="218"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="199"/>
         <source>跟进日历</source>
         <translation>Follow-up calendar</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="219"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="200"/>
         <source>快递服务投诉书</source>
         <translation>Complaint to the courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="220"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="201"/>
         <source>邮政业用户申诉书（12305）</source>
         <translation>Postal appeal (12305)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="221"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="202"/>
         <source>民事起诉状（小额诉讼）</source>
         <translation>Statement of claim (small claims)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="228"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="209"/>
         <source>索赔申告单-%1.pdf</source>
         <translation>claim-form-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="229"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="210"/>
         <source>买家声明-%1.pdf</source>
         <translation>buyer-statement-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="230"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="211"/>
         <source>收货情况说明-%1.pdf</source>
         <translation>receipt-statement-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="231"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="212"/>
         <source>未收到货物声明-%1.pdf</source>
         <translation>non-receipt-declaration-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="232"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="213"/>
         <source>索赔期限-%1.ics</source>
         <translation>claim-deadlines-%1.ics</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="233"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="214"/>
         <source>快递服务投诉书-%1.pdf</source>
         <translation>courier-complaint-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="234"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="215"/>
         <source>邮政业用户申诉书-%1.pdf</source>
         <translation>postal-appeal-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="235"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="216"/>
         <source>民事起诉状-%1.pdf</source>
         <translation>statement-of-claim-%1.pdf</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="236"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="217"/>
         <source>证据包-%1.zip</source>
         <translation>evidence-pack-%1.zip</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="287"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="268"/>
         <source>没有可以打开这个文件的程序：%1</source>
         <translation>No program can open this file: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="307"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="288"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="321"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="302"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="337"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="318"/>
         <source>未能生成：%1</source>
         <translation>Could not make it: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="353"/>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="381"/>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="393"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="334"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="362"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="374"/>
         <source>正在生成…</source>
         <translation>Making it…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="367"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="348"/>
         <source>已生成并保存在案件里：%1</source>
         <translation>Made and kept with the case: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="420"/>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="523"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="401"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="448"/>
         <source>导出证据包</source>
         <translation>Export evidence pack</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="432"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="413"/>
         <source>正在导出证据包…</source>
         <translation>Exporting the evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="446"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="427"/>
         <source>证据包已导出：%1</source>
         <translation>Evidence pack exported: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="457"/>
-        <source>这个案件没有证据照片</source>
-        <translation>This case has no evidence photos</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="524"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="449"/>
         <source>证据包里要包含买家的姓名、电话和地址吗？</source>
         <translation>Include the buyer’s name, phone and address in the pack?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="526"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="451"/>
         <source>发给快递公司或平台时通常不需要买家信息，建议隐去。自己留档可以包含。</source>
         <translation>A pack for the courier or the platform usually needs no buyer details: hiding them is recommended. Keep them for your own records.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="531"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="456"/>
         <source>隐去买家信息</source>
         <translation>Hide buyer details</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="534"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="459"/>
         <source>包含买家信息</source>
         <translation>Include buyer details</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="536"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="461"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/case_view/files_tab.py" line="561"/>
+        <location filename="../../seller_app/ui/case_view/files_tab.py" line="486"/>
         <source>无法保存到 %1：%2</source>
         <translation>Cannot save to %1: %2</translation>
     </message>
@@ -1387,314 +1382,220 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="103"/>
-        <location filename="../../seller_app/ui/main_window.py" line="197"/>
+        <location filename="../../seller_app/ui/main_window.py" line="101"/>
+        <location filename="../../seller_app/ui/main_window.py" line="203"/>
         <source>理赔助手</source>
         <translation>Claims Assistant</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="109"/>
+        <location filename="../../seller_app/ui/main_window.py" line="115"/>
         <source>＋ 新建索赔</source>
         <translation>+ New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="116"/>
+        <location filename="../../seller_app/ui/main_window.py" line="122"/>
         <source>搜索单号、快递公司、问题…</source>
         <translation>Search tracking numbers, couriers, problems…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="120"/>
+        <location filename="../../seller_app/ui/main_window.py" line="126"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="354"/>
+        <location filename="../../seller_app/ui/main_window.py" line="360"/>
         <source>还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。</source>
         <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="192"/>
+        <location filename="../../seller_app/ui/main_window.py" line="198"/>
         <source>所有资料只保存在这台电脑上。</source>
         <translation>Everything is kept on this computer only.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="156"/>
+        <location filename="../../seller_app/ui/main_window.py" line="162"/>
         <source>输入密码…</source>
         <translation>Enter the password…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="217"/>
+        <location filename="../../seller_app/ui/main_window.py" line="223"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="219"/>
+        <location filename="../../seller_app/ui/main_window.py" line="225"/>
         <source>新建索赔(&amp;N)</source>
         <translation>&amp;New claim</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="223"/>
+        <location filename="../../seller_app/ui/main_window.py" line="229"/>
         <source>批量导入订单(&amp;B)…</source>
         <translation>Import &amp;orders in bulk…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="226"/>
+        <location filename="../../seller_app/ui/main_window.py" line="232"/>
         <source>导出所选案件的证据包(&amp;E)…</source>
         <translation>&amp;Export the selected case’s evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="228"/>
+        <location filename="../../seller_app/ui/main_window.py" line="234"/>
         <source>备份全部数据(&amp;K)…</source>
         <translation>Bac&amp;k up all data…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="230"/>
+        <location filename="../../seller_app/ui/main_window.py" line="236"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="233"/>
+        <location filename="../../seller_app/ui/main_window.py" line="239"/>
         <source>导入国务院放假安排(&amp;H)…</source>
         <translation>Import the official &amp;holiday schedule…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="236"/>
+        <location filename="../../seller_app/ui/main_window.py" line="242"/>
         <source>软件自带的放假安排到 2026 年；之后每年 11 月国务院公布次年安排后可以导入</source>
         <translation>The app knows the holiday schedules up to 2026; import each later year’s once the State Council publishes it (usually in November)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="238"/>
+        <location filename="../../seller_app/ui/main_window.py" line="244"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="259"/>
+        <location filename="../../seller_app/ui/main_window.py" line="265"/>
         <source>案件(&amp;C)</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="260"/>
+        <location filename="../../seller_app/ui/main_window.py" line="266"/>
         <source>打开所选案件(&amp;O)</source>
         <translation>&amp;Open the selected case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="263"/>
+        <location filename="../../seller_app/ui/main_window.py" line="269"/>
         <source>在向导中查看或修改(&amp;W)</source>
         <translation>View or change in the &amp;wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="268"/>
+        <location filename="../../seller_app/ui/main_window.py" line="274"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="298"/>
+        <location filename="../../seller_app/ui/main_window.py" line="304"/>
         <source>正在打开案件库…</source>
         <translation>Opening the case store…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="299"/>
+        <location filename="../../seller_app/ui/main_window.py" line="305"/>
         <source>请在弹出的窗口中输入案件库密码。</source>
         <translation>Enter the case store’s password in the window that opened.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="300"/>
+        <location filename="../../seller_app/ui/main_window.py" line="306"/>
         <source>案件库还没有打开：需要输入密码。</source>
         <translation>The case store is not open yet: it needs its password.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="301"/>
+        <location filename="../../seller_app/ui/main_window.py" line="307"/>
         <source>无法打开案件库。</source>
         <translation>The case store cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="302"/>
-        <location filename="../../seller_app/ui/main_window.py" line="772"/>
+        <location filename="../../seller_app/ui/main_window.py" line="308"/>
+        <location filename="../../seller_app/ui/main_window.py" line="646"/>
         <source>正在从备份恢复，请稍候…</source>
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="366"/>
+        <location filename="../../seller_app/ui/main_window.py" line="372"/>
         <source>载入案件失败</source>
         <translation>Could not load the cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="377"/>
+        <location filename="../../seller_app/ui/main_window.py" line="383"/>
         <source>今天有 %1 项索赔事项到期</source>
         <translation>%1 claim deadline(s) due today</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="404"/>
+        <location filename="../../seller_app/ui/main_window.py" line="410"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="406"/>
+        <location filename="../../seller_app/ui/main_window.py" line="412"/>
         <source>在向导中查看或修改</source>
         <translation>View or change in the wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="407"/>
+        <location filename="../../seller_app/ui/main_window.py" line="413"/>
         <source>标记为</source>
         <translation>Mark as</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="419"/>
+        <location filename="../../seller_app/ui/main_window.py" line="425"/>
         <source>导出证据包…</source>
         <translation>Export evidence pack…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="422"/>
+        <location filename="../../seller_app/ui/main_window.py" line="428"/>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="429"/>
+        <location filename="../../seller_app/ui/main_window.py" line="435"/>
         <source>不能改成这个状态</source>
         <translation>Cannot change to this status</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="451"/>
+        <location filename="../../seller_app/ui/main_window.py" line="457"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="451"/>
+        <location filename="../../seller_app/ui/main_window.py" line="457"/>
         <source>删除后无法恢复。确定删除这个草稿吗？</source>
         <translation>This cannot be undone. Delete this draft?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="607"/>
-        <source>理赔助手备份-%1.zip</source>
-        <translation>seller-claims-backup-%1.zip</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="610"/>
-        <source>备份全部数据</source>
-        <translation>Back up all data</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="621"/>
-        <source>不能保存在这里</source>
-        <translation>Cannot save there</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="638"/>
-        <source>正在备份…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="643"/>
-        <source>备份失败</source>
-        <translation>Backup failed</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="649"/>
-        <source>已备份到 %1</source>
-        <translation>Backed up to %1</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="652"/>
-        <source>备份完成</source>
-        <translation>Backup done</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="653"/>
-        <source>已备份到 %1。
-恢复时需要刚才设置的备份密码。</source>
-        <translation>Backed up to %1.
-Restoring it needs the backup password you just set.</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="665"/>
-        <source>选择备份文件</source>
-        <translation>Choose the backup file</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="672"/>
-        <location filename="../../seller_app/ui/main_window.py" line="706"/>
-        <source>从备份恢复</source>
-        <translation>Restore from a backup</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="674"/>
-        <source>恢复会用备份中的案件替换现在的全部案件。现在的数据不会删除，会移到数据文件夹里的 replaced 文件夹中。继续吗？</source>
-        <translation>Restoring replaces all current cases with the backup’s. The current data is not deleted: it is moved to a “replaced” folder in the data folder. Go on?</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="697"/>
-        <source>没有恢复，现有数据保持不变：%1</source>
-        <translation>Nothing was restored; your data is unchanged: %1</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="702"/>
-        <source>已从备份恢复。</source>
-        <translation>Restored from the backup.</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="704"/>
-        <source>原来的数据移到了 %1。</source>
-        <translation>The previous data was moved to %1.</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="718"/>
-        <source>导入国务院放假安排</source>
-        <translation>Import the official holiday schedule</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="728"/>
-        <location filename="../../seller_app/ui/main_window.py" line="732"/>
-        <source>不能导入</source>
-        <translation>Cannot import</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="736"/>
-        <source>已导入 %1 年的放假安排：%2 天放假，%3 个调休上班日。期限已按它重新计算。</source>
-        <translation>Imported the %1 holiday schedule: %2 days off, %3 make-up working days. The deadlines have been worked out again.</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="744"/>
-        <source>已导入放假安排</source>
-        <translation>Holiday schedule imported</translation>
-    </message>
-    <message>
-        <location filename="../../seller_app/ui/main_window.py" line="770"/>
+        <location filename="../../seller_app/ui/main_window.py" line="644"/>
         <source>批量导入还在进行，请等它完成或取消。</source>
         <translation>A bulk import is still running: let it finish or cancel it.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="321"/>
+        <location filename="../../seller_app/ui/main_window.py" line="327"/>
         <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
         <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="462"/>
-        <location filename="../../seller_app/ui/main_window.py" line="835"/>
+        <location filename="../../seller_app/ui/main_window.py" line="468"/>
+        <location filename="../../seller_app/ui/main_window.py" line="709"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="463"/>
+        <location filename="../../seller_app/ui/main_window.py" line="469"/>
         <source>案件库还在打开，请稍后再试。</source>
         <translation>The case store is still opening; try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="436"/>
+        <location filename="../../seller_app/ui/main_window.py" line="442"/>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="436"/>
+        <location filename="../../seller_app/ui/main_window.py" line="442"/>
         <source>快递公司实际赔付了多少元？</source>
         <translation>How many yuan did the courier actually pay?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="445"/>
+        <location filename="../../seller_app/ui/main_window.py" line="451"/>
         <source>金额无效</source>
         <translation>Invalid amount</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/main_window.py" line="445"/>
+        <location filename="../../seller_app/ui/main_window.py" line="451"/>
         <source>请输入金额，例如 28.80</source>
         <translation>Enter an amount, e.g. 28.80</translation>
     </message>
@@ -2094,6 +1995,14 @@ Restoring it needs the backup password you just set.</translation>
     </message>
 </context>
 <context>
+    <name>PhotosTab</name>
+    <message>
+        <location filename="../../seller_app/ui/case_view/photos_tab.py" line="46"/>
+        <source>这个案件没有证据照片</source>
+        <translation>This case has no evidence photos</translation>
+    </message>
+</context>
+<context>
     <name>RemindersPanel</name>
     <message>
         <location filename="../../seller_app/ui/widgets/reminders.py" line="26"/>
@@ -2415,6 +2324,103 @@ Restoring it needs the backup password you just set.</translation>
         <location filename="../../seller_app/ui/wizard/signer_page.py" line="104"/>
         <source>介入时间</source>
         <translation>Stepped in at</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWork</name>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="67"/>
+        <source>理赔助手备份-%1.zip</source>
+        <translation>seller-claims-backup-%1.zip</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="70"/>
+        <source>备份全部数据</source>
+        <translation>Back up all data</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="86"/>
+        <source>不能保存在这里</source>
+        <translation>Cannot save there</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="109"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="114"/>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="120"/>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="123"/>
+        <source>备份完成</source>
+        <translation>Backup done</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="124"/>
+        <source>已备份到 %1。
+恢复时需要刚才设置的备份密码。</source>
+        <translation>Backed up to %1.
+Restoring it needs the backup password you just set.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="147"/>
+        <source>选择备份文件</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="156"/>
+        <location filename="../../seller_app/ui/store_work.py" line="181"/>
+        <source>从备份恢复</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="158"/>
+        <source>恢复会用备份中的案件替换现在的全部案件。现在的数据不会删除，会移到数据文件夹里的 replaced 文件夹中。继续吗？</source>
+        <translation>Restoring replaces all current cases with the backup’s. The current data is not deleted: it is moved to a “replaced” folder in the data folder. Go on?</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="174"/>
+        <source>没有恢复，现有数据保持不变：%1</source>
+        <translation>Nothing was restored; your data is unchanged: %1</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="178"/>
+        <source>已从备份恢复。</source>
+        <translation>Restored from the backup.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="180"/>
+        <source>原来的数据移到了 %1。</source>
+        <translation>The previous data was moved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="193"/>
+        <source>导入国务院放假安排</source>
+        <translation>Import the official holiday schedule</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="203"/>
+        <location filename="../../seller_app/ui/store_work.py" line="208"/>
+        <source>不能导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="212"/>
+        <source>已导入 %1 年的放假安排：%2 天放假，%3 个调休上班日。期限已按它重新计算。</source>
+        <translation>Imported the %1 holiday schedule: %2 days off, %3 make-up working days. The deadlines have been worked out again.</translation>
+    </message>
+    <message>
+        <location filename="../../seller_app/ui/store_work.py" line="218"/>
+        <source>已导入放假安排</source>
+        <translation>Holiday schedule imported</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QGuiApplication,
     QIcon,
     QKeySequence,
 )
@@ -44,18 +43,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import file_dialogs
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
-from .passphrase_dialog import PassphraseDialog
+from .store_work import StoreWork
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
+from .widgets.fit import keep_on_screen
 from .widgets.reminders import RemindersPanel
 from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
     from .case_rows import CaseRow
     from .case_view import CaseView
+    from .passphrase_dialog import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +93,8 @@ class MainWindow(QMainWindow):
         self.wizard = None
         self.case_view: CaseView | None = None
         self.batch_dialog = None
-        self.passphrase_dialog: PassphraseDialog | None = None
         self.work_on_close: tuple[str, str] | None = None
         self.store_state = "open"
-        self.busy = ""  # what long work on the whole store is running ("" for none)
         self.rows: list[CaseRow] = []
         self._notified: set[tuple[str, str]] = set()
         self.setObjectName("mainWindow")
@@ -104,6 +102,14 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
 
+        self.work = StoreWork(
+            self, lambda: self.book, catalog, settings, lang, clock, self.data_dir
+        )
+        self.work.restore_requested.connect(self.restore_requested)
+        self.work.about_to_restore.connect(self._about_to_restore)
+        self.work.changed.connect(self._store_changed)
+        self.work.busy_changed.connect(self._show_busy)
+        self.work.said.connect(lambda words: self.statusBar().showMessage(words))
         self.summary = SummaryBar(lang)
         self.summary.setObjectName("summaryBar")
         self.new_button = QPushButton(self.tr("＋ 新建索赔"))
@@ -600,167 +606,35 @@ class MainWindow(QMainWindow):
             view.files.export_pack()
 
     def backup(self) -> PassphraseDialog | None:
-        """Every case, photo and document in one zip sealed with a backup password."""
-        store = getattr(self.book, "store", None)
-        if store is None or self.busy:
-            return None
-        name = self.tr("理赔助手备份-%1.zip").replace("%1", self.clock().strftime("%Y%m%d"))
-        target = file_dialogs.ask_save_path(
-            self,
-            self.tr("备份全部数据"),
-            file_dialogs.start_folder(self.settings),
-            name,
-            ("backup",),
-        )
-        if target is None:
-            return None
-        if file_dialogs.inside(target, self.data_dir):
-            texts = self.catalog.get().texts
-            QMessageBox.warning(
-                self,
-                self.tr("不能保存在这里"),
-                texts.get("output", "in_data_dir", self.lang, path=target),
-            )
-            return None
-        dialog = PassphraseDialog("new_backup", self)
-        dialog.accepted.connect(lambda: self._start_backup(store, target, dialog.passphrase()))
-        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
-        self.passphrase_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _dialog_closed(self, dialog: PassphraseDialog) -> None:
-        if self.passphrase_dialog is dialog:
-            self.passphrase_dialog = None
-        dialog.deleteLater()
-
-    def _start_backup(self, store: Any, target: Path, passphrase: str) -> None:
-        self._set_busy(self.tr("正在备份…"))
-        file_dialogs.remember_folder(self.settings, target)
-        run_task(
-            lambda: store.backup(target, passphrase),
-            self._backup_done,
-            on_error=lambda error: self._work_failed(self.tr("备份失败"), error),
-            owner=self,
-        )
-
-    def _backup_done(self, target: Path) -> None:
-        self._set_busy("")
-        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", str(target)))
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("备份完成"),
-            self.tr("已备份到 %1。\n恢复时需要刚才设置的备份密码。").replace("%1", str(target)),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("backupDone")
-        box.open()
+        return self.work.backup()
 
     def restore_backup(self) -> PassphraseDialog | None:
-        """Replace every case with a backup's; the current data is moved aside, not deleted."""
-        if getattr(self.book, "store", None) is None or self.busy:
-            return None
-        archive = file_dialogs.ask_open_path(
-            self, self.tr("选择备份文件"), file_dialogs.start_folder(self.settings), ("backup",)
-        )
-        if archive is None:
-            return None
-        if self.rows:
-            answer = QMessageBox.question(
-                self,
-                self.tr("从备份恢复"),
-                self.tr(
-                    "恢复会用备份中的案件替换现在的全部案件。现在的数据不会删除，"
-                    "会移到数据文件夹里的 replaced 文件夹中。继续吗？"
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-        dialog = PassphraseDialog("open_backup", self)
-        dialog.accepted.connect(lambda: self._start_restore(archive, dialog.passphrase()))
-        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
-        self.passphrase_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _start_restore(self, archive: Path, passphrase: str) -> None:
-        for window in (self.case_view, self.wizard):
-            if window is not None and window.isVisible():
-                window.close()
-        file_dialogs.remember_folder(self.settings, archive)
-        self.restore_requested.emit(archive, passphrase)
+        return self.work.restore_backup()
 
     def restore_finished(self, moved: Path | None, failure: Exception | None) -> None:
-        """The app reopened the store after a restore (`failure`: why it did not happen)."""
-        if failure is not None:
-            text = self.tr("没有恢复，现有数据保持不变：%1").replace(
-                "%1", _message(failure, self.lang)
-            )
-            icon = QMessageBox.Icon.Warning
-        else:
-            text = self.tr("已从备份恢复。")
-            if moved is not None:
-                text += "\n" + self.tr("原来的数据移到了 %1。").replace("%1", str(moved))
-            icon = QMessageBox.Icon.Information
-        box = QMessageBox(icon, self.tr("从备份恢复"), text, QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("restoreDone")
-        box.open()
+        self.work.restore_finished(moved, failure)
 
     def import_holidays(self) -> bool:
-        """Add a year's official holiday schedule (the State Council's notice, as a small TOML
-        or JSON file); every deadline counts with it from now on."""
-        from seller_app.holiday_files import HolidayFileError, import_schedule
-        from seller_app.os_errors import os_reason
+        return self.work.import_holidays()
 
-        path = file_dialogs.ask_open_path(
-            self,
-            self.tr("导入国务院放假安排"),
-            file_dialogs.start_folder(self.settings),
-            ("holidays",),
-        )
-        if path is None:
-            return False
-        texts = self.catalog.get().texts
-        try:
-            official, _stored = import_schedule(path, self.data_dir)
-        except HolidayFileError as error:
-            QMessageBox.warning(self, self.tr("不能导入"), error.message(texts, self.lang))
-            return False
-        except OSError as error:
-            reason = os_reason(error, self.lang)
-            QMessageBox.warning(self, self.tr("不能导入"), f"{error.filename or path}: {reason}")
-            return False
-        file_dialogs.remember_folder(self.settings, path)
-        text = (
-            self.tr("已导入 %1 年的放假安排：%2 天放假，%3 个调休上班日。期限已按它重新计算。")
-            .replace("%1", str(official.year))
-            .replace("%2", str(len(official.days_off)))
-            .replace("%3", str(len(official.workdays)))
-        )
-        self.statusBar().showMessage(text)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("已导入放假安排"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("holidaysImported")
-        box.open()
+    @property
+    def busy(self) -> str:
+        return self.work.busy
+
+    def _store_changed(self) -> None:
+        """A holiday schedule moved the deadlines: recompute the list and the open case."""
         self.refresh()
         if self.case_view is not None and self.case_view.isVisible():
             self.case_view.reload()
-        return True
 
-    def _set_busy(self, words: str) -> None:
-        self.busy = words
+    def _about_to_restore(self) -> None:
+        for window in (self.case_view, self.wizard):
+            if window is not None and window.isVisible():
+                window.close()
+
+    def _show_busy(self, words: str) -> None:
         self.statusBar().showMessage(words)
         self._enable_actions()
-
-    def _work_failed(self, title: str, error: Exception) -> None:
-        self._set_busy("")
-        QMessageBox.warning(self, title, _message(error, self.lang))
 
     def busy_reason(self) -> str:
         """Why the window cannot go away now ("" when it can): long work still running."""
@@ -797,30 +671,12 @@ class MainWindow(QMainWindow):
                 self.resize(size)
         else:
             self.resize(1100, 680)
-        self._keep_on_screen()
+        keep_on_screen(self)
         splitter = self.settings.value("main/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([800, 300])
-
-    def _keep_on_screen(self) -> None:
-        """A window saved on a screen that is gone (or half off one) comes back into view."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        frame = self.frameGeometry()
-        width = min(frame.width(), area.width())
-        height = min(frame.height(), area.height())
-        if width != frame.width() or height != frame.height():
-            extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
-            self.resize(width - extra_w, height - extra_h)
-        frame = self.frameGeometry()
-        if not area.contains(frame):
-            x = min(max(frame.x(), area.left()), area.right() - frame.width() + 1)
-            y = min(max(frame.y(), area.top()), area.bottom() - frame.height() + 1)
-            self.move(x, y)
 
     def save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

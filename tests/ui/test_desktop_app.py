@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QLocale, QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -51,8 +52,7 @@ def start(qtbot, settings, data_dir):  # type: ignore[no-untyped-def]
 
     def make() -> DesktopApp:
         desktop = DesktopApp(QApplication.instance(), settings, data_dir)
-        window = desktop.show()
-        qtbot.addWidget(window)
+        desktop.show()
         started.append(desktop)
         return desktop
 
@@ -61,6 +61,10 @@ def start(qtbot, settings, data_dir):  # type: ignore[no-untyped-def]
     for desktop in started:
         if desktop.passphrase_dialog is not None:
             desktop.passphrase_dialog.reject()
+        window = desktop.window  # the app replaces its window on a language switch
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
         desktop.close()
         remove_language(QApplication.instance(), desktop.translators)  # none leak into others
     QLocale.setDefault(QLocale("zh_CN"))
@@ -178,7 +182,6 @@ def test_switching_language_keeps_the_window_and_opens_the_store_once(  # type: 
     geometry = old.geometry()
     desktop.switch_language("en")  # while the store is still opening
     new = desktop.window
-    qtbot.addWidget(new)
     assert new is not old and new.lang == "en"
     assert new.geometry() == geometry
     assert isinstance(new.book, OpeningBook) and "Opening" in new.empty_hint.text()
@@ -206,7 +209,6 @@ def test_an_open_wizard_comes_back_after_a_language_switch(
     type_text(qtbot, wizard.currentPage().tracking, "SF1234567890123")
     desktop.switch_language("en")
     new = desktop.window
-    qtbot.addWidget(new)
     assert new.wizard is not None and new.wizard.isVisible()
     assert new.wizard.draft.data.get("tracking_numbers") == ["SF1234567890123"]
 

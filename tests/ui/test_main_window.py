@@ -126,3 +126,13 @@ def test_choosing_the_current_language_again_keeps_it_checked(qtbot, window) -> 
     with qtbot.waitSignal(window.language_requested) as asked:
         english.trigger()
     assert asked.args == ["en"]
+
+
+def test_a_window_saved_off_screen_comes_back_into_view(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.resize(3000, 2000)  # bigger than the (800 x 600 offscreen) screen, and off it
+    first.move(2500, 1800)
+    first.close()
+    second = make_window()
+    area = second.screen().availableGeometry()
+    assert area.contains(second.frameGeometry())

@@ -1,6 +1,6 @@
-"""The case view's 文件 and 照片 tabs: the documents kept for the case (open, save a copy), the
+"""The case view's 文件 tab: the documents kept for the case (open, save a copy), the
 documents made from here (the three escalation documents, the buyer statement that fits the
-case, the calendar) and the evidence pack; the evidence photos as thumbnails.
+case, the calendar) and the evidence pack.
 
 Documents are made on the thread pool (`papers`), kept in the store (sealed, like the wizard's),
 and then offered: an escalation in `EscalationDialog` with what stands in the way, the others
@@ -17,24 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QSettings,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -55,7 +47,6 @@ from .escalation_dialog import EscalationDialog
 log = logging.getLogger(__name__)
 
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL = 200
 
 
 class FilesTab(QWidget):
@@ -86,7 +77,6 @@ class FilesTab(QWidget):
         self.folder: CaseFolder | None = None
         self.busy = False
         self.escalation_dialog: EscalationDialog | None = None
-        self._photo_keys: tuple[str, ...] = ()
 
         self.documents = QTreeWidget()
         self.documents.setObjectName("caseDocuments")
@@ -165,14 +155,6 @@ class FilesTab(QWidget):
         layout.addLayout(others)
         layout.addWidget(self.status)
 
-        self.photos = QListWidget()
-        self.photos.setObjectName("casePhotos")
-        self.photos.setViewMode(QListView.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
-        self.photos.setResizeMode(QListView.ResizeMode.Adjust)
-        self.photos.setMovement(QListView.Movement.Static)
-        self.photos.setSpacing(8)
-        self.photos.setWordWrap(True)
         self._enable()
 
     # ------------------------------------------------------------------ showing
@@ -208,7 +190,6 @@ class FilesTab(QWidget):
             self.statement_button.setToolTip(
                 self.tr("包裹被他人签收或未经同意放在快递柜、驿站：请买家声明没有收到")
             )
-        self._load_photos(folder)
         self._enable()
 
     def kind_name(self, kind: str) -> str:
@@ -445,62 +426,6 @@ class FilesTab(QWidget):
         self._enable()
         self.say(self.tr("证据包已导出：%1").replace("%1", str(target)))
 
-    # ------------------------------------------------------------------ photos
-
-    def _load_photos(self, folder: CaseFolder) -> None:
-        keys = tuple(photo.sha256 for photo in folder.photos)
-        if keys == self._photo_keys:
-            return
-        self._photo_keys = keys
-        self.photos.clear()
-        if not folder.photos:
-            item = QListWidgetItem(self.tr("这个案件没有证据照片"))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.photos.addItem(item)
-            return
-        from seller_app.evidence.messages import kind_label
-
-        book = self.book
-        wanted = [
-            (photo.prepared_sha256 or photo.sha256, kind_label(photo.kind, self.lang), photo)
-            for photo in folder.photos
-        ]
-        run_task(
-            lambda: [(label, photo, thumbnail(book, digest)) for digest, label, photo in wanted],
-            self._photos_loaded,
-            on_error=lambda error: log.warning("thumbnails not made: %s", error),
-            owner=self,
-        )
-
-    def _photos_loaded(self, thumbnails: list[tuple[str, Any, QImage | None]]) -> None:
-        self.photos.clear()
-        for label, photo, image in thumbnails:
-            text = label + (f"\n{photo.caption}" if photo.caption else "")
-            item = QListWidgetItem(text)
-            if image is not None:
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
-            item.setToolTip(f"{photo.name}\nSHA-256 {photo.sha256}")
-            self.photos.addItem(item)
-
-
-def thumbnail(book: CaseBook, digest: str) -> QImage | None:
-    """A small copy of a stored photo, decoded at reduced size (worker thread: QImage is safe
-    to make there)."""
-    try:
-        data = book.read_photo(digest)
-    except Exception:  # noqa: BLE001 - a missing blob shows as a photo without a picture
-        log.warning("photo %s not readable", digest[:12])
-        return None
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > THUMBNAIL:
-        reader.setScaledSize(size.scaled(THUMBNAIL, THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    return None if image.isNull() else image
-
 
 def export_pack(book: CaseBook, record_id: str, target: Path, redact: bool) -> Path:
     """Write the pack beside `target` and move it into place, so a file the save dialog agreed
@@ -568,4 +493,4 @@ def _message(error: Exception, lang: str) -> str:
     return error.message(lang) if callable(getattr(error, "message", None)) else str(error)
 
 
-__all__ = ["FilesTab", "ask_redact", "export_pack", "thumbnail"]
+__all__ = ["FilesTab", "ask_redact", "export_pack"]

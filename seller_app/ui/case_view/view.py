@@ -48,6 +48,7 @@ from ..widgets.case_table import status_name
 from ..widgets.fit import fit_on_screen
 from .event_dialog import EventDialog
 from .files_tab import FilesTab
+from .photos_tab import PhotosTab
 from .story import CREATED, EVENT, NOTE, STATUS, UNDONE, can_record, next_steps, open_deadlines
 from .story import timeline as build_timeline
 
@@ -179,7 +180,8 @@ class CaseView(QDialog):
         self.tabs.setObjectName("caseTabs")
         self.tabs.addTab(self._progress_tab(), self.tr("进展"))
         self.tabs.addTab(self.files, self.tr("文件"))
-        self.tabs.addTab(self.files.photos, self.tr("照片"))
+        self.photos = PhotosTab(book, lang)
+        self.tabs.addTab(self.photos, self.tr("照片"))
 
         close = QPushButton(self.tr("关闭"))
         close.setObjectName("closeView")
@@ -288,6 +290,7 @@ class CaseView(QDialog):
         self._fill_timeline(folder)
         self._fill_deadlines(case, record.status)
         self.files.show_folder(folder)
+        self.photos.show_photos(folder.photos)
 
     def _ticket_text(self, case: Any) -> str:
         if case.claim_at is None:
