@@ -11,6 +11,7 @@ and destroys the dialogs there, while the GUI thread runs its event loop.
 runs, and the app for its whole run -- so the collector runs on the GUI thread only, and it prints
 "survived". Not a test: the unguarded run crashes the process.
 """
+
 from __future__ import annotations
 
 import sys
