@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.work_on_close: tuple[str, str] | None = None
         self.store_state = "open"
         self.rows: list[CaseRow] = []
+        self._refreshes = 0
         self._notified: set[tuple[str, str]] = set()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("理赔助手"))
@@ -339,20 +340,31 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the list
 
     def refresh(self) -> None:
-        """Reload the records and recompute rows and reminders on the thread pool."""
+        """Reload the records and recompute rows and reminders on the thread pool. Two
+        refreshes in a row (a status changed twice) may finish in either order on the pool:
+        only the latest one's rows are shown."""
         records = self.book.records()
         catalog, lang, now = self.catalog, self.lang, self.clock()
+        self._refreshes += 1
+        number = self._refreshes
 
         def case_rows():  # type: ignore[no-untyped-def]
             from .case_rows import case_rows
 
             return case_rows(records, catalog.get(), lang, now)
 
-        run_task(case_rows, self._rows_ready, on_error=self._rows_failed, owner=self)
+        run_task(
+            case_rows,
+            lambda rows: self._rows_ready(rows, number),
+            on_error=self._rows_failed,
+            owner=self,
+        )
 
-    def _rows_ready(self, rows: list[CaseRow]) -> None:
+    def _rows_ready(self, rows: list[CaseRow], number: int | None = None) -> None:
         from .case_rows import due_soon, summarize
 
+        if number is not None and number != self._refreshes:
+            return  # a later refresh is on its way with newer records
         self.rows = rows
         self.model.set_rows(rows)
         now = self.clock()

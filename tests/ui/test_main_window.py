@@ -136,3 +136,41 @@ def test_a_window_saved_off_screen_comes_back_into_view(qtbot, make_window) -> N
     second = make_window()
     area = second.screen().availableGeometry()
     assert area.contains(second.frameGeometry())
+
+
+def test_a_stale_refresh_never_overwrites_a_newer_one(  # type: ignore[no-untyped-def]
+    qtbot, book, make_window, monkeypatch
+) -> None:
+    """Two refreshes in a row run side by side on the pool; the older one finishing last must
+    not put the older records back on screen (a status changed twice showed the first)."""
+    import threading
+
+    from seller_app.ui import case_rows as module
+    from seller_app.ui.tasks import task_pool
+
+    ids = seed(book)
+    window = make_window()
+    real = module.case_rows
+    newer_shown = threading.Event()
+    window.rows_loaded.connect(newer_shown.set)
+    started: list[int] = []
+
+    def first_one_slow(records, *args):  # type: ignore[no-untyped-def]
+        started.append(1)
+        if len(started) == 1:
+            newer_shown.wait(5)  # the older refresh finishes after the newer one is shown
+        return real(records, *args)
+
+    monkeypatch.setattr(module, "case_rows", first_one_slow)
+    pool = task_pool()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(threads, 2))
+    try:
+        window.refresh()  # the list as it is: SF… filed
+        book.set_status(ids["a"], "agreed", NOW)
+        window.refresh()
+        idle(qtbot)
+    finally:
+        pool.setMaxThreadCount(threads)
+    rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
+    assert window.proxy.index(rows["SF1234567890123"], 0).data() == "已谈妥"
