@@ -21,16 +21,14 @@ VIDEO_SUFFIXES = frozenset(
 FOLDER_LIMIT = 200  # photos taken from one dropped folder
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DroppedFiles", text)
-
-
 def IMAGE_FILTER() -> str:  # noqa: N802 - reads as the constant it stands for
     """The file dialog's filter for photos (and everything, to be told why not)."""
     return ";;".join(
         (
-            _t("图片 (*.jpg *.jpeg *.png *.heic *.heif *.webp)"),
-            _t("所有文件 (*)"),
+            QCoreApplication.translate(
+                "DroppedFiles", "图片 (*.jpg *.jpeg *.png *.heic *.heif *.webp)"
+            ),
+            QCoreApplication.translate("DroppedFiles", "所有文件 (*)"),
         )
     )
 
@@ -44,26 +42,39 @@ def sort_dropped(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
         try:
             mode = path.stat().st_mode
         except OSError:
-            refused.append(_t("找不到“%1”，可能已被移动或删除。").replace("%1", name))
+            refused.append(
+                QCoreApplication.translate(
+                    "DroppedFiles", "找不到“%1”，可能已被移动或删除。"
+                ).replace("%1", name)
+            )
             continue
         if stat.S_ISDIR(mode):
             inside = sorted(p for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
             if not inside:
-                refused.append(_t("文件夹“%1”里没有照片。").replace("%1", name))
+                refused.append(
+                    QCoreApplication.translate("DroppedFiles", "文件夹“%1”里没有照片。").replace(
+                        "%1", name
+                    )
+                )
             photos.extend(p for p in inside[:FOLDER_LIMIT] if p.is_file())
             continue
         if not stat.S_ISREG(mode):
-            refused.append(_t("“%1”不是普通文件。").replace("%1", name))
+            refused.append(
+                QCoreApplication.translate("DroppedFiles", "“%1”不是普通文件。").replace("%1", name)
+            )
         elif path.suffix.lower() in VIDEO_SUFFIXES:
             refused.append(
-                _t(
+                QCoreApplication.translate(
+                    "DroppedFiles",
                     "“%1”是视频。索赔单里只能放照片：请从视频里截取能看清问题的画面作为照片加入；"
-                    "视频原件请保存好，快递公司要求时再提供。"
+                    "视频原件请保存好，快递公司要求时再提供。",
                 ).replace("%1", name)
             )
         elif path.suffix.lower() not in IMAGE_SUFFIXES:
             refused.append(
-                _t("“%1”不是照片（只能添加 JPG、PNG、HEIC、WebP 图片）。").replace("%1", name)
+                QCoreApplication.translate(
+                    "DroppedFiles", "“%1”不是照片（只能添加 JPG、PNG、HEIC、WebP 图片）。"
+                ).replace("%1", name)
             )
         else:
             photos.append(path)

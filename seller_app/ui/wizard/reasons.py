@@ -37,10 +37,6 @@ def wordings() -> dict[str, dict[str, str]]:
         return tomllib.load(handle)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WizardReasons", text)
-
-
 def _moment(value: object) -> str:
     try:
         return parse_datetime(value, "value").astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
@@ -103,7 +99,8 @@ def same_minute(first: object, second: object) -> bool:
 
 def same_time_note() -> str:
     """Beside a posting time equal to the claim time: almost surely one was left unchanged."""
-    return _t(
+    return QCoreApplication.translate(
+        "WizardReasons",
         "⚠ 寄出时间和提交索赔的时间完全相同，通常是其中一个忘了改。"
-        "寄出时间是快递员收件的时间，提交时间是把索赔交给快递公司的时间，请核对。"
+        "寄出时间是快递员收件的时间，提交时间是把索赔交给快递公司的时间，请核对。",
     )
