@@ -128,9 +128,14 @@ class ClaimWizard(QWizard):
         if page_id >= 0:
             self.steps.set_current(page_id)
             self._set_title()
-            if not self.stored:
+            if not self.stored and not self._untouched():
                 self.draft.page = page_id
                 self.autosave()
+
+    def _untouched(self) -> bool:
+        """A new wizard nothing has been entered in yet: no empty draft in the case list."""
+        entered = {key for key, value in self.draft.data.items() if key != "format" and value}
+        return self.draft.record_id.startswith("new-") and not entered and not self.draft.photos
 
     def autosave(self, finished: bool = False) -> bool:
         """Save the draft (`finished`: for the last time, the wizard is done); False if the

@@ -119,6 +119,7 @@ class IncidentPage(CasePage):
         self.value_destroyed.setObjectName("valueDestroyed")
         self.lost_value = money_edit(self.tr("损失了多少钱的货，例如 120"))
         self.lost_value.setObjectName("lostValue")
+        self.lost_value.setMinimumWidth(200)
         self.lost_percent = QLineEdit()
         self.lost_percent.setObjectName("lostPercent")
         self.lost_percent.setPlaceholderText(self.tr("例如 40"))

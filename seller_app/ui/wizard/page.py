@@ -88,6 +88,7 @@ class CasePage(QWizardPage):
         self.scroll.setObjectName("pageScroll")
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus goes to the first field
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.body = QWidget()
         self.body.setObjectName("pageBody")
@@ -270,6 +271,21 @@ class CasePage(QWizardPage):
             self._watching = True
             self._watch_inputs()
         self.update_notes()  # coming back from a later page: what it changed may matter here
+        QTimer.singleShot(0, self._focus_first_field)
+
+    def _focus_first_field(self) -> None:
+        """Start typing in the page's first field (not on a button above it)."""
+        if not self.isVisible() or not self._fields:
+            return
+        focused = self.focusWidget()
+        if focused is not None and not isinstance(focused, QAbstractButton | QScrollArea):
+            return  # the seller (or a refusal) already put the focus somewhere
+        first = next(iter(self._fields.values())).widget
+        inputs = [first] if _is_input(first) else first.findChildren(QWidget)
+        for widget in inputs:
+            if _is_input(widget) and widget.isEnabled() and widget.isVisibleTo(self):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _watch_inputs(self) -> None:
         for widget in self.body.findChildren(QObject):
@@ -295,7 +311,11 @@ class CasePage(QWizardPage):
             return
         self.collect()
         if self.LIVE and self._refused:
-            self.show_errors(self.page_errors())
+            # Reasons already shown follow the typing (gone once fixed, reworded if the
+            # problem changed); a question just revealed is not scolded before the next Next.
+            shown = {key for key, row in self._fields.items() if row.error.text()}
+            still = [e for e in self.page_errors() if self._target(e.field) in shown]
+            self.show_errors(still)
         self.update_notes()
 
     def case_or_none(self):  # type: ignore[no-untyped-def]

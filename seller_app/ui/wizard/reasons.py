@@ -27,6 +27,7 @@ from seller_app.domain.texts import Texts
 # A case-file key or an English clause id: lower-case words joined by "_" or ".", or a key in
 # braces as the domain's CLI messages quote them.
 _INTERNAL = re.compile(r"\s*(?:\{[^}]*\}|\b[a-z]+(?:[_.][a-z0-9]+)+\b)")
+_LATIN_WORD = re.compile(r"\s*\b[a-z][a-z0-9_.]*\b")
 # Fields answered by choosing (radio buttons, lists): "请选择" rather than "请填写".
 CHOICES = frozenset({"incident", "damage", "mismatch", "delay", "signer", "region", "carrier"})
 
@@ -44,9 +45,13 @@ def _moment(value: object) -> str:
         return str(value)
 
 
-def scrub(text: str) -> str:
-    """`text` without case-file keys (``goods_value``, ``signer.who``) or quoted JSON."""
-    return re.sub(r"\s+([，。：；）])", r"\1", _INTERNAL.sub("", text)).strip()
+def scrub(text: str, lang: str = "zh") -> str:
+    """`text` without case-file keys (``goods_value``, ``signer.who``) or quoted JSON; in a
+    Chinese text any lower-case Latin word is a key (``damage``)."""
+    text = _INTERNAL.sub("", text)
+    if lang == "zh":
+        text = _LATIN_WORD.sub("", text)
+    return re.sub(r"\s+([，。：；）])", r"\1", text).strip()
 
 
 def reason(
@@ -81,7 +86,7 @@ def reason(
         fallback = texts.get("errors", error.code, lang, **params)
     except KeyError:
         fallback = ""
-    return scrub(fallback) or words["fallback"][lang]
+    return scrub(fallback, lang) or words["fallback"][lang]
 
 
 # --------------------------------------------------------------------------- notes

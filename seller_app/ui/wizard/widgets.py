@@ -23,6 +23,12 @@ from seller_app.domain.errors import CaseError
 DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
 # The "no value" of a MomentEdit: its minimum, shown as the special value text.
 _EMPTY = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
+_SELLER_FOCUS = {
+    Qt.FocusReason.MouseFocusReason,
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+}
 # Keys that move through or leave the edit without giving a value.
 _NOT_EDITING = {
     Qt.Key.Key_Tab,
@@ -111,7 +117,10 @@ class MomentEdit(QDateTimeEdit):
         self._offered = True
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
-        self._offer_start()
+        # Only when the seller comes here (click, Tab): focus given by the page pointing at a
+        # missing date must leave it showing "未填写".
+        if event.reason() in _SELLER_FOCUS:
+            self._offer_start()
         super().focusInEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
@@ -137,6 +146,7 @@ class MomentEdit(QDateTimeEdit):
             self.clear_moment()  # Ctrl+Delete empties the field again
             return
         if event.key() not in _NOT_EDITING:
+            self._offer_start()  # an empty edit starts from today's date, never from 2000
             self._accept_offer()  # typing the digits offered is an answer too
         super().keyPressEvent(event)
 
