@@ -4,9 +4,12 @@ signed answers "not the buyer" with the question to ask, the screenshot kept as 
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
 from PySide6.QtWidgets import QLabel, QLineEdit, QRadioButton
 
 from tests.evidence.screens import SF_GUARD, save
@@ -65,6 +68,14 @@ def test_a_tracking_screenshot_fills_both_pages(qtbot, window, tmp_path, ocr_eng
     # asked: the buyer did not authorise the guard
     click(qtbot, child(page, QRadioButton, "who:unauthorized"))
     qtbot.waitUntil(lambda: not page.note_label("signer").isVisible())
+    assert "门卫代收" not in child(page, QLabel, "signerAdvice").text()  # asked and answered
     next_page(qtbot, wizard)
     assert wizard.draft.data["signer"]["who"] == "unauthorized"
     assert wizard.draft.data["signer"]["signed_at"] == "2026-11-13T14:22"
+    next_page(qtbot, wizard)
+    idle(qtbot)
+    status = child(wizard.currentPage(), QLabel, "outputStatus").text()
+    assert "索赔单已生成" in status, status
+    form = Path(wizard.draft.documents["claim_form"]).read_bytes()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(form)).pages)
+    assert "物流详情截图" in text  # the screenshot is listed among the evidence

@@ -119,7 +119,6 @@ class OutputPage(CasePage):
         row = QHBoxLayout()
         row.addLayout(self.preview_box, 1)
         row.addWidget(side_widget)
-        self.deadlines.setMinimumHeight(90)
         layout = QVBoxLayout(self.body)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
@@ -160,6 +159,7 @@ class OutputPage(CasePage):
         self.made = None
         self._set_buttons()
         self.progress.show()
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("正在生成索赔单…"))
         catalog, lang = self.env.catalog, self.env.lang
         photos = [dict(photo) for photo in self.draft.photos]
@@ -201,8 +201,9 @@ class OutputPage(CasePage):
     def _failed(self, error: Exception) -> None:
         self.busy = False
         self.progress.hide()
-        self.status.setText("")
-        self.show_message(self.tr("生成文件失败：%1").replace("%1", str(error)))
+        # At the top, where the seller is looking, not under a page that may scroll.
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(self.tr("生成文件失败：%1").replace("%1", str(error)))
         self._set_buttons()
 
     def _set_buttons(self) -> None:

@@ -271,6 +271,7 @@ class CasePage(QWizardPage):
             self._watching = True
             self._watch_inputs()
         self.update_notes()  # coming back from a later page: what it changed may matter here
+        self.scroll.verticalScrollBar().setValue(0)
         QTimer.singleShot(0, self._focus_first_field)
 
     def _focus_first_field(self) -> None:

@@ -52,7 +52,9 @@ class SignerPage(CasePage):
         self.setAcceptDrops(True)
         texts = env.catalog.texts
         self.from_screenshot: dict[str, Any] = {}
+        # What the screenshot asks of the seller (signer_questions: the authorisation first).
         self.questions: tuple[str, ...] = ()
+        self.asks_authorised = False
 
         self.who = QButtonGroup(self)
         self.who_box = QWidget()
@@ -216,7 +218,10 @@ class SignerPage(CasePage):
 
     def _update_advice(self, *_: object) -> None:
         found = self.advice_texts()
-        questions = [f"❓ {question}" for question in self.questions]
+        asked = list(self.questions)
+        if self.questions and self.asks_authorised and self._who() in _ANSWERED:
+            asked = asked[1:]  # answered: the buyer was asked whether they authorised it
+        questions = [f"⚠ {question}" for question in asked]
         if self._who() is None:
             lines = [self.tr("选择签收人后，这里会告诉你接下来该怎么做。")]
         elif not found:
@@ -261,6 +266,7 @@ class SignerPage(CasePage):
                 filled.append(self.tr("签收时间"))
             self.from_screenshot["signer.signed_at"] = read
         self.questions = tuple(reading.questions)
+        self.asks_authorised = bool(reading.ask_authorised)
         self.collect()
         self._update_advice()
         self.update_notes()
