@@ -253,109 +253,109 @@
 <context>
     <name>ClaimWizard</name>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="73"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="74"/>
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="74"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="75"/>
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="75"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="76"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="76"/>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="230"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="77"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="270"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="96"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="97"/>
         <source>索赔向导</source>
         <translation>Claim wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="146"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="182"/>
         <source>保存失败</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="199"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="239"/>
         <source>关闭向导</source>
         <translation>Close the wizard</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="200"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="240"/>
         <source>要关闭索赔向导吗？</source>
         <translation>Close the claim wizard?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="202"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="242"/>
         <source>保存草稿后，可以在案件列表里双击这条草稿，从当前这一步继续。</source>
         <translation>If you keep the draft, double-click it in the case list to continue from this step.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="205"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="245"/>
         <source>保存草稿并关闭</source>
         <translation>Keep draft and close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="206"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="246"/>
         <source>放弃并删除草稿</source>
         <translation>Discard and delete the draft</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="207"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="247"/>
         <source>继续填写</source>
         <translation>Keep working</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="210"/>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="223"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="250"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="263"/>
         <source>关闭案件</source>
         <translation>Close the case</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="211"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="251"/>
         <source>这个案件有还没保存的修改。</source>
         <translation>This case has changes that are not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="213"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="253"/>
         <source>案件状态：%1。不保存的话，案件保持打开前的样子。</source>
         <translation>Case status: %1. If you do not save, the case stays as it was before you opened it.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="218"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="258"/>
         <source>保存修改并关闭</source>
         <translation>Save the changes and close</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="219"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="259"/>
         <source>不保存，直接关闭</source>
         <translation>Close without saving</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="220"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="260"/>
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="224"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="264"/>
         <source>要关闭这个案件吗？</source>
         <translation>Close this case?</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="226"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="266"/>
         <source>案件状态：%1。这次没有修改任何内容。</source>
         <translation>Case status: %1. Nothing was changed this time.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="230"/>
+        <location filename="../../seller_app/ui/wizard/claim_wizard.py" line="270"/>
         <source>继续查看</source>
         <translation>Keep looking</translation>
     </message>
@@ -600,187 +600,187 @@
         <translation>Value of goods lost, e.g. 120</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="124"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="125"/>
         <source>例如 40</source>
         <translation>e.g. 40</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="129"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="130"/>
         <source>坏货还能卖多少钱（可不填）</source>
         <translation>What the damaged goods can still fetch (optional)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="132"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="133"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="141"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="142"/>
         <source>具体情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="143"/>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="177"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="144"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="178"/>
         <source>损坏程度</source>
         <translation>How bad</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="144"/>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="178"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="145"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="179"/>
         <source>不符情况</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="145"/>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="179"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="146"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="180"/>
         <source>延误后果</source>
         <translation>Effect of the delay</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="266"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="267"/>
         <source>查询时间</source>
         <translation>Inquiry time</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="182"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="183"/>
         <source>残值（元）</source>
         <translation>Salvage (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="187"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="188"/>
         <source>例如 陶瓷餐具套装 12 件</source>
         <translation>e.g. ceramic tableware set, 12 pieces</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="192"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="193"/>
         <source>整票货物价值，例如 300</source>
         <translation>Value of the whole shipment, e.g. 300</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="195"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="196"/>
         <source>生鲜、易腐货物</source>
         <translation>Fresh or perishable goods</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="208"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="209"/>
         <source>用几句话说明经过，例如：买家签收后开箱发现 4 只碗碎裂，外箱一角压扁。</source>
         <translation>What happened, in a few words, e.g.: the buyer opened it and found 4 bowls broken, one corner of the box crushed.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="211"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="212"/>
         <source>问题是寄件时包装不当或货物本身造成的</source>
         <translation>Caused by poor packing when sent, or by the goods themselves</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="213"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="214"/>
         <source>问题是自然灾害等不可抗力造成的</source>
         <translation>Caused by force majeure such as a natural disaster</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="232"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="233"/>
         <source>出了什么问题</source>
         <translation>What went wrong</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="234"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="235"/>
         <source>货物名称</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="235"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="236"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="236"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="237"/>
         <source>货物价值（元）</source>
         <translation>Goods value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="240"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="241"/>
         <source>经过说明</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="242"/>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="267"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="243"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="268"/>
         <source>特殊情况</source>
         <translation>Special cases</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="199"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="200"/>
         <source>已经向快递公司提交了索赔</source>
         <translation>The claim has already been sent to the courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="239"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="240"/>
         <source>提交时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="135"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="136"/>
         <source>快递公司承诺了送达时间</source>
         <translation>The courier promised a delivery time</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="150"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="151"/>
         <source>元，或占货物价值的</source>
         <translation>yuan, or as a share of the goods value:</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="157"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="158"/>
         <source>填金额或比例都可以，另一个会自动算出。</source>
         <translation>Enter either the amount or the share; the other is worked out for you.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="159"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="160"/>
         <source>损失金额</source>
         <translation>Amount lost</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="162"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="163"/>
         <source>残值</source>
         <translation>Salvage value</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="173"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="174"/>
         <source>超过彻底延误时限仍未送到的，可按丢失索赔。</source>
         <translation>A parcel still undelivered past the final-delay limit can be claimed as lost.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="175"/>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="180"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="176"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="181"/>
         <source>承诺送达时间</source>
         <translation>Promised delivery</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="181"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="182"/>
         <source>损失</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="215"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="216"/>
         <source>已向快递公司查询过这个快件</source>
         <translation>I have inquired about this parcel with the courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="246"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="247"/>
         <source>价值证明</source>
         <translation>Proof of value</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="249"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="250"/>
         <source>有订单截图、发票等价值证明的，索赔时一并提交。</source>
         <translation>Send any order screenshot, invoice or other proof of value with the claim.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="260"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="261"/>
         <source>查询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/incident_page.py" line="263"/>
+        <location filename="../../seller_app/ui/wizard/incident_page.py" line="264"/>
         <source>寄出一年内查询过的，快递公司不能以一年内未查询为由免责。</source>
         <translation>Having inquired within a year of posting, the courier cannot refuse for lack of an inquiry.</translation>
     </message>
@@ -922,183 +922,183 @@
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="47"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="48"/>
         <source>生成文件</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="48"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="49"/>
         <source>核对索赔单，保存后交给快递公司；把跟进期限加入日历。</source>
         <translation>Check the claim form, save it and hand it to the courier; put the follow-up deadlines in your calendar.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="60"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="61"/>
         <source>店铺（索赔人）</source>
         <translation>Shop (claimant)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="62"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="63"/>
         <source>店铺名称</source>
         <translation>Shop name</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="63"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="64"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="64"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="65"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="77"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="78"/>
         <source>更新索赔单</source>
         <translation>Update the claim form</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="91"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="92"/>
         <source>保存索赔单 PDF…</source>
         <translation>Save claim form PDF…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="94"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="95"/>
         <source>保存买家情况说明…</source>
         <translation>Save the buyer statement…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="97"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="98"/>
         <source>加入日历（.ics）…</source>
         <translation>Add to calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="104"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="108"/>
         <source>已经把索赔单交给快递公司了（标记为已提交）</source>
         <translation>I have handed the claim to the courier (mark as filed)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="113"/>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="223"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="117"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="228"/>
         <source>跟进期限</source>
         <translation>Follow-up deadlines</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="163"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="167"/>
         <source>正在生成索赔单…</source>
         <translation>Making the claim form…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="187"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="191"/>
         <source>索赔单已生成，请核对下面的预览。</source>
         <translation>The claim form is ready; check the preview below.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="189"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="193"/>
         <source>索赔单模块还没有安装，暂时不能生成 PDF。</source>
         <translation>The claim-form module is not installed yet; no PDF can be made.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="205"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="210"/>
         <source>生成文件失败：%1</source>
         <translation>Could not make the documents: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="221"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="226"/>
         <source>索赔申告单</source>
         <translation>Claim form</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="236"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="241"/>
         <source>未收到货物声明</source>
         <translation>Non-receipt declaration</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="237"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="242"/>
         <source>收货情况说明</source>
         <translation>Receipt statement</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="246"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="251"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="246"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="251"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="249"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="254"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="249"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="254"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="263"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="268"/>
         <source>不能保存到软件自己的数据文件夹里，请换一个文件夹（例如桌面）。</source>
-        <translation>Cannot save into the app's own data folder; please choose another folder (the desktop, for instance).</translation>
+        <translation>Cannot save into the app&apos;s own data folder; please choose another folder (the desktop, for instance).</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="268"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="273"/>
         <source>这是一个文件夹</source>
         <translation>This is a folder</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="275"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="280"/>
         <source>无法保存到 %1：%2</source>
         <translation>Could not save to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="279"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="284"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="319"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="324"/>
         <source>索赔单还在生成中，请稍等。</source>
         <translation>The claim form is still being made; please wait.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="67"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="68"/>
         <source>收款人</source>
         <translation>Payee</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="67"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="68"/>
         <source>户名</source>
         <translation>Account holder</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="68"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="69"/>
         <source>开户行</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="68"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="69"/>
         <source>例如 招商银行杭州分行</source>
         <translation>e.g. China Merchants Bank, Hangzhou branch</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="69"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="70"/>
         <source>银行账号</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="69"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="70"/>
         <source>银行卡号</source>
         <translation>Account number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="70"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="71"/>
         <source>支付宝</source>
         <translation>Alipay</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/output_page.py" line="70"/>
+        <location filename="../../seller_app/ui/wizard/output_page.py" line="71"/>
         <source>手机号或邮箱（可代替银行账号）</source>
         <translation>Mobile number or e-mail (instead of a bank account)</translation>
     </message>
@@ -1294,7 +1294,7 @@
     <message>
         <location filename="../../seller_app/ui/wizard/screenshot_box.py" line="39"/>
         <source>选择快递 App 或淘宝“物流详情”的截图，或签收底单，自动读出时间和签收人</source>
-        <translation>Choose a screenshot of the courier app's or Taobao's tracking page, or a proof of delivery: the times and the signer are read from it</translation>
+        <translation>Choose a screenshot of the courier app&apos;s or Taobao&apos;s tracking page, or a proof of delivery: the times and the signer are read from it</translation>
     </message>
     <message>
         <location filename="../../seller_app/ui/wizard/screenshot_box.py" line="79"/>
@@ -1410,130 +1410,130 @@
         <translation>Or drop a tracking-page screenshot on this page: the number, courier and posting time are filled in.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="156"/>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="318"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="155"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="319"/>
         <source>快递单号</source>
         <translation>Tracking number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="159"/>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="324"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="158"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="325"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="160"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="159"/>
         <source>订单号</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="161"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="160"/>
         <source>寄送范围</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="164"/>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="331"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="163"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="332"/>
         <source>寄出时间</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="167"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="166"/>
         <source>快递员收件（揽收）的时间，见物流详情的第一条。</source>
         <translation>When the courier collected the parcel: the first entry of the tracking page.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="169"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="168"/>
         <source>运费（元）</source>
         <translation>Service fee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="170"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="169"/>
         <source>计费重量（公斤）</source>
         <translation>Billed weight (kg)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="172"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="171"/>
         <source>保价金额（元）</source>
         <translation>Insured value (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="173"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="172"/>
         <source>保价费（元）</source>
         <translation>Insurance fee (yuan)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="203"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="204"/>
         <source>输入单号后自动识别快递公司</source>
         <translation>The courier is detected once you type a number</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="208"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="209"/>
         <source>无法从单号识别快递公司，请在下面选择</source>
         <translation>The courier cannot be told from the number; choose it below</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="210"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="211"/>
         <source>识别为：%1</source>
         <translation>Detected: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="213"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="214"/>
         <source>（也可能是 %1，请确认）</source>
         <translation> (could also be %1; please confirm)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="215"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="216"/>
         <source>⚠ 所选快递公司与单号格式不符，请核对</source>
         <translation>⚠ The chosen courier does not match the number format; please check</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="217"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="218"/>
         <source>单号：%1</source>
         <translation>Numbers: %1</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="221"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="222"/>
         <source>⚠ 这个单号已有索赔案件（%1）。同一个包裹重复索赔会被快递公司拒绝；要补充材料，请在案件列表里打开原来的案件。</source>
         <translation>⚠ This tracking number already has a claim (%1). A second claim for the same parcel will be refused by the courier; to add material, open the original case from the case list.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="254"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="255"/>
         <source>从截图读取，请核对</source>
         <translation>Read from the screenshot; please check</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="265"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="266"/>
         <source>选择面单照片</source>
         <translation>Choose a label photo</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="338"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="339"/>
         <source>没有需要填写的空白项</source>
         <translation>no empty fields to fill in</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="347"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="348"/>
         <source>截图里的单号是 %1，和填写的不同，请核对。</source>
-        <translation>The screenshot's tracking number is %1, not the one entered; please check.</translation>
+        <translation>The screenshot&apos;s tracking number is %1, not the one entered; please check.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="353"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="354"/>
         <source>截图显示揽收时间是 %1，和填写的寄出时间不同，请核对。</source>
         <translation>The screenshot shows the parcel collected %1, not the posting time entered; please check.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="276"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="277"/>
         <source>正在读取面单条码…</source>
         <translation>Reading the label barcode…</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="287"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="288"/>
         <source>照片里没有找到可读的条码，请手动输入单号。</source>
         <translation>No readable barcode in the photo; please type the number.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="296"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="297"/>
         <source>读取面单照片失败：%1</source>
         <translation>Could not read the label photo: %1</translation>
     </message>
@@ -1553,17 +1553,17 @@
         <translation>Destination city, e.g. Hangzhou, Zhejiang</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="174"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="173"/>
         <source>月结</source>
         <translation>Monthly account</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="175"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="174"/>
         <source>寄件地址</source>
         <translation>Sent from</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="176"/>
+        <location filename="../../seller_app/ui/wizard/shipment_page.py" line="175"/>
         <source>目的地</source>
         <translation>Destination</translation>
     </message>
@@ -1581,131 +1581,131 @@
         <translation>Does tracking show it delivered? Who signed? That decides whom to settle with first and what to claim.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="72"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="74"/>
         <source>签收底单或签收照片上的名字（可不填）</source>
         <translation>Name on the proof of delivery or photo (optional)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="73"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="75"/>
         <source>知道签收时间</source>
         <translation>I know when it was signed for</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="75"/>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="116"/>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="120"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="77"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="118"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="122"/>
         <source>未填写</source>
         <translation>Not entered</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="85"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="87"/>
         <source>快递员离开前，收件人当面开箱验了货</source>
         <translation>The recipient opened and checked it before the courier left</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="87"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="89"/>
         <source>未经收件人同意，放进了快递柜或驿站</source>
         <translation>Left in a locker or pickup point without consent</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="106"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="108"/>
         <source>买家信息（印在索赔单上，加密保存在本机）</source>
         <translation>Buyer (printed on the claim form, kept encrypted on this computer)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="108"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="110"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="109"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="111"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="110"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="112"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="129"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="131"/>
         <source>买家申请售后的时间</source>
         <translation>When the buyer asked for after-sales</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="135"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="137"/>
         <source>平台介入的时间</source>
         <translation>When the platform stepped in</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="150"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="152"/>
         <source>或把签收底单、物流详情截图拖到这一页：自动填写签收人和签收时间。</source>
         <translation>Or drop a proof-of-delivery or tracking-page screenshot on this page: the signer and the signing time are filled in.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="154"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="155"/>
         <source>谁签收的</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="155"/>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="254"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="156"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="260"/>
         <source>签收人姓名</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="156"/>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="261"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="157"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="267"/>
         <source>签收时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="221"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="227"/>
         <source>选择签收人后，这里会告诉你接下来该怎么做。</source>
         <translation>Choose who signed and this box tells you what to do next.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="223"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="229"/>
         <source>✓ 签收情况没有问题，可以直接向快递公司索赔。</source>
         <translation>✓ Delivery looks fine; claim from the courier directly.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="249"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="255"/>
         <source>签收人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="267"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="274"/>
         <source>没有需要填写的空白项</source>
         <translation>no empty fields to fill in</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="281"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="288"/>
         <source>从截图读取，请核对</source>
         <translation>Read from the screenshot; please check</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="284"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="291"/>
         <source>从截图读取：签收的不是买家本人。请向买家确认是否授权代收：授权了选“买家授权的人”，没有授权选“其他人（未经授权）”。</source>
         <translation>Read from the screenshot: the buyer did not sign in person. Ask the buyer whether they authorised it: if so choose “Someone the buyer authorised”, if not “Someone else (not authorised)”.</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="293"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="300"/>
         <source>截图显示：%1，和填写的不同，请核对</source>
         <translation>The screenshot shows %1, not what was entered; please check</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="122"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="124"/>
         <source>买家售后（可不填，填了会提醒平台的处理时限）</source>
         <translation>Buyer&apos;s after-sales request (optional; the platform&apos;s time limits are then tracked)</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="114"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="116"/>
         <source>买家已在平台申请售后</source>
         <translation>The buyer opened an after-sales request on the platform</translation>
     </message>
     <message>
-        <location filename="../../seller_app/ui/wizard/signer_page.py" line="118"/>
+        <location filename="../../seller_app/ui/wizard/signer_page.py" line="120"/>
         <source>平台已介入</source>
         <translation>The platform has stepped in</translation>
     </message>
@@ -1721,7 +1721,7 @@
 <context>
     <name>WizardReasons</name>
     <message>
-        <location filename="../../seller_app/ui/wizard/reasons.py" line="102"/>
+        <location filename="../../seller_app/ui/wizard/reasons.py" line="107"/>
         <source>⚠ 寄出时间和提交索赔的时间完全相同，通常是其中一个忘了改。寄出时间是快递员收件的时间，提交时间是把索赔交给快递公司的时间，请核对。</source>
         <translation>⚠ The posting time and the claim time are exactly the same; usually one of them was left unchanged. The posting time is when the courier collected the parcel, the claim time when the claim was sent to the courier; please check.</translation>
     </message>

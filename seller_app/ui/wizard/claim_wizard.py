@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
 from seller_app.domain.case import case_from_json, case_to_json
@@ -66,6 +66,7 @@ class ClaimWizard(QWizard):
         self.confirm_box: QMessageBox | None = None
         self.baseline: str | None = None
         self._closing = False
+        self._fitted = False
         self.setObjectName("claimWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -85,7 +86,7 @@ class ClaimWizard(QWizard):
         self.steps = StepPanel([page.title() for page in self.pages])
         self.setSideWidget(self.steps)
         self._set_title()
-        self.setMinimumSize(520, 400)
+        self.setMinimumSize(480, 360)
         self.resize(960, 720)
         self._shown_page = -1
         self.currentIdChanged.connect(self._page_changed)
@@ -97,6 +98,31 @@ class ClaimWizard(QWizard):
         if numbers:
             title += f" · {numbers[0]}" + (f" +{len(numbers) - 1}" if len(numbers) > 1 else "")
         self.setWindowTitle(title)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+        super().showEvent(event)
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole wizard, buttons included, on the screen (a laptop at 150 % has about
+        850 × 530 points): smaller than its usual size when needed (the pages scroll), centred
+        when it would stick out."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        width = min(self.width(), int(room.width() * 0.95))
+        height = min(self.height(), int(room.height() * 0.92))
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+        frame = self.frameGeometry()
+        if not room.contains(frame):
+            frame.moveCenter(room.center())
+            self.move(
+                max(room.left(), min(frame.left(), room.right() - frame.width())),
+                max(room.top(), min(frame.top(), room.bottom() - frame.height())),
+            )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         self.steps.set_compact(event.size().width() < COMPACT_WIDTH)
@@ -133,8 +159,13 @@ class ClaimWizard(QWizard):
                 self.autosave()
 
     def _untouched(self) -> bool:
-        """A new wizard nothing has been entered in yet: no empty draft in the case list."""
-        entered = {key for key, value in self.draft.data.items() if key != "format" and value}
+        """A new wizard nothing has been entered in yet (the first page's defaults aside): no
+        empty draft in the case list, nothing to ask about when it closes."""
+        entered = {
+            key
+            for key, value in self.draft.data.items()
+            if key != "format" and value and (key, value) != ("region", "domestic")
+        }
         return self.draft.record_id.startswith("new-") and not entered and not self.draft.photos
 
     def autosave(self, finished: bool = False) -> bool:
@@ -199,6 +230,10 @@ class ClaimWizard(QWizard):
         box = QMessageBox(self)
         box.setObjectName("confirmClose")
         box.setIcon(QMessageBox.Icon.Question)
+        # Room for a sentence per line (a narrow box wraps every few characters).
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 22em; }"
+        )
         self.discard_button = None
         if not self.stored:
             box.setWindowTitle(self.tr("关闭向导"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +102,9 @@ class OutputPage(CasePage):
         self.deadlines.setObjectName("deadlines")
         self.deadlines.setWordWrap(True)
         self.deadlines.setSpacing(3)
+        # Takes the height left over, never more: the page needs no scroll bar at a usual size.
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.deadlines.setMinimumHeight(72)
         self.filed = QCheckBox(self.tr("已经把索赔单交给快递公司了（标记为已提交）"))
         self.filed.setObjectName("filed")
 

@@ -73,7 +73,7 @@ def reason(
     params = {key: "null" if value is None else str(value) for key, value in error.params.items()}
     params.setdefault("value", "")
     params.update(
-        label=re.sub(r"（[^）]*）$", "", label) or words["this_field"][lang],
+        label=re.sub(r"\s*[（(][^）)]*[）)]$", "", label) or words["this_field"][lang],
         posted_at=_moment(data.get("posted_at")),
         claim_at=_moment(data.get("claim_at")),
     )

@@ -151,7 +151,6 @@ class ShipmentPage(CasePage):
         )
 
         form = QFormLayout()
-        form.addRow("", self.screenshot)
         self.add_field(
             form, self.tr("快递单号"), tracking_line, "tracking_numbers", mark=self.tracking
         )
@@ -174,6 +173,8 @@ class ShipmentPage(CasePage):
         self.add_field(form, self.tr("月结"), self.monthly, "sender_kind")
         self.add_field(form, self.tr("寄件地址"), self.origin, "origin")
         self.add_field(form, self.tr("目的地"), self.destination, "destination")
+        # Shown first, but last in the Tab order: the page starts in its first field.
+        form.insertRow(0, "", self.screenshot)
         layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.page_error)

@@ -152,12 +152,13 @@ class SignerPage(CasePage):
             self.tr("或把签收底单、物流详情截图拖到这一页：自动填写签收人和签收时间。"),
         )
         form = QFormLayout()
-        form.addRow("", self.screenshot)
         self.add_field(form, self.tr("谁签收的"), self.who_box, "signer")
         self.add_field(form, self.tr("签收人姓名"), self.signer_name, "signer.name")
         self.add_field(form, self.tr("签收时间"), signed, "signer.signed_at", mark=self.signed_at)
         form.addRow("", self.inspected)
         form.addRow("", self.placed)
+        # Shown first, but last in the Tab order: the page starts in its first field.
+        form.insertRow(0, "", self.screenshot)
         layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.advice)
