@@ -75,6 +75,18 @@ def test_esc_on_a_changed_filed_case_can_drop_the_changes(qtbot, window, book) -
     assert book.store.get_case(case_id).case.goods.description == "音箱 2 台"
 
 
+def test_marking_a_ready_case_filed_and_closing_saves_it(qtbot, window, book) -> None:  # type: ignore[no-untyped-def]
+    case_id = book.store.add_case(make_case(signer={"who": "buyer", "inspected": False}), NOW)
+    wizard = window.open_wizard(book.get(f"c{case_id}"))
+    idle(qtbot)
+    click(qtbot, wizard.currentPage().filed)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert "保存修改" in box_words(wizard)
+    click(qtbot, wizard.keep_button)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert book.store.get_case(case_id).status.value == "filed"
+
+
 def test_saving_the_documents(qtbot, window, book, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     wizard, case_id = open_filed_case(qtbot, window, book)
     page = wizard.currentPage()

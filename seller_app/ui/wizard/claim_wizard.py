@@ -281,22 +281,29 @@ class ClaimWizard(QWizard):
     def close_without_asking(self) -> bool:
         """Save the work and close (the main window closing, the app quitting); stays open
         and returns False when the save failed."""
-        self._collect_current()
-        if (not self.stored or self.changed()) and not self.autosave():
+        if not self._keep():
             return False
         self._closed(keep=True)
         self._closing = True
         self.reject()
         return True
 
+    def _keep(self) -> bool:
+        """Save what the seller keeps on closing: the draft, or a stored case's changes (with
+        the status the last page asks for); False when the save failed."""
+        self._collect_current()
+        if not self.stored:
+            return self.autosave()
+        if not self.changed():
+            return True
+        self.draft.status = self._status_choice() or self.draft.status
+        return self.autosave()
+
     def _close_answered(self, box: QMessageBox) -> None:
         clicked = box.clickedButton()
         self.confirm_box = None
         if clicked is self.keep_button:
-            self._collect_current()
-            if self.stored and self._status_choice() is not None:
-                self.draft.status = self._status_choice() or self.draft.status
-            if (not self.stored or self.changed()) and not self.autosave():
+            if not self._keep():
                 return  # stay open: nothing typed is lost
             self._closed(keep=True)
         elif clicked is not None and clicked is self.discard_button:

@@ -157,25 +157,6 @@ class MomentEdit(QDateTimeEdit):
         super().wheelEvent(event)
 
 
-def datetime_edit() -> QDateTimeEdit:
-    edit = QDateTimeEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATETIME_DISPLAY)
-    edit.setMaximumWidth(220)
-    return edit
-
-
-def set_datetime(edit: QDateTimeEdit, value: object, fallback: datetime) -> None:
-    try:
-        moment = parse_datetime(value, "value") if value else fallback
-    except CaseError:
-        moment = fallback
-    local = moment.astimezone(SHANGHAI)
-    edit.setDateTime(
-        QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    )
-
-
 def read_datetime(edit: QDateTimeEdit) -> str:
     """The edit's value as a case-file datetime (local Shanghai time, minutes)."""
     value = edit.dateTime()
@@ -224,7 +205,3 @@ def weight_text(text: str) -> str:
     plain = plain_text(text)
     stripped = _WEIGHT_UNIT.sub("", plain).strip()
     return stripped if re.fullmatch(r"\d+(?:\.\d*)?|\.\d+", stripped) else text.strip()
-
-
-def widget_named(parent: QWidget, name: str) -> QWidget | None:
-    return parent.findChild(QWidget, name)
