@@ -106,9 +106,10 @@ def read_label_numbers(path: Path) -> list[str]:
     """
     import tempfile
 
+    from seller_app import leftovers
     from seller_app.evidence import PhotoError, PhotoInput, import_photos
 
-    with tempfile.TemporaryDirectory(prefix="seller-label-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("label")) as scratch:
         (result,) = import_photos(
             [PhotoInput(path, PhotoKind.WAYBILL_LABEL)],
             Path(scratch),
