@@ -8,8 +8,9 @@ The images go to docs/screenshots/ (shown in the README). Sample data: the damag
 examples/damage_partial.json walked through the wizard, plus cases in other states -- one sent
 and overdue for an answer, one paid, one not sent yet, a draft, and one where the courier offered
 too little and the seller complained (its case view: timeline, deadlines, documents, photos, the
-12305 appeal) -- so the list, the header and the reminders have something to show. The clock is
-fixed, so the images are reproducible.
+12305 appeal) -- so the list, the header and the reminders have something to show; then the
+wizard's first page refused (every problem beside its field) and the signer page after reading a
+tracking screenshot (OCR, offline). The clock is fixed, so the images are reproducible.
 """
 
 from __future__ import annotations
@@ -279,8 +280,10 @@ def main() -> int:
     appeal.reject()
     view.close()
 
-    # The damage example, entered page by page through the wizard's own pages.
+    # The damage example, entered page by page through the wizard's own pages (a tracking
+    # number of its own: the sample case above claims the example's).
     damage = json.loads((ROOT / "examples" / "damage_partial.json").read_text(encoding="utf-8"))
+    damage["tracking_numbers"] = ["SF7788990011223"]
     record = CaseRecord("screenshot-damage", damage, "draft", NOW, page=0)
     wizard = window.open_wizard(record)
     wizard.resize(940, 760)
@@ -297,8 +300,41 @@ def main() -> int:
                 print(f"page {name} refused the sample case", file=sys.stderr)
                 return 1
     wizard.close_without_asking()
+    grab_refusal(window, args.out / f"wizard_1_shipment_errors{suffix}.png")
+    grab_screenshot_reading(
+        window, damage, work, args.out / f"wizard_4_signer_screenshot{suffix}.png"
+    )
     window.close()
     return 0
+
+
+def grab_refusal(window: MainWindow, path: Path) -> None:
+    """Page 1 refused: every problem at once, each beside its field."""
+    wizard = window.open_wizard(None)
+    wizard.resize(940, 760)
+    page = wizard.currentPage()
+    page.tracking.setText("sf 1234 5678 9012 3")
+    page.service_fee.setText("十二元")
+    page.insured.setChecked(True)
+    wizard.next()
+    grab(wizard, path)
+    wizard.close_without_asking()
+
+
+def grab_screenshot_reading(window: MainWindow, case: dict, work: Path, path: Path) -> None:  # type: ignore[type-arg]
+    """The signer page after a tracking screenshot (签收人：门卫代收) was dropped on it."""
+    from tests.evidence.screens import SF_GUARD, save
+
+    data = {key: value for key, value in case.items() if key not in ("signer", "buyer")}
+    data["tracking_numbers"] = ["SF1234567890123"]
+    wizard = window.open_wizard(CaseRecord("screenshot-signer", data, "draft", NOW, page=3))
+    wizard.resize(940, 760)
+    shots = work / "screens"
+    shots.mkdir(exist_ok=True)
+    wizard.currentPage().screenshot.read([save(SF_GUARD, shots)])
+    settle(60000)
+    grab(wizard, path)
+    wizard.close_without_asking()
 
 
 if __name__ == "__main__":

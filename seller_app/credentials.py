@@ -24,7 +24,9 @@ import json
 import logging
 import os
 import secrets
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -142,10 +144,39 @@ class KeyringKeyStore:
 def derive_key(
     passphrase: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p: int = SCRYPT_P
 ) -> bytes:
-    """A 32-byte AES key from a passphrase with scrypt."""
+    """A 32-byte AES key from a passphrase with scrypt; parameters outside `check_scrypt`'s
+    bounds raise ValueError before any work is done."""
     if not passphrase:
         raise CredentialError("empty_passphrase")
+    check_scrypt(n, r, p, salt)
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+# scrypt parameters are read from files (keys.json, a backup's header) before the passphrase can
+# be checked, so they are bounded first: n = 2^40 would raise deep in OpenSSL, p = 100000 would
+# run for hours. The bounds allow 32x today's cost -- room to grow, none to hang.
+SCRYPT_MAX_N = 2**20
+SCRYPT_MAX_R = 32
+SCRYPT_MAX_P = 16
+SCRYPT_MAX_MEMORY = 256 * 1024 * 1024  # 128 * n * r bytes
+SCRYPT_MAX_WORK = 2**23  # n * r * p; today 2^18
+SALT_BYTES = (16, 64)
+
+
+def check_scrypt(n: object, r: object, p: object, salt: bytes = b"\0" * 16) -> None:
+    """ValueError unless n, r, p and the salt are what this app could have written."""
+    for value in (n, r, p):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("scrypt parameters must be whole numbers")
+    assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
+    if not (2 <= n <= SCRYPT_MAX_N and n & (n - 1) == 0):
+        raise ValueError(f"scrypt n={n} out of bounds")
+    if not (1 <= r <= SCRYPT_MAX_R and 1 <= p <= SCRYPT_MAX_P):
+        raise ValueError(f"scrypt r={r} p={p} out of bounds")
+    if 128 * n * r > SCRYPT_MAX_MEMORY or n * r * p > SCRYPT_MAX_WORK:
+        raise ValueError("scrypt cost out of bounds")
+    if not (SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1]):
+        raise ValueError("scrypt salt of the wrong length")
 
 
 def _b64(data: bytes) -> str:
@@ -162,33 +193,31 @@ def _open(key: bytes, sealed: str, aad: bytes) -> bytes:
     return AESGCM(key).decrypt(raw[:12], raw[12:], aad)
 
 
+KEYS_FILE_LIMIT = 1024 * 1024  # a few hundred bytes per data dir ever opened
+
+
 class PassphraseKeyStore:
     """Secrets wrapped under a scrypt-derived key in ``<directory>/keys.json``.
 
     The file holds the salt, the scrypt parameters, a verifier and the wrapped secrets -- never
     a secret in plain text. The constructor checks the passphrase against the verifier.
+
+    Several processes may share the file (two windows, the CLI beside the app, two first starts
+    racing on an empty data dir): `get` looks at the file again before saying a secret is
+    missing, and `set` merges into what is on disk under a lock, adopting the salt another
+    process wrote first, so no process ever loses or misses a key another one stored.
     """
 
     def __init__(self, directory: Path, passphrase: str) -> None:
         self.path = directory / KEYS_FILE
-        if self.path.exists():
-            try:
-                self._data: dict[str, Any] = json.loads(self.path.read_text("utf-8"))
-                kdf = self._data["kdf"]
-                salt = base64.b64decode(kdf["salt"])
-                params = (int(kdf["n"]), int(kdf["r"]), int(kdf["p"]))
-                verifier = str(self._data["verifier"])
-            except (ValueError, KeyError, TypeError) as error:
-                raise CredentialError("keys_file_damaged", path=self.path) from error
-            self._key = derive_key(passphrase, salt, *params)
-            try:
-                _open(self._key, verifier, b"verifier")
-            except InvalidTag:
-                raise WrongPassphraseError() from None
+        self._passphrase = passphrase
+        on_disk = self._read()
+        if on_disk is not None:
+            self._adopt(on_disk)
         else:
             salt = secrets.token_bytes(16)
-            self._key = derive_key(passphrase, salt)
-            self._data = {
+            self._key = derive_key(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+            self._data: dict[str, Any] = {
                 "kdf": {
                     "name": "scrypt",
                     "salt": _b64(salt),
@@ -200,28 +229,93 @@ class PassphraseKeyStore:
                 "secrets": {},
             }
 
+    def _read(self) -> dict[str, Any] | None:
+        """keys.json as written, or None when there is none yet."""
+        from .readfile import InputFileError, read_regular
+
+        try:
+            raw = read_regular(self.path, KEYS_FILE_LIMIT)
+        except InputFileError as error:
+            if error.reason == "missing":
+                return None
+            raise CredentialError("keys_file_damaged", path=self.path) from None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("secrets", {}), dict):
+                raise TypeError("not a keys file")
+            return data
+        except (ValueError, TypeError, RecursionError) as error:
+            raise CredentialError("keys_file_damaged", path=self.path) from error
+
+    def _adopt(self, data: dict[str, Any]) -> None:
+        """Use `data` (read from keys.json): derive its key and check the passphrase."""
+        try:
+            kdf = data["kdf"]
+            salt = base64.b64decode(kdf["salt"], validate=True)
+            params = (kdf["n"], kdf["r"], kdf["p"])
+            check_scrypt(*params, salt=salt)
+            verifier = str(data["verifier"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise CredentialError("keys_file_damaged", path=self.path) from error
+        if getattr(self, "_data", None) is not None and self._data.get("kdf") == kdf:
+            key = self._key  # same salt and parameters: same key, no second scrypt
+        else:
+            key = derive_key(self._passphrase, salt, *params)
+        try:
+            _open(key, verifier, b"verifier")
+        except (InvalidTag, ValueError):
+            raise WrongPassphraseError() from None
+        self._key, self._data = key, data
+
     def get(self, name: str) -> bytes | None:
         sealed = self._data.get("secrets", {}).get(name)
+        if sealed is None:  # another process may have stored it since we read the file
+            on_disk = self._read()
+            if on_disk is not None and name in on_disk.get("secrets", {}):
+                self._adopt(on_disk)
+                sealed = self._data["secrets"][name]
         if sealed is None:
             return None
         try:
             return _open(self._key, sealed, name.encode("utf-8"))
-        except InvalidTag:
+        except (InvalidTag, ValueError, TypeError):
             raise CredentialError("keys_file_damaged", path=self.path) from None
 
     def set(self, name: str, secret: bytes) -> None:
-        self._data.setdefault("secrets", {})[name] = _seal(self._key, secret, name.encode())
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = self.path.with_suffix(".tmp")
-        # Owner-only (0600) from the moment it exists: the wrapped key is still worth guarding.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        if os.name != "nt":
-            os.fchmod(fd, 0o600)
-        with open(fd, "w", encoding="utf-8") as handle:
-            json.dump(self._data, handle, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        with _file_lock(self.path.with_name(KEYS_FILE + ".lock")):
+            on_disk = self._read()
+            if on_disk is not None:  # merge: keep every secret other processes stored
+                self._adopt(on_disk)
+            self._data.setdefault("secrets", {})[name] = _seal(self._key, secret, name.encode())
+            tmp = self.path.with_name(f".{KEYS_FILE}.{os.getpid()}.tmp")
+            # Owner-only (0600) from the moment it exists: the wrapped key is still worth guarding.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            if os.name != "nt":
+                os.fchmod(fd, 0o600)
+            with open(fd, "w", encoding="utf-8") as handle:
+                json.dump(self._data, handle, indent=1)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes, held for the block (advisory: fcntl / msvcrt)."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def key_store_for(data_dir: Path, ask_passphrase: Callable[[], str] | None = None) -> KeyStore:

@@ -265,6 +265,7 @@ class _RowReader:
         self.problems: list[RowProblem] = []
         self.notes: list[RowNote] = []
         self.flagged: set[str] = set()
+        self.posted_from_paid = False
 
     def problem(self, field_name: str, code: str, *, domain: bool = False, **params: Any) -> None:
         column = self.plan.header_of.get(field_name, "")
@@ -405,6 +406,7 @@ def _posted_at(r: _RowReader, now: datetime) -> datetime | None:
                     {"paid": _format_time(paid), "column": r.plan.header_of["paid_at"]},
                 )
             )
+            r.posted_from_paid = True
             return paid
         if "paid_at" not in r.flagged:
             r.problem("posted_at", "no_posted_no_paid", column=r.plan.header_of["paid_at"])
@@ -477,6 +479,7 @@ def read_row(
         "carrier": carrier,
         "region": r.code("region", required=True),
         "posted_at": posted_at.isoformat() if posted_at else None,
+        "posted_at_source": "payment_time" if r.posted_from_paid else None,
         "incident": incident,
         "goods_value": r.amount("goods_value", required=True, positive=True),
         "service_fee": r.amount("service_fee", required=True),

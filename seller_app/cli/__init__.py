@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .. import __version__
+from .. import __version__, leftovers
 from ..domain.catalog import Catalog
 from ..domain.errors import CaseError
 from . import assess, batch, calendar, cases, common, escalate, form, photos, schedule, timeline
@@ -41,16 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     common.configure_streams()  # before argparse: its help and errors are Chinese too
     parser = build_parser()
     args = parser.parse_args(argv)
+    leftovers.clean_at_start()  # prepared photos and partial files of a run that was killed
     lang = getattr(args, "lang", "zh")
     catalog = common.load_catalog()
     _use_imported_holidays(args)
     run: Command = args.run
     try:
         return run(args, catalog)
-    except CaseError as error:
-        print(f"seller-claims: {catalog.texts.error_message(error, lang)}", file=sys.stderr)
+    except CaseError as error:  # messages quote the case file: escaped (`common.safe_text`)
+        common.error_line(catalog.texts.error_message(error, lang))
     except UserError as error:
-        print(f"seller-claims: {error}", file=sys.stderr)
+        common.error_line(error)
     except BrokenPipeError:  # `seller-claims assess x.json | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from .. import paths
@@ -11,7 +12,22 @@ from . import common
 
 
 def run(args: argparse.Namespace, catalog: Catalog) -> int:
+    from ..batch.calendar_file import CALENDAR_FILE
     from ..batch.command import run as run_batch
+    from ..batch.summary import SUMMARY_FILE
+
+    # the output folder never inside the data folder, and nothing written onto what is read
+    inputs = [path for path in (args.orders, args.photos) if path is not None]
+    if args.mapping and args.mapping.endswith(".toml"):
+        inputs.append(Path(args.mapping))
+    common.check_output(
+        args.out,
+        args.lang,
+        inputs=inputs,
+        data_dir=common.data_dir_for(args.data_dir),
+        folder=True,
+        writes=[SUMMARY_FILE, CALENDAR_FILE],
+    )
 
     def open_store() -> Any:
         from ..credentials import key_store_for

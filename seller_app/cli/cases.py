@@ -11,7 +11,6 @@ prints a stored case's deadlines. ``import`` warns when the tracking number alre
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,15 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
 
     data_dir = paths.user_data_dir(args.data_dir)
     action: str = args.action
+    if getattr(args, "id", None) is not None:
+        args.id = common.case_id(str(args.id), args.lang)
+    if action in ("export", "backup"):  # never onto the store, its key or anything inside
+        common.check_output(
+            args.dest,
+            args.lang,
+            data_dir=data_dir,
+            folder=bool(args.folder) if action == "export" else False,
+        )
 
     def keys() -> KeyStore:
         return key_store_for(
@@ -82,7 +90,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                         recovered=yuan_text(got),
                         claimed=yuan_text(claimed),
                     )
-                    sys.stderr.write(f"seller-claims: {warning}\n")
+                    common.error_line(warning)
                 common.print_json(
                     {
                         "id": record.id,
@@ -275,15 +283,15 @@ def add_parser(sub: Any) -> None:
     listing.add_argument("--status", choices=[s.value for s in _case_statuses()])
     listing.add_argument("--tracking", help="only cases with this tracking number")
     show = actions.add_parser("show", parents=[shared], help="one case with history and files")
-    show.add_argument("id", type=int)
+    show.add_argument("id")
     show.add_argument("--redact", action="store_true", help="mask buyer name, phone, address")
     status = actions.add_parser("status", parents=[shared], help="move a case to a new status")
-    status.add_argument("id", type=int)
+    status.add_argument("id")
     status.add_argument("new_status", choices=[s.value for s in _case_statuses()])
     status.add_argument("--note", default="")
     status.add_argument("--recovered", help="amount recovered (yuan)")
     export = actions.add_parser("export", parents=[shared], help="write a case's evidence pack")
-    export.add_argument("id", type=int)
+    export.add_argument("id")
     export.add_argument("dest", type=Path)
     export.add_argument("--redact", action="store_true", help="mask buyer name, phone, address")
     export.add_argument("--folder", action="store_true", help="a folder instead of a zip")

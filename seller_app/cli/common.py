@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -40,24 +42,33 @@ def load_catalog() -> Catalog:
 
 
 def read_case_data(path: Path) -> Any:
-    """Read a case file as JSON with money parsed exactly; raise `CaseError` naming the file."""
+    """Read a case file as JSON with money parsed exactly; raise `CaseError` naming the file.
+
+    Hostile files are refused, never followed: not a regular file or over `CASE_FILE_LIMIT`
+    (`read_input`), nested deeper than `JSON_DEPTH_LIMIT`, a number longer than
+    `JSON_NUMBER_DIGITS`, text that is not Unicode (a lone surrogate from ``\\ud800``)."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseError(name, "file_missing") from None
-    except OSError as error:
-        raise CaseError(name, "file_unreadable", detail=error.strerror or error) from None
+    raw = read_input(path, CASE_FILE_LIMIT, name)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseError(name, "not_utf8") from None
+    if _nesting(text) > JSON_DEPTH_LIMIT:
+        raise CaseError(name, "json_too_deep", limit=JSON_DEPTH_LIMIT)
     try:
-        return json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=_bounded_decimal, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise CaseError(
             name, "bad_json", line=error.lineno, column=error.colno, detail=error.msg
         ) from None
+    except _NumberTooLongError:
+        raise CaseError(name, "json_number_too_long", limit=JSON_NUMBER_DIGITS) from None
+    except RecursionError:  # belt and braces: `_nesting` should have caught it
+        raise CaseError(name, "json_too_deep", limit=JSON_DEPTH_LIMIT) from None
+    bad = _not_unicode(data)
+    if bad is not None:
+        raise CaseError(bad or name, "not_unicode")
+    return data
 
 
 def load_case(path: Path, at: datetime) -> Case:
@@ -104,7 +115,7 @@ def json_text(data: Any) -> str:
 
 
 def print_json(data: Any) -> None:
-    print_document(json_text(data))
+    print_document(escape_json_controls(json_text(data)))
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -148,7 +159,230 @@ def amount_arg(text: str, flag: str) -> Decimal:
     return check_amount(parse_amount(text, flag), flag)
 
 
-# ---------------------------------------------------------------- output paths (issue 13)
+# ------------------------------------------------------------------- hostile input (issue 15)
+# What a command reads is bounded before it is trusted; what it writes never lands on what it
+# read or inside the data folder; what it echoes cannot drive the terminal.
+
+CASE_FILE_LIMIT = 2 * 1024 * 1024  # a case file with a 3,000-character description is ~10 KB
+JSON_DEPTH_LIMIT = 64  # the case format nests 3 deep
+JSON_NUMBER_DIGITS = 40  # no amount or id needs more; Python refuses ints of 4,300+ digits
+CASE_ID_MAX = 2**63 - 1  # SQLite's INTEGER
+
+
+class _NumberTooLongError(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > JSON_NUMBER_DIGITS:
+        raise _NumberTooLongError(text[:20])
+    return int(text)
+
+
+def _bounded_decimal(text: str) -> Decimal:
+    mantissa = text.lower().split("e")[0].lstrip("-").replace(".", "")
+    if len(mantissa) > JSON_NUMBER_DIGITS or len(text) > 2 * JSON_NUMBER_DIGITS:
+        raise _NumberTooLongError(text[:20])
+    return Decimal(text)
+
+
+def _nesting(text: str) -> int:
+    """How deep brackets nest in JSON `text` (brackets inside strings not counted)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > JSON_DEPTH_LIMIT:
+                return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _not_unicode(data: Any) -> str | None:
+    """The JSON path of the first text (key or value) that is not valid Unicode -- a lone
+    surrogate that cannot be printed, stored or written to a PDF -- or None. "" is the top."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            if not _encodable(value):
+                return where
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"{where}.{key}" if where else str(key)
+                if not _encodable(str(key)):
+                    return where or ""
+                stack.append((inner, item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in enumerate(value))
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def read_input(path: Path, limit: int, name: str | None = None) -> bytes:
+    """The bytes of an input file the user named: a regular file of at most `limit` bytes (a
+    FIFO, a device, a folder or a huge file is refused at once); `CaseError` naming it."""
+    from ..readfile import InputFileError, read_regular
+
+    name = name or str(path)
+    try:
+        return read_regular(path, limit)
+    except InputFileError as error:
+        if error.reason == "missing":
+            raise CaseError(name, "file_missing") from None
+        if error.reason == "not_regular":
+            raise CaseError(name, "not_a_regular_file") from None
+        if error.reason == "too_large":
+            raise CaseError(name, "file_too_large", limit=error.limit_text) from None
+        detail = error.error.strerror if error.error and error.error.strerror else error.error
+        raise CaseError(name, "file_unreadable", detail=detail) from None
+
+
+# C0 and C1 controls, bidi embeddings/overrides/isolates and marks, line/paragraph separators:
+# characters that move the cursor, recolour or reorder the terminal.
+_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+# What json.dumps(ensure_ascii=False) leaves unescaped of the above (it escapes C0 itself).
+_RAW_IN_JSON = re.compile(
+    "[\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: object) -> str:
+    """`text` with every control, bidi and line-separator character shown as an escape
+    (``\\x1b``, ``\\n``, ``\\u202e``): a message quoting a case file cannot drive the terminal."""
+    return _CONTROLS.sub(_escape, str(text))
+
+
+def escape_json_controls(text: str) -> str:
+    """JSON text with the C1 and bidi characters that `json.dumps` leaves raw (it escapes only
+    C0) written as ``\\u`` escapes too -- still valid JSON, the same data, harmless on a
+    terminal."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def error_line(message: object) -> None:
+    """One message line on stderr, escaped (`safe_text`)."""
+    sys.stderr.write(f"seller-claims: {safe_text(message)}\n")
+
+
+def case_id(text: str, lang: str) -> int:
+    """A case number typed on the command line: a whole number from 1 to `CASE_ID_MAX`."""
+    value = text.strip()
+    if value.isascii() and value.isdigit() and len(value) <= 19 and 1 <= int(value) <= CASE_ID_MAX:
+        return int(value)
+    raise UserError(output_words().get("output", "bad_case_id", lang, value=safe_text(text[:40])))
+
+
+def output_words() -> Labels:
+    from ..documents.layout import shared_labels
+
+    return shared_labels()
+
+
+def data_dir_for(override: Path | None = None) -> Path:
+    return paths.user_data_dir(override)
+
+
+# Files in the data folder that must never be written over, even through a hard link elsewhere.
+_DATA_FILES = ("store.sqlite3", "store.sqlite3-wal", "store.sqlite3-shm", "keys.json")
+
+
+def check_output(
+    path: Path,
+    lang: str,
+    *,
+    inputs: Sequence[Path] = (),
+    data_dir: Path | None = None,
+    folder: bool = False,
+    writes: Sequence[str] = (),
+) -> None:
+    """Refuse (`UserError`, nothing touched) an output path that would destroy something:
+
+    - it is, resolves to (a symlink) or hard-links to one of the run's `inputs`;
+    - it lies inside the data folder `data_dir` (default: the one the app uses), or hard-links
+      to its database or key file;
+    - it exists and is not a regular file (a FIFO, ``/dev/null``, a folder where a file goes).
+
+    For a `folder` output, the files it will hold (`writes`, names inside it) are checked
+    against the inputs too.
+    """
+    words = output_words()
+    data = (data_dir if data_dir is not None else data_dir_for()).expanduser()
+    target = path.expanduser()
+    try:
+        resolved, data_resolved = target.resolve(), data.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        raise UserError(words.get("output", "unusable", lang, path=safe_text(path))) from None
+    if resolved == data_resolved or resolved.is_relative_to(data_resolved):
+        raise UserError(
+            words.get("output", "in_data_dir", lang, path=safe_text(path), data=safe_text(data))
+        )
+    if target.exists():  # (a file where a folder goes: the writer's own message says so)
+        if not folder and not target.is_file():
+            raise UserError(words.get("output", "not_a_file", lang, path=safe_text(path)))
+        if not folder and any(_same(target, data / name) for name in _DATA_FILES):
+            raise UserError(
+                words.get("output", "in_data_dir", lang, path=safe_text(path), data=safe_text(data))
+            )
+    # a folder that is an input file is the writer's to refuse ("--out must be a folder")
+    targets = [target / name for name in writes] if folder else [target]
+    for candidate in targets:
+        for source in inputs:
+            if _same(candidate, source):
+                raise UserError(
+                    words.get(
+                        "output",
+                        "is_input",
+                        lang,
+                        path=safe_text(candidate),
+                        input=safe_text(source),
+                    )
+                )
+
+
+def _same(a: Path, b: Path) -> bool:
+    from ..readfile import same_file
+
+    return same_file(a, b)
+
+
+def same_path(a: Path, b: Path) -> bool:
+    """`a` and `b` name the same file (resolved path or inode), existing or not."""
+    return _same(a.expanduser(), b.expanduser())
+
+
+# ---------------------------------------------------------------- plain output (issue 13)
 
 
 def check_output_path(
@@ -159,29 +393,77 @@ def check_output_path(
     texts: Any = None,
     lang: str = "zh",
 ) -> None:
-    """Refuse an output file that is one of the inputs or lies inside the data folder (where
-    the store keeps its sealed files); `UserError` in the user's language."""
-    target = Path(path).expanduser().resolve()
-    for source in inputs:
-        if Path(source).expanduser().resolve() == target:
-            raise UserError(_output_words(texts, "is_input", lang, path=path))
-    if data_dir is not None:
-        folder = Path(data_dir).expanduser().resolve()
-        if target == folder or folder in target.parents:
-            raise UserError(_output_words(texts, "in_data_dir", lang, path=path))
-
-
-def _output_words(texts: Any, code: str, lang: str, **params: Any) -> str:
-    texts = texts if texts is not None else load_catalog().texts
-    return str(texts.get("output", code, lang, **params))
+    """`check_output` for a command that names its data folder itself."""
+    check_output(path, lang, inputs=inputs, data_dir=data_dir)
 
 
 def print_text(text: str) -> None:
     """Plain text for the user on stdout (a document for an online form, a file name): the
-    one place plain output goes, like `print_json` for JSON."""
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    one place plain output goes, like `print_json` for JSON -- UTF-8 when redirected."""
+    print_document(text if text.endswith("\n") else text + "\n")
 
 
 def print_warning(text: str) -> None:
-    """A note for the user on stderr that does not stop the command."""
-    sys.stderr.write(f"seller-claims: {text}\n")
+    """A note for the user on stderr that does not stop the command (escaped)."""
+    error_line(text)
+
+
+# ---------------------------------------------------------------- PDF passwords (issue 15)
+
+ASK_PASSWORD = "\0ask"
+PDF_PASSWORD_ENV = "SELLER_APP_PDF_PASSWORD"
+
+
+def add_password_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--password`` (alone: asked at the prompt, or ``$SELLER_APP_PDF_PASSWORD``) and
+    ``--password-env NAME`` for every command that writes a PDF."""
+    parser.add_argument(
+        "--password",
+        nargs="?",
+        const=ASK_PASSWORD,
+        default=None,
+        help=f"protect the PDFs (AES-256) with a password typed at the prompt or taken from "
+        f"${PDF_PASSWORD_ENV} (a value after --password still works, with a warning: other "
+        "users can see it in the process list)",
+    )
+    parser.add_argument(
+        "--password-env",
+        metavar="NAME",
+        default=None,
+        help="protect the PDFs with the password in environment variable NAME",
+    )
+
+
+def pdf_password(args: argparse.Namespace, lang: str) -> str | None:
+    """The PDF password the user asked for (None: no protection); `UserError` when it is
+    empty or cannot be asked for."""
+    words = output_words()
+    if args.password_env is not None:
+        value = os.environ.get(args.password_env, "")
+        if not value:
+            raise UserError(
+                words.get("protection", "env_empty", lang, name=safe_text(args.password_env))
+            )
+        return value
+    if args.password is None:
+        return None
+    if args.password != ASK_PASSWORD:
+        if not args.password:
+            raise UserError(words.get("cli", "empty_password", lang))
+        # Kept for scripts written against earlier versions, with a warning: a prompt or an
+        # environment variable keeps the password out of the process list and the history.
+        error_line(words.get("protection", "not_on_command_line", lang, env=PDF_PASSWORD_ENV))
+        return str(args.password)
+    from ..credentials import CredentialError
+
+    try:
+        value = ask(PDF_PASSWORD_ENV, words.get("protection", "prompt", lang), confirm=True)
+    except CredentialError as error:
+        if error.code == "passphrase_needed":
+            raise UserError(
+                words.get("protection", "no_terminal", lang, env=PDF_PASSWORD_ENV)
+            ) from None
+        raise UserError(error.message(lang)) from None
+    if not value:
+        raise UserError(words.get("cli", "empty_password", lang))
+    return value

@@ -52,8 +52,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         raise UserError(words().get("cli", "case_or_id", lang))
     if args.output is None and not args.text:
         raise UserError(words().get("cli", "output_or_text", lang))
-    if args.password is not None and not args.password:
-        raise UserError(shared_labels().get("cli", "empty_password", lang))
+    password = common.pdf_password(args, lang)
     if args.output is not None:
         inputs = (args.case,) if args.case is not None else ()
         common.check_output_path(
@@ -62,14 +61,14 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.case is not None:
         case = common.load_case(args.case, now)
     else:
-        case = _stored_case(args.case_id, data_dir, lang)
+        case = _stored_case(common.case_id(args.case_id, lang), data_dir, lang)
     escalation, document = escalation_document(case, args.to, catalog=catalog, now=now, lang=lang)
     for note in escalation.warnings:
         warning = words().get("warning", note.code, lang, **dict(note.params))
         common.print_warning(warning)
     if args.output is not None:
         try:
-            render_pdf(document, args.output, lang=lang, password=args.password)
+            render_pdf(document, args.output, lang=lang, password=password)
         except MissingGlyphError as error:
             raise UserError(error.message(lang)) from None
         except OSError as error:
@@ -92,11 +91,11 @@ def add_parser(sub: Any) -> None:
         help="complaint, 12305 appeal or small-claims statement when the courier does not pay",
     )
     parser.add_argument("case", type=Path, nargs="?", metavar="CASE.json")
-    parser.add_argument("--case-id", type=int, default=None, metavar="ID", help="a stored case")
+    parser.add_argument("--case-id", default=None, metavar="ID", help="a stored case")
     parser.add_argument("--to", required=True, choices=KINDS, help="which document")
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="OUT.pdf")
     parser.add_argument("--text", action="store_true", help="print it as plain text")
-    parser.add_argument("--password", default=None, help="protect the PDF with this password")
+    common.add_password_arguments(parser)
     parser.add_argument(
         "--data-dir",
         type=Path,

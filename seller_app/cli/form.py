@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import leftovers
 from ..domain.catalog import Catalog
 from . import common
 from .common import UserError
@@ -28,7 +29,7 @@ def _photo_paths(given: Sequence[Path], words: Labels, lang: str) -> list[Path]:
             if not inside:
                 raise UserError(words.get("cli", "no_photos_in_dir", lang, path=path))
             found.extend(inside)
-        elif path.is_file():
+        elif path.exists():  # a file; anything else is refused when read (not a regular file)
             found.append(path)
         else:
             raise UserError(words.get("cli", "photo_missing", lang, path=path))
@@ -54,10 +55,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         raise UserError(error.message(shared_labels(), lang)) from None
     except LayoutError as error:
         raise UserError(str(error)) from None
-    if args.password is not None and not args.password:
-        raise UserError(words.get("cli", "empty_password", lang))
-    if args.statement and args.statement.resolve() == args.output.resolve():
-        raise UserError(words.get("cli", "same_output", lang, path=args.output))
+    password = common.pdf_password(args, lang)
+    if args.statement and common.same_path(args.statement, args.output):
+        raise UserError(words.get("cli", "same_output", lang, path=common.safe_text(args.output)))
     now = common.now()
     case = common.load_case(args.case, now)
     if args.statement and not statement_needed(case):
@@ -67,6 +67,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         sources = _photo_paths(args.photos, words, lang)
     else:  # the photos the case file names, relative to the case file
         sources = _photo_paths([args.case.parent / ref.file for ref in case.photos], words, lang)
+    for output in (args.output, args.statement):
+        if output is not None:
+            common.check_output(output, lang, inputs=[args.case, *sources])
     inputs = [
         PhotoInput(path, by_name[path.name].kind, by_name[path.name].caption)
         if path.name in by_name
@@ -75,7 +78,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     ]
     assessment = assess(case, catalog, now=now)
     deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
-    with tempfile.TemporaryDirectory(prefix="seller-claims-photos-") as prepared:
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("photos")) as prepared:
         results = import_photos(inputs, Path(prepared), case) if inputs else []
         failed = [r for r in results if isinstance(r, PhotoError)]
         if failed:
@@ -91,12 +94,12 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                 photos=photos,
                 deadlines=deadlines,
                 lang=lang,
-                password=args.password,
+                password=password,
                 dated=now,
             )
             if args.statement:
                 render_buyer_statement(
-                    case, args.statement, catalog=catalog, lang=lang, password=args.password
+                    case, args.statement, catalog=catalog, lang=lang, password=password
                 )
         except MissingGlyphError as error:
             raise UserError(error.message(lang)) from None
@@ -108,10 +111,14 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             ) from None
     for path in (args.output, args.statement):
         if path:
-            sys.stdout.write(f"{path}\n")
+            sys.stdout.write(f"{common.safe_text(path)}\n")
+    if password is not None:  # say what the password does and does not do
+        common.error_line(words.get("protection", "aes_256", lang))
     return 0
 
 
+# `--password` without a value asks for it (or takes $SELLER_APP_PDF_PASSWORD); a value typed
+# on the command line is refused: every user of the machine can read it in the process list.
 def add_parser(sub: Any) -> None:
     form = sub.add_parser("form", help="write the claim form PDF (索赔申告单) for a case file")
     form.add_argument("case", type=Path, metavar="CASE.json")
@@ -129,7 +136,7 @@ def add_parser(sub: Any) -> None:
         metavar="LAYOUT",
         help="form layout from forms/: generic (default), sf, ...",
     )
-    form.add_argument("--password", default=None, help="protect the PDF with this password")
+    common.add_password_arguments(form)
     form.add_argument(
         "--statement",
         type=Path,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import leftovers
 from ..domain.catalog import Catalog
 from . import common
 from .common import UserError
@@ -27,7 +28,20 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
 
     case = common.load_case(args.case, common.now()) if args.case else None
     inputs = [_photo_input(item, args.lang) for item in args.files]
-    with tempfile.TemporaryDirectory(prefix="seller-photos-") as scratch:
+    jobs = _jobs(args.jobs, args.lang)
+    if args.out is not None:
+        sources = [Path(item.path) for item in inputs] + ([args.case] if args.case else [])
+        # the prepared copies are named <sha256 of the original>.jpg: an input of that name in
+        # the folder would be overwritten, as would an input called manifest.json
+        named_like_copies = [p.name for p in sources if _PREPARED_NAME.match(p.name)]
+        common.check_output(
+            args.out,
+            args.lang,
+            inputs=sources,
+            folder=True,
+            writes=["manifest.json", *named_like_copies],
+        )
+    with tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("photos")) as scratch:
         out_dir = args.out or Path(scratch)
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -42,24 +56,36 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             out_dir,
             case,
             read_barcodes=True,
-            processes=args.jobs,
+            processes=jobs,
             carriers=catalog.carriers,
         )
         report = photos_report(results, args.lang, case, catalog.carriers)
         if args.out:
+            from ..store.crypto import write_atomic
+
             manifest = common.json_text(report).encode("utf-8", "backslashreplace")
-            (out_dir / "manifest.json").write_bytes(manifest)
+            write_atomic(out_dir / "manifest.json", manifest)
     failed = [r for r in results if isinstance(r, PhotoError)]
     if args.json:
         common.print_json(report)
         for error in failed:  # the text report shows them in place
-            sys.stderr.write(f"seller-claims: {error.message(args.lang)}\n")
+            common.error_line(error.message(args.lang))
     else:
         sys.stdout.write(_photos_text(report, args.lang, catalog))
     return common.EXIT_USER_ERROR if failed else 0
 
 
 _KIND_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_PREPARED_NAME = re.compile(r"^[0-9a-f]{64}\.jpg$")
+MAX_JOBS = 64
+
+
+def _jobs(value: int | None, lang: str) -> int | None:
+    if value is None or 1 <= value <= MAX_JOBS:
+        return value
+    raise UserError(
+        common.output_words().get("output", "bad_jobs", lang, most=MAX_JOBS, value=value)
+    )
 
 
 def _photo_input(item: str, lang: str) -> PhotoInput:
@@ -108,7 +134,8 @@ def _photos_text(report: dict[str, Any], lang: str, catalog: Catalog) -> str:
         missing = [m["label"] for m in shots["missing"]] or [text("cli", "nothing_missing", lang)]
         score = f"{shots['score']:.0%}"
         lines.append(text("cli", "shot_list", lang, score=score, missing=", ".join(missing)))
-    return "\n".join(lines) + "\n"
+    # file names and barcode texts come from outside: escaped line by line
+    return "\n".join(common.safe_text(line) for line in lines) + "\n"
 
 
 def add_parser(sub: Any) -> None:

@@ -22,6 +22,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     case = common.load_case(args.case, common.now())
     deadlines = build_schedule(case)
     if args.ics is not None:
+        common.check_output(args.ics, args.lang, inputs=[args.case])
         from ..documents.calendar import write_ics
 
         try:

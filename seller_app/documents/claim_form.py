@@ -25,6 +25,7 @@ from . import annexes
 from .fonts import register_font
 from .form_values import form_date, form_number, form_values, local_day, when
 from .layout import FormLayout, Labels, Section, load_layout
+from .overflow import Overflow
 from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
 
 if TYPE_CHECKING:
@@ -60,10 +61,19 @@ def _title_row(section: Section, lang: str) -> tuple[list[Any], list[tuple[Any, 
     return row, [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE)]
 
 
+CELL_PADDING = 8  # LEFTPADDING + RIGHTPADDING of `_grid`
+WIDE_VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH
+
+
 def _fields_table(
-    section: Section, values: dict[str, str], lang: str, min_height: float | None = None
+    section: Section,
+    values: dict[str, str],
+    lang: str,
+    overflow: Overflow,
+    min_height: float | None = None,
 ) -> Table:
-    """Two label/value pairs per row; a wide field (or a lone one) spans the row."""
+    """Two label/value pairs per row; a wide field (or a lone one) spans the row. A value too
+    long for its cell is cut there and printed in full on the continuation pages (`overflow`)."""
     rows, style = [], []
     head, head_style = _title_row(section, lang)
     rows.append(head)
@@ -72,9 +82,12 @@ def _fields_table(
 
     def cells(spec: Any) -> list[Any]:
         value_style = "emphasis" if spec.emphasis else "value"
+        width = (WIDE_VALUE_WIDTH if spec.wide else VALUE_WIDTH) - CELL_PADDING
         return [
             para(spec.label(lang), "label", "layout"),
-            para(values[spec.key], value_style, spec.key),
+            overflow.cell(
+                values[spec.key], value_style, width, label=spec.label(lang), where=spec.key
+            ),
         ]
 
     def flush_alone(cells_: list[Any]) -> None:
@@ -275,18 +288,20 @@ def form_page(
     lang: str,
     dated: datetime | None = None,
 ) -> list[Flowable]:
-    """The flowables of the form itself (page 1), section by section as the layout says.
-    `dated`: the day the form is prepared, its date while the claim has not been sent."""
+    """The flowables of the form itself (page 1), section by section as the layout says, then
+    the continuation pages with any text too long for its cell. `dated`: the day the form is
+    prepared, its date while the claim has not been sent."""
     values = form_values(case, assessment, catalog, layout.labels, lang, dated)
+    overflow = Overflow(layout.labels, lang)
     story = _header(layout, case, lang, dated)
     cited, on = cited_clauses(assessment, page_one=True), local_day(case, dated)
     closing: list[Flowable] = []  # declaration onwards stays on one page with the signature
     for section in layout.sections:
         target = closing if closing or section.kind == "declaration" else story
         if section.kind == "fields":
-            target.append(_fields_table(section, values, lang))
+            target.append(_fields_table(section, values, lang, overflow))
         elif section.kind == "office":
-            target.append(_fields_table(section, values, lang, min_height=7 * mm))
+            target.append(_fields_table(section, values, lang, overflow, min_height=7 * mm))
         elif section.kind == "clauses" and cited:
             target.append(_clauses_table(section, cited, catalog, layout.labels, lang, on))
         elif section.kind == "declaration":
@@ -295,7 +310,7 @@ def form_page(
             target.append(_signature_table(case, layout.labels, lang, dated))
     if closing:
         story.append(KeepTogether(closing))
-    return story
+    return story + overflow.pages()
 
 
 def render_claim_form(
@@ -336,7 +351,9 @@ def render_claim_form(
 
     courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]
     if "schedule" in form.pages and courier_deadlines:
-        story += [PageBreak(), *annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)]
+        # A few rows: after the previous annex when they fit on its last page, never split.
+        table = annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)
+        story += [Spacer(1, 8 * mm), KeepTogether(table)]
     labels = form.labels
     number = case.tracking_numbers[0]
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..domain.case import SHANGHAI, Case, ClaimBasis, Extent, Incident, MismatchKind
+from ..domain.case import (
+    SHANGHAI,
+    Case,
+    ClaimBasis,
+    Extent,
+    Incident,
+    MismatchKind,
+    PostedSource,
+)
 from ..domain.catalog import Catalog
 from ..domain.money import format_yuan
 from ..domain.rules import Assessment
@@ -137,6 +145,15 @@ def local_day(case: Case, dated: datetime | None = None) -> date:
     return moment.astimezone(SHANGHAI).date()
 
 
+def _posted(case: Case, labels: Labels, lang: str) -> str:
+    """The posting time as the courier should read it: a stand-in (the order's payment time) is
+    said to be one, and the courier's own collection record prevails."""
+    text = when(case.posted_at, labels, lang)
+    if case.posted_at_source is PostedSource.PAYMENT_TIME:
+        return labels.get("word", "posted_not_before", lang, time=text)
+    return text
+
+
 def form_values(
     case: Case,
     assessment: Assessment,
@@ -166,7 +183,7 @@ def form_values(
         "carrier_code": assessment.carrier.code.upper(),
         "carrier_hotline": (carrier and carrier.hotline) or "",
         "tracking_numbers": TRACKING_SEPARATOR.join(case.tracking_numbers),
-        "posted_at": when(case.posted_at, labels, lang),
+        "posted_at": _posted(case, labels, lang),
         "region": texts.get("region", case.region.value, lang),
         "recipient_name": (buyer and buyer.name) or "",
         "recipient_phone": (buyer and buyer.phone) or "",

@@ -8,19 +8,20 @@ no file behind (and an older file of the same name untouched).
 
 from __future__ import annotations
 
+import io
 import os
+import secrets
 import tempfile
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -32,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .. import __version__
+from .. import __version__, leftovers
 from .fonts import register_font, require_glyphs
 from .textblock import TextBlock
 
@@ -146,13 +147,8 @@ def build_pdf(
     for field_name, value in vars(metadata).items():
         require_glyphs(value, f"metadata.{field_name}")
     canvas_class = _numbered_canvas(footer_left, page_label)
-    encrypt = None
-    if password is not None:
-        if not password:
-            raise ValueError("an empty password would leave the PDF open to anyone")
-        # RC4 128: ReportLab's AES-256 (strength=256, needs pyaes) writes a revision-5 handler
-        # that neither poppler nor pypdf can open (measured with ReportLab 5.1).
-        encrypt = StandardEncryption(password, ownerPassword=password, strength=128)
+    if password is not None and not password:
+        raise ValueError("an empty password would leave the PDF open to anyone")
     frame = Frame(
         MARGIN_X,
         MARGIN_BOTTOM,
@@ -165,28 +161,34 @@ def build_pdf(
         id="content",
     )
     try:
+        # the pid in the name lets the next start remove it if this process is killed
         fd, temp_name = tempfile.mkstemp(
-            prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent
+            prefix=f".{out_path.name}.{os.getpid()}.", suffix=".part", dir=out_path.parent
         )
     except OSError as error:
         raise _about(error, out_path) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            doc = BaseDocTemplate(
-                handle,
-                pagesize=A4,
-                pageTemplates=[PageTemplate(id="page", frames=[frame])],
-                title=metadata.title,
-                subject=metadata.subject,
-                author=metadata.author,
-                keywords=metadata.keywords,
-                creator=f"seller-claims {__version__}",
-                encrypt=encrypt,
-            )
-            doc.build(list(story), canvasmaker=canvas_class)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, out_path)
+        with leftovers.pending_output(Path(temp_name)):
+            with os.fdopen(fd, "wb") as handle:
+                # with a password the plain PDF never touches the disk: built in memory,
+                # encrypted into the file
+                target: Any = io.BytesIO() if password is not None else handle
+                doc = BaseDocTemplate(
+                    target,
+                    pagesize=A4,
+                    pageTemplates=[PageTemplate(id="page", frames=[frame])],
+                    title=metadata.title,
+                    subject=metadata.subject,
+                    author=metadata.author,
+                    keywords=metadata.keywords,
+                    creator=f"seller-claims {__version__}",
+                )
+                doc.build(list(story), canvasmaker=canvas_class)
+                if password is not None:
+                    encrypt_pdf(target.getvalue(), handle, password)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp_name, out_path)
     except BaseException as error:
         with suppress(FileNotFoundError):
             os.unlink(temp_name)
@@ -194,6 +196,36 @@ def build_pdf(
             raise _about(error, out_path) from error
         raise
     return out_path
+
+
+# What a password-protected PDF allows once opened: printing and copying text (the courier
+# prints the form and copies the tracking number), not changing or reassembling it. The owner
+# password that would lift these limits is random and thrown away, never the user's password.
+PROTECTION = "aes-256"
+
+
+def encrypt_pdf(plain: bytes, out: BinaryIO, password: str) -> None:
+    """Write `plain` (a PDF) to `out` encrypted with AES-256 (PDF 2.0 security handler,
+    revision 6) under `password`; a random owner password; print and copy allowed, changes not.
+
+    ReportLab's own encryption is RC4-128 at best (its AES-256 writes a revision-5 handler that
+    neither poppler nor pypdf opens), so qpdf -- through pikepdf -- re-encrypts its output.
+    """
+    import pikepdf
+
+    allow = pikepdf.Permissions(
+        accessibility=True,
+        extract=True,
+        print_lowres=True,
+        print_highres=True,
+        modify_annotation=False,
+        modify_assembly=False,
+        modify_form=False,
+        modify_other=False,
+    )
+    owner = secrets.token_urlsafe(32)
+    with pikepdf.open(io.BytesIO(plain)) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=owner, R=6, allow=allow))
 
 
 def _about(error: OSError, out_path: Path) -> OSError:

@@ -30,6 +30,7 @@ from ..domain.case import Case, Incident, MismatchKind, SignerWho
 from ..domain.catalog import Catalog
 from .form_values import TRACKING_SEPARATOR, when
 from .layout import Labels, Text, load_layout
+from .overflow import Overflow
 from .pdf import (
     CONTENT_WIDTH,
     HEADER_SHADE,
@@ -98,8 +99,16 @@ def _grid(extra: list[tuple[Any, ...]]) -> Any:
     )
 
 
+CELL_PADDING = 12  # ReportLab's default 6 pt left and right
+
+
 def _parcel_table(
-    case: Case, catalog: Catalog, labels: Labels, words: dict[str, Any], lang: str
+    case: Case,
+    catalog: Catalog,
+    labels: Labels,
+    words: dict[str, Any],
+    lang: str,
+    overflow: Overflow,
 ) -> Table:
     buyer, shop = case.buyer, case.shop
     carrier_code = catalog.carriers.guess(case.tracking_numbers, case.carrier).code
@@ -128,9 +137,18 @@ def _parcel_table(
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
     ]
+
+    def value_cell(key: str, value: str, width: float) -> Any:
+        label = labels.get("field", key, lang)
+        return overflow.cell(value, "value", width - CELL_PADDING, label=label, where=key)
+
     for key, value, key2, value2 in pairs:
         index = len(rows)
-        row = [para(labels.get("field", key, lang), "label", "layout"), para(value, "value", key)]
+        wide = key2 is None
+        row = [
+            para(labels.get("field", key, lang), "label", "layout"),
+            value_cell(key, value, 2 * value_w + label_w if wide else value_w),
+        ]
         style.append(("BACKGROUND", (0, index), (0, index), SHADE))
         if key2 is None:
             rows.append([*row, "", ""])
@@ -140,7 +158,7 @@ def _parcel_table(
                 [
                     *row,
                     para(labels.get("field", key2, lang), "label", "layout"),
-                    para(value2 or "", "value", key2),
+                    value_cell(key2, value2 or "", value_w),
                 ]
             )
             style.append(("BACKGROUND", (2, index), (2, index), SHADE))
@@ -163,7 +181,9 @@ class CheckBox(Flowable):
         self.canv.rect((self.width - self.side) / 2, 0, self.side, self.side)
 
 
-def _statement_table(case: Case, labels: Labels, words: dict[str, Any], lang: str) -> Table:
+def _statement_table(
+    case: Case, labels: Labels, words: dict[str, Any], lang: str, overflow: Overflow
+) -> Table:
     rows: list[list[Any]] = [[para(words["section_statement"](lang), "section", "layout"), ""]]
     rows.append([para(words["intro"](lang), "body", "layout"), ""])
     for item in words["items"]:
@@ -174,7 +194,9 @@ def _statement_table(case: Case, labels: Labels, words: dict[str, Any], lang: st
         shown = words["shown_signer"](lang).format(
             name=signer.name or unknown, at=when(signer.signed_at, labels, lang) or unknown
         )
-        rows.append([para(shown, "small", "signer"), ""])
+        label = labels.get("field", "signer_name", lang)
+        width = CONTENT_WIDTH - CELL_PADDING
+        rows.append([overflow.cell(shown, "small", width, label=label, where="signer"), ""])
     rows.append([para(words["closing"](lang), "body", "layout"), ""])
     last = len(rows) - 1
     style: list[tuple[Any, ...]] = [
@@ -243,8 +265,16 @@ def _condition_items(case: Case, words: dict[str, Any]) -> list[Any]:
 
 
 def _receipt_story(
-    case: Case, catalog: Catalog, labels: Labels, words: dict[str, Any], lang: str
+    case: Case,
+    catalog: Catalog,
+    labels: Labels,
+    words: dict[str, Any],
+    lang: str,
+    overflow: Overflow,
 ) -> list[Flowable]:
+    """The 收货情况说明's sections; the seller's own texts (signer name, description) go through
+    `overflow`, so a long one is cut in its cell and printed in full on a continuation page."""
+    width = CONTENT_WIDTH - CELL_PADDING
     signer = case.signer
     if signer is not None and signer.signed_at is not None:
         who = catalog.texts.get("signer", signer.who.value, lang)
@@ -255,14 +285,21 @@ def _receipt_story(
         signed = words["signed_blank"](lang)
     receipt = [
         _line(words["intro"](lang), "body"),
-        _line(signed, "value", "signer"),
+        [
+            overflow.cell(
+                signed, "value", width, label=words["section_receipt"](lang), where="signer"
+            ),
+            "",
+        ],
         _line(words["opened"](lang)),
         *_boxes(words["opening"], lang),
     ]
     condition = [*_boxes(words["outer"], lang), *_boxes(_condition_items(case, words), lang)]
     if case.description:
+        recorded = words["recorded"](lang).format(text=case.description)
+        label = labels.get("field", "description", lang)
         condition.append(
-            _line(words["recorded"](lang).format(text=case.description), "small", "description")
+            [overflow.cell(recorded, "small", width, label=label, where="description"), ""]
         )
     photos: list[list[Any]] = []
     if case.photos:
@@ -316,29 +353,38 @@ def render_buyer_statement(
     root = paths.forms_dir().resolve()
     words = _words(root, RECEIPT_FILE if kind is StatementKind.RECEIPT else STATEMENT_FILE)
     shop = (case.shop and case.shop.name) or ""
+    overflow = Overflow(labels, lang)  # long texts: cut in their cell, in full on a later page
     story: list[Flowable] = [
         para(words["title"](lang), "title", "layout"),
         para(words["subtitle"](lang), "subtitle", "layout"),
         Spacer(1, 6 * mm),
-        _parcel_table(case, catalog, labels, words, lang),
+        _parcel_table(case, catalog, labels, words, lang, overflow),
         Spacer(1, 5 * mm),
     ]
     if kind is StatementKind.RECEIPT:
         story += [
-            *_receipt_story(case, catalog, labels, words, lang),
+            *_receipt_story(case, catalog, labels, words, lang, overflow),
             _receipt_signature(words, lang),
         ]
     else:
         story += [
-            _statement_table(case, labels, words, lang),
+            _statement_table(case, labels, words, lang, overflow),
             Spacer(1, 5 * mm),
             _signature_table(words, lang),
         ]
     if shop:
         story += [
             Spacer(1, 4 * mm),
-            para(words["prepared_by"](lang).format(shop=shop), "small", "shop.name"),
+            overflow.cell(
+                words["prepared_by"](lang).format(shop=shop),
+                "small",
+                CONTENT_WIDTH,
+                label=labels.get("field", "shop_name", lang),
+                where="shop.name",
+                max_lines=3,
+            ),
         ]
+    story += overflow.pages()
     number = case.tracking_numbers[0]
     metadata = Metadata(title=f"{words['title'](lang)} {number}", subject=words["title"](lang))
     return build_pdf(

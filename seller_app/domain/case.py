@@ -192,6 +192,15 @@ class SenderKind(StrEnum):
     MONTHLY_ACCOUNT = "monthly_account"
 
 
+class PostedSource(StrEnum):
+    """Where ``posted_at`` came from when it is not the courier's collection time itself.
+    ``payment_time``: an order export without a posting-time column (batch import), so the order's
+    payment time stands in -- the parcel was collected no earlier, and a one-year period counted
+    from it ends no later than the real one. The claim form says so to the courier."""
+
+    PAYMENT_TIME = "payment_time"
+
+
 class ClaimBasis(StrEnum):
     """What the claim form asks for: the civil-law actual loss or the courier-terms figure."""
 
@@ -268,6 +277,7 @@ class Case:
     photos: tuple[PhotoRef, ...] = ()
     # issue 12: the claim figure and what the form asks for
     sender_kind: SenderKind | None = None
+    posted_at_source: PostedSource | None = None
     claim_basis: ClaimBasis | None = None
     inquired_at: datetime | None = None
     promised_at: datetime | None = None
@@ -318,7 +328,27 @@ def parse_datetime(value: object, field_name: str) -> datetime:
         raise CaseError(field_name, "bad_datetime", value=value)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=SHANGHAI)
+    check_year(parsed, field_name, value)
     return parsed
+
+
+# Years a claim can be about. Far enough from datetime's limits (years 1 and 9999) that every
+# offset and period the rules and the schedule add (a year, 60 days, 15 working days, a time
+# zone) stays representable: 9999-12-31 + 1 day would raise OverflowError deep in the schedule.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def check_year(moment: datetime, field_name: str, value: object = None) -> None:
+    """`CaseError` ``year_out_of_range`` unless `moment` falls in FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise CaseError(
+            field_name,
+            "year_out_of_range",
+            year=moment.year,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            value=value if value is not None else moment.isoformat(),
+        )
 
 
 def normalize_tracking_number(value: object, field_name: str) -> str:
@@ -366,6 +396,7 @@ KEYS: Mapping[str, frozenset[str]] = {
             "description",
             "photos",
             "sender_kind",
+            "posted_at_source",
             "claim_basis",
             "inquired_at",
             "promised_at",
@@ -674,6 +705,7 @@ def _claim_fields(top: _Reader, posted_at: datetime) -> dict[str, Any]:
         raise CaseError("promised_at", "promise_before_posting")
     return {
         "sender_kind": top.choice("sender_kind", SenderKind),
+        "posted_at_source": top.choice("posted_at_source", PostedSource),
         "claim_basis": top.choice("claim_basis", ClaimBasis),
         "inquired_at": inquired_at,
         "promised_at": promised_at,
@@ -952,6 +984,7 @@ def case_to_json(case: Case) -> dict[str, Any]:
 def _claim_fields_to_json(case: Case) -> dict[str, Any]:
     data: dict[str, Any] = {
         "sender_kind": case.sender_kind.value if case.sender_kind else None,
+        "posted_at_source": case.posted_at_source.value if case.posted_at_source else None,
         "claim_basis": case.claim_basis.value if case.claim_basis else None,
         "inquired_at": _iso(case.inquired_at),
         "promised_at": _iso(case.promised_at),

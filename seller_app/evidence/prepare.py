@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from seller_app.domain.case import SHANGHAI
+from seller_app.readfile import InputFileError, read_regular
 
 from . import barcodes, quality
 from .fingerprint import dhash, sha256_hex, thumbnail
@@ -29,6 +30,7 @@ from .model import PhotoError
 log = logging.getLogger(__name__)
 
 LONG_SIDE = 1600
+PHOTO_FILE_LIMIT = 100 * 1024 * 1024  # a 48 MP phone JPEG is ~15 MB, a HEIC less
 JPEG_QUALITY = 80
 # MPO is how Pillow opens many phone JPEGs (a JPEG with a depth map or preview appended).
 FORMATS = frozenset({"JPEG", "MPO", "PNG", "WEBP", "HEIF"})
@@ -39,6 +41,7 @@ _MAKE, _MODEL, _ORIENTATION = 0x010F, 0x0110, 0x0112
 _DATETIME_ORIGINAL, _DATETIME_DIGITIZED = 0x9003, 0x9004
 _OFFSET_ORIGINAL, _OFFSET_DIGITIZED = 0x9011, 0x9012
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
+CAPTURE_YEARS = (1970, 2099)  # digital cameras' epoch .. the case format's last year
 
 
 def register_heif() -> None:
@@ -102,8 +105,12 @@ def capture_time(exif: Image.Exif) -> datetime | None:
             naive = datetime.strptime(stamp[:19], "%Y:%m:%d %H:%M:%S")
         except ValueError:
             continue
+        if not CAPTURE_YEARS[0] <= naive.year <= CAPTURE_YEARS[1]:
+            # a camera clock never set, or a crafted file: year 1 or 9999 plus an offset would
+            # overflow every comparison with the case's dates. No usable capture time.
+            continue
         offset = _OFFSET_RE.match(_clean(sub.get(offset_tag)) or "")
-        if offset:
+        if offset and int(offset.group(2)) <= 14 and int(offset.group(3)) < 60:
             sign = -1 if offset.group(1) == "-" else 1
             delta = timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3)))
             return naive.replace(tzinfo=timezone(sign * delta))
@@ -221,12 +228,17 @@ def prepare_photo(job: PrepareJob) -> Prepared | PhotoError:
 
 def _prepare(job: PrepareJob) -> Prepared:
     register_heif()
-    try:
-        data = job.path.read_bytes()
-    except FileNotFoundError:
-        raise _RefusedError("file_missing", "") from None
-    except OSError as error:
-        raise _RefusedError("file_unreadable", error.strerror or str(error)) from None
+    try:  # a regular file of sane size only: a FIFO or /dev/zero is refused at once
+        data = read_regular(job.path, PHOTO_FILE_LIMIT)
+    except InputFileError as error:
+        if error.reason == "missing":
+            raise _RefusedError("file_missing", "") from None
+        if error.reason == "not_regular":
+            raise _RefusedError("not_a_regular_file", "") from None
+        if error.reason == "too_large":
+            raise _RefusedError("file_too_large", error.limit_text) from None
+        reason = error.error.strerror if error.error and error.error.strerror else str(error.error)
+        raise _RefusedError("file_unreadable", reason) from None
     sha = sha256_hex(data)
     image, exif, stored_size = _decode(data)
     original_size = _upright_size(stored_size, exif)

@@ -22,7 +22,6 @@ For the wizard (a screenshot dropped on the shipment or signer page):
 from __future__ import annotations
 
 import io
-import stat
 import warnings
 from collections.abc import Sequence
 from datetime import datetime
@@ -62,21 +61,19 @@ def timeline_rules(resources: Path | None = None) -> TimelineRules:
 def load_screenshot(path: Path) -> Image.Image | PhotoError:
     """The screenshot as an upright RGB image, or why not: only regular files up to
     ``MAX_FILE_BYTES`` in the photo formats (JPEG, PNG, WebP, HEIC), within Pillow's pixel limit."""
+    from seller_app.readfile import InputFileError, read_regular
+
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        return PhotoError(path, "file_missing")
-    except OSError as error:
-        return PhotoError(path, "file_unreadable", error.strerror or str(error))
-    if not stat.S_ISREG(info.st_mode):
-        return PhotoError(path, "not_a_regular_file")
-    if info.st_size > MAX_FILE_BYTES:
-        return PhotoError(path, "file_too_large", f"{info.st_size // (1024 * 1024)} MB")
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return PhotoError(path, "file_unreadable", error.strerror or str(error))
+        data = read_regular(path, MAX_FILE_BYTES)  # a FIFO or /dev/zero is refused at once
+    except InputFileError as error:
+        if error.reason == "missing":
+            return PhotoError(path, "file_missing")
+        if error.reason == "not_regular":
+            return PhotoError(path, "not_a_regular_file")
+        if error.reason == "too_large":
+            return PhotoError(path, "file_too_large", error.limit_text)
+        detail = error.error.strerror if error.error and error.error.strerror else str(error)
+        return PhotoError(path, "file_unreadable", detail)
     register_heif()
     try:
         with warnings.catch_warnings():

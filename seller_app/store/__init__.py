@@ -16,7 +16,8 @@ archive, is 0600 (POSIX; a no-op on Windows).
 
 Sealed at rest (AES-GCM, data key from the keychain): buyer name/phone/address, shop
 contact/phone, signer name, case description, drafts (whole), notes, status notes, photos and
-documents. Readable: tracking numbers, dates, amounts, incident, carrier, statuses, file names.
+documents, photo captions and original file names. Readable: tracking numbers, dates, amounts,
+incident, carrier, statuses, generated documents' file names.
 
 Public methods of `Store` (errors are `StoreError` subclasses with ``message(lang)``):
 
@@ -62,8 +63,11 @@ Export, backup, recovery
     free text too (`redact.BuyerMask`).
     ``backup(dest: Path, passphrase: str) -> Path`` -- one encrypted zip (see `backup`).
     ``Store.restore(archive: Path, data_dir: Path, passphrase: str, keys: KeyStore, *,
-    overwrite: bool = False) -> Path | None`` -- verifies every hash; `ConfirmationNeededError`
-    when data exists and `overwrite` is false; returns where the old data was moved.
+    overwrite: bool = False) -> Path | None`` -- checks the whole backup first (bounded reads,
+    passphrase, manifest, every hash, the database opened with the backup's key);
+    `ConfirmationNeededError` when data exists and `overwrite` is false; returns where the old
+    data was moved (``replaced-<n>/``, with a copy of keys.json and a README).
+    A full disk is ``StoreError("disk_full")``, never `StoreCorruptError`.
     ``Store.list_copies(data_dir) -> list[Path]``; ``Store.restore_copy(data_dir, copy) -> None``
     -- the pre-migration copies to offer after `StoreCorruptError`.
 

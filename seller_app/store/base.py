@@ -18,7 +18,14 @@ from cryptography.exceptions import InvalidTag
 from ..credentials import KeyStore
 from . import schema
 from .crypto import KEY_BYTES, BlobStore, Cipher
-from .errors import KeyProblemError, NotFoundError, StoreCorruptError, StoreError
+from .errors import (
+    KeyProblemError,
+    NotFoundError,
+    StoreCorruptError,
+    StoreError,
+    is_damage,
+    is_disk_full,
+)
 from .records import CaseStatus
 
 BLOBS_DIR = "blobs"
@@ -105,7 +112,8 @@ def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk
+                conn.execute("ROLLBACK")
             raise
     store_id = meta["store_id"]
     key = keys.get(key_name(store_id))
@@ -117,6 +125,85 @@ def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
     except (InvalidTag, KeyError, ValueError):
         raise KeyProblemError("wrong_key") from None
     return store_id, cipher
+
+
+def database_error(error: sqlite3.DatabaseError, path: Path, data_dir: Path) -> StoreError:
+    """What a failure while opening the database means for the user: damage (offer the copies
+    or a backup), a full disk (free space; nothing is damaged) or a passing problem (locked,
+    read-only, cannot open: the reason in words)."""
+    if is_disk_full(error):
+        return StoreError("disk_full", path=data_dir)
+    if is_damage(error):
+        return StoreCorruptError(path, schema.list_copies(data_dir))
+    return StoreError("database_unusable", path=path, detail=str(error))
+
+
+# --------------------------------------------------------------------------- sealed photo fields
+# Photo captions and original file names (a caption says "买家张三的面单", a file name can be
+# the buyer's phone number) were kept readable in cases.case_json and case_photos. From here on
+# the case's photo list travels in the sealed PII and case_photos keeps name and caption in a
+# sealed column; `seal_photo_fields` moves what older versions wrote, once, after the key is
+# known (a schema migration cannot: it runs before the store is unlocked).
+
+PHOTO_FIELDS_SEALED = "photo_fields_sealed"
+
+
+def seal_photo_fields(conn: sqlite3.Connection, cipher: Cipher) -> None:
+    """Seal the readable photo names and captions left by older versions (idempotent)."""
+    if _meta(conn).get(PHOTO_FIELDS_SEALED) == "1":
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _meta(conn).get(PHOTO_FIELDS_SEALED) != "1":
+            _seal_case_photo_lists(conn, cipher)
+            _seal_photo_rows(conn, cipher)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (PHOTO_FIELDS_SEALED,))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # SQLite already rolled back on a full disk
+            conn.execute("ROLLBACK")
+        raise
+    # the readable text is gone from the tables; secure_delete zeroed the freed pages, and the
+    # checkpoint moves the WAL's copies into the (zeroed) file
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _seal_case_photo_lists(conn: sqlite3.Connection, cipher: Cipher) -> None:
+    import json
+
+    rows = conn.execute("SELECT id, case_json, pii FROM cases").fetchall()
+    for case_id, case_json, pii in rows:
+        public = json.loads(case_json)
+        if "photos" not in public:
+            continue
+        aad = f"case-pii:{case_id}".encode()
+        personal = cipher.open_json(pii, aad) if pii else {}
+        personal["photos"] = public.pop("photos")
+        conn.execute(
+            "UPDATE cases SET case_json = ?, pii = ? WHERE id = ?",
+            (json.dumps(public, ensure_ascii=False), cipher.seal_json(personal, aad), case_id),
+        )
+
+
+def _seal_photo_rows(conn: sqlite3.Connection, cipher: Cipher) -> None:
+    rows = conn.execute("SELECT id, name, caption FROM case_photos WHERE sealed IS NULL").fetchall()
+    for photo_id, name, caption in rows:
+        conn.execute(
+            "UPDATE case_photos SET name = '', caption = '', sealed = ? WHERE id = ?",
+            (seal_photo_text(cipher, photo_id, name, caption), photo_id),
+        )
+
+
+def seal_photo_text(cipher: Cipher, photo_id: int, name: str, caption: str) -> bytes:
+    return cipher.seal_json({"name": name, "caption": caption}, f"photo:{photo_id}".encode())
+
+
+def open_photo_text(cipher: Cipher, photo_id: int, sealed: bytes | None) -> tuple[str, str]:
+    """(original file name, caption) of a photo row."""
+    if sealed is None:
+        return "", ""
+    data = cipher.open_json(sealed, f"photo:{photo_id}".encode())
+    return str(data.get("name", "")), str(data.get("caption", ""))
 
 
 class StoreBase:
@@ -147,7 +234,8 @@ class StoreBase:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLite already rolled back on a full disk
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
@@ -157,12 +245,15 @@ class StoreBase:
 
     @contextmanager
     def _corruption_reported(self) -> Iterator[None]:
-        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`."""
+        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`;
+        a full disk becomes a ``disk_full`` `StoreError` -- never "damaged, restore a backup"."""
         try:
             yield
         except sqlite3.DatabaseError as error:
-            if type(error) is not sqlite3.DatabaseError:  # Operational/IntegrityError: a bug
-                raise
+            if is_disk_full(error):
+                raise StoreError("disk_full", path=self.data_dir) from error
+            if type(error) is not sqlite3.DatabaseError and not is_damage(error):
+                raise  # Operational/IntegrityError: a bug
             raise StoreCorruptError(
                 self.data_dir / schema.DB_NAME, schema.list_copies(self.data_dir)
             ) from error

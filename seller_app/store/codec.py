@@ -1,9 +1,9 @@
 """How case and draft content is split and encoded for the database.
 
 The case file's personal fields (buyer name/phone/address, shop contact/phone, the signer's name,
-the free-text description, the payee's name and accounts and the sender's address) are cut out
-of the case JSON and sealed; the rest stays readable
-so cases can be listed and searched without decrypting. Drafts are sealed whole.
+the free-text description, the payee's name and accounts, the sender's address, and the photo
+list with its captions and file names) are cut out of the case JSON and sealed; the rest stays
+readable so cases can be listed and searched without decrypting. Drafts are sealed whole.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ PII_FIELDS: tuple[tuple[str | None, str], ...] = (
     ("shop", "phone"),
     ("signer", "name"),
     (None, "description"),
+    (None, "photos"),  # captions and original file names name the buyer too (issue 15)
     # issue 12: who is paid and where from (the seller's own account and address)
     ("payee", "name"),
     ("payee", "account"),

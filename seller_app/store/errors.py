@@ -6,6 +6,8 @@ one table below rather than scattered through the code.
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +84,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a backup made by this app.",
     ),
     "export_exists": ("{path} 已存在。", "{path} already exists."),
+    # hostile input, full disks, crafted backups (issue 15)
+    "disk_full": (
+        "磁盘空间不足，无法保存到 {path}。案件数据没有损坏："
+        "请清理磁盘空间后重试，不需要从备份恢复。",
+        "The disk is full, so nothing could be saved to {path}. The case data is not damaged: "
+        "free some disk space and try again; there is no need to restore a backup.",
+    ),
+    "database_unusable": (
+        "暂时无法使用案件数据库 {path}：{detail}",
+        "The case database {path} cannot be used right now: {detail}",
+    ),
+    "backup_key_conflict": (
+        "备份与本机已有的数据编号相同，但密钥不同：这不是本软件做的备份，或已被改动。没有恢复任何内容。",
+        "The backup has the same store id as data already here but a different key: it was not "
+        "made by this app, or it was altered. Nothing was restored.",
+    ),
+    "backup_would_replace": (
+        "{path} 已存在，且不是本软件的备份文件：不会覆盖它。请换一个文件名。",
+        "{path} exists and is not a backup made by this app; it will not be overwritten. "
+        "Choose another name.",
+    ),
+    "database_not_a_file": (
+        "{path} 不是普通文件（管道、设备或文件夹），不能作为案件数据库打开。",
+        "{path} is not an ordinary file (a pipe, device or folder); it cannot be opened as the "
+        "case database.",
+    ),
+    "input_missing": ("文件不存在：{path}", "No such file: {path}"),
+    "input_not_regular": (
+        "{path} 不是普通文件（文件夹、设备、管道或指向它们的链接），已拒绝读取。",
+        "{path} is not an ordinary file (a folder, device, pipe or a link to one); not read.",
+    ),
+    "input_too_large": ("{path} 太大，已拒绝读取。", "{path} is too large; not read."),
     # follow-up events (issue 13)
     "duplicate_tracking": (
         "注意：快递单号 {numbers} 已有索赔案件 {cases}，请确认这不是对同一包裹的重复索赔。",
@@ -101,6 +135,28 @@ STATUS_NAMES: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.ESCALATED: ("已投诉升级", "escalated"),
     CaseStatus.CLOSED: ("已结案", "closed"),
 }
+
+def is_disk_full(error: BaseException) -> bool:
+    """A full disk or exhausted quota, whether SQLite (``SQLITE_FULL``, "database or disk is
+    full") or the OS (ENOSPC, EDQUOT) reports it."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None:
+            return bool(code & 0xFF == sqlite3.SQLITE_FULL)
+        return "disk is full" in str(error)
+    return False
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is damaged or not a database (``SQLITE_CORRUPT``,
+    ``SQLITE_NOTADB``) -- as opposed to a full disk, a lock or a permission."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return type(error) is sqlite3.DatabaseError
+    return code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
 
 OFFER_COPIES = (
     "可以从自动保存的升级前副本恢复：{copies}",

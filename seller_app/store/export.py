@@ -15,14 +15,16 @@ buyer's data in full) and listed under ``withheld`` in the manifest.
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import leftovers
 from ..domain.case import case_to_json
 from ..domain.money import format_yuan
-from .crypto import sha256_hex, write_atomic
+from .crypto import open_private, sha256_hex, write_atomic
 from .errors import StoreError
 from .redact import BuyerMask, redact_case_json
 
@@ -95,10 +97,16 @@ def export_case(store: Store, case_id: int, dest: Path, *, redact: bool, as_zip:
     files["manifest.json"] = _dumps(manifest)
     if dest.exists():
         raise StoreError("export_exists", path=dest)
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.export.part")
     try:
         if as_zip:
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            # owner-only (0600) like every file in the data folder: an unredacted pack holds the
+            # buyer's name, phone and address; the seller chooses whom to give it to
+            with (
+                leftovers.pending_output(tmp),
+                open_private(tmp) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive,
+            ):
                 for name, body in files.items():
                     archive.writestr(name, body)
             tmp.replace(dest)

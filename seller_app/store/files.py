@@ -8,8 +8,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 
 from ..domain.case import PhotoKind
-from .base import StoreBase, timestamp, when
-from .errors import NotFoundError, StoreError
+from .base import StoreBase, open_photo_text, seal_photo_text, timestamp, when
+from .errors import NotFoundError, StoreError, is_disk_full
 from .records import CaseNote, StoredDocument, StoredPhoto
 
 
@@ -35,26 +35,32 @@ class CaseFiles(StoreBase):
             ) from None
         # Sealed files first: a crash before the commit leaves an unreferenced blob, never a
         # row pointing at nothing.
-        digest = self._blobs.put(data)
-        prepared_digest = self._blobs.put(prepared_data) if prepared_data is not None else None
+        digest = self._put_blob(data)
+        prepared_digest = self._put_blob(prepared_data) if prepared_data is not None else None
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)
+            # name and caption sealed (they can name the buyer); the readable columns stay empty
             cursor = conn.execute(
                 "INSERT INTO case_photos (case_id, sha256, name, kind, caption, size, added_at,"
-                " prepared_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " prepared_sha256) VALUES (?, ?, '', ?, '', ?, ?, ?)",
                 (
                     case_id,
                     digest,
-                    Path(original).name,
                     PhotoKind(kind).value,
-                    caption,
                     len(data),
                     stamp,
                     prepared_digest,
                 ),
             )
             photo_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "UPDATE case_photos SET sealed = ? WHERE id = ?",
+                (
+                    seal_photo_text(self._cipher, photo_id, Path(original).name, caption),
+                    photo_id,
+                ),
+            )
         return StoredPhoto(
             photo_id,
             case_id,
@@ -67,26 +73,38 @@ class CaseFiles(StoreBase):
             when(stamp),
         )
 
+    def _put_blob(self, data: bytes) -> str:
+        """`BlobStore.put`, a full disk said as such (nothing is damaged)."""
+        try:
+            return self._blobs.put(data)
+        except OSError as error:
+            if is_disk_full(error):
+                raise StoreError("disk_full", path=self.data_dir) from None
+            raise StoreError("cannot_write", path=self.data_dir, detail=error) from None
+
     def photos(self, case_id: int) -> list[StoredPhoto]:
         rows = self._query(
-            "SELECT id, sha256, name, kind, caption, size, prepared_sha256, added_at"
+            "SELECT id, sha256, sealed, kind, size, prepared_sha256, added_at"
             " FROM case_photos WHERE case_id = ? ORDER BY id",
             (case_id,),
         )
-        return [
-            StoredPhoto(
-                row[0],
-                case_id,
-                row[1],
-                row[2],
-                PhotoKind(row[3]),
-                row[4],
-                row[5],
-                row[6],
-                when(row[7]),
+        photos = []
+        for photo_id, sha256, sealed, kind, size, prepared, added in rows:
+            name, caption = open_photo_text(self._cipher, photo_id, sealed)
+            photos.append(
+                StoredPhoto(
+                    photo_id,
+                    case_id,
+                    sha256,
+                    name,
+                    PhotoKind(kind),
+                    caption,
+                    size,
+                    prepared,
+                    when(added),
+                )
             )
-            for row in rows
-        ]
+        return photos
 
     def read_photo(self, sha256: str) -> bytes:
         """The bytes of a stored original or prepared copy, checked against its SHA-256."""
@@ -114,7 +132,7 @@ class CaseFiles(StoreBase):
                 raise StoreError(
                     "file_unreadable", path=error.filename, detail=error.strerror
                 ) from None
-        digest = self._blobs.put(bytes(data))
+        digest = self._put_blob(bytes(data))
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)

@@ -16,6 +16,8 @@ already has data (version >= 1), a consistent copy is written with SQLite's back
    (answered -> ``courier_replied_at``, rejected -> ``courier_rejected_at``, agreed ->
    ``agreed_at``, paid -> ``paid`` with the amount recovered, escalated -> ``complaint_at``), each
    at the moment the status changed. A case whose events would not fit is left as it was.
+5. a sealed column for each photo's original file name and caption (filled, and the readable
+   columns and the case JSON's photo list emptied, by `base.seal_photo_fields` after unlock).
 """
 
 from __future__ import annotations
@@ -203,6 +205,12 @@ def _v4(conn: sqlite3.Connection) -> None:
             )
 
 
+def _sealed_photo_column(conn: sqlite3.Connection) -> None:
+    """Room for a photo's original name and caption, sealed with the data key; the readable
+    columns are emptied by `base.seal_photo_fields` once the store is unlocked (issue 15)."""
+    conn.execute("ALTER TABLE case_photos ADD COLUMN sealed BLOB")
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -215,6 +223,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "documents and prepared photo copies", _run(V2)),
     Migration(3, "tracking-number column", _v3),
     Migration(4, "follow-up events", _v4),
+    Migration(5, "sealed photo names and captions", _sealed_photo_column),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -269,7 +278,8 @@ def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> P
                     conn.execute(f"PRAGMA user_version = {migration.version:d}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite already rolled back on a full disk
+                    conn.execute("ROLLBACK")
                 raise
     return copy
 

@@ -14,13 +14,24 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .. import leftovers
 from ..credentials import KeyStore
 from ..domain.case import Case, case_from_json, case_to_json, normalize_tracking_number
 from ..domain.errors import CaseError
 from . import codec, schema
-from .base import connect, decimal, key_name, money, timestamp, unlock, when
+from .base import (
+    connect,
+    database_error,
+    decimal,
+    key_name,
+    money,
+    seal_photo_fields,
+    timestamp,
+    unlock,
+    when,
+)
 from .crypto import private_dir, private_file
-from .errors import BadTransitionError, NotFoundError, StoreCorruptError, StoreError
+from .errors import BadTransitionError, NotFoundError, StoreError
 from .events import CaseEvents, pii_aad
 from .files import CaseFiles
 from .records import TRANSITIONS, CaseRecord, CaseStatus, CaseSummary, Draft, StatusChange
@@ -35,6 +46,10 @@ class Store(CaseEvents, CaseFiles):
         path = data_dir / schema.DB_NAME
         try:
             private_dir(data_dir)
+            for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm"):
+                # a FIFO would block the open below forever, a device is no database
+                if (data_dir / name).exists() and not (data_dir / name).is_file():
+                    raise StoreError("database_not_a_file", path=data_dir / name)
             for name in (schema.DB_NAME, schema.DB_NAME + "-wal", schema.DB_NAME + "-shm"):
                 # SQLite gives the -wal and -shm files the database file's permissions.
                 if name == schema.DB_NAME or (data_dir / name).exists():
@@ -51,14 +66,16 @@ class Store(CaseEvents, CaseFiles):
                 raise sqlite3.DatabaseError("quick_check failed")
             schema.migrate(conn, data_dir)
             store_id, cipher = unlock(conn, keys)
+            seal_photo_fields(conn, cipher)
         except sqlite3.DatabaseError as error:
             if conn is not None:
                 conn.close()
-            raise StoreCorruptError(path, schema.list_copies(data_dir)) from error
+            raise database_error(error, path, data_dir) from error
         except BaseException:
             if conn is not None:
                 conn.close()
             raise
+        leftovers.clean_data_dir(data_dir)
         return cls(data_dir, conn, cipher, store_id)
 
     # ------------------------------------------------------------------ cases

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from seller_app import paths
+from seller_app import leftovers, paths
 
 from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
@@ -325,6 +325,7 @@ def _lang(settings: QSettings) -> str:
 
 def run(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    leftovers.clean_at_start()  # what a killed run left in the temp folder
     app = QApplication(argv)
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationName(paths.APP_NAME)

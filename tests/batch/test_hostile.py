@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 import zipfile
 from pathlib import Path
@@ -177,6 +178,10 @@ def rewrite_sheet(path: Path, change: str, prefix: str = "") -> Path:
     with zipfile.ZipFile(path) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # openpyxl writes CJK as character references when lxml is installed (pikepdf brings it)
+    sheet = re.sub(
+        r"&#(\d+);", lambda m: chr(int(m.group(1))) if int(m.group(1)) > 127 else m[0], sheet
+    )
     start = sheet.index("<worksheet")
     sheet = prefix + sheet[start:].replace("<t>订单编号</t>", change, 1)
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()

@@ -94,6 +94,7 @@ def test_classic_taobao_report_without_posting_time_uses_payment_time_and_says_s
     assert not LEAK.search(said)
     case = (out / "cases" / "3912345678901234567_SF1234567890123.json").read_text("utf-8")
     assert '"posted_at": "2026-11-11T00:02:20+08:00"' in case
+    assert '"posted_at_source": "payment_time"' in case  # the form tells the courier so
     assert '"goods_value": "1299.00"' in case  # "1,299.00" in the export
     assert '"phone": "13812345678"' in case  # the apostrophe Excel needs is gone
 
@@ -108,6 +109,8 @@ def test_posted_date_given_once_replaces_the_stand_in(
     assert "发货时间：按给出的 2026-11-12 00:00 计" in said
     _, lines = summary(out)
     assert {line["备注"] for line in lines} == {""}
+    case = (out / "cases" / "3912345678901234567_SF1234567890123.json").read_text("utf-8")
+    assert "posted_at_source" not in case  # the seller's own date is no stand-in
     case = (out / "cases" / "3912345678901234568_75312345678901.json").read_text("utf-8")
     assert '"posted_at": "2026-11-12T00:00:00+08:00"' in case
 

@@ -100,7 +100,11 @@ def test_a_stored_case_by_its_id(
     [
         (["--to", "postal_appeal", "--text"], "CASE.json 或 --case-id", "CASE.json or --case-id"),
         (["{case}", "--to", "postal_appeal"], "-o OUT.pdf", "-o OUT.pdf"),
-        (["{case}", "--to", "small_claims", "-o", "{case}"], "不能是输入文件", "an input file"),
+        (
+            ["{case}", "--to", "small_claims", "-o", "{case}"],
+            "就是本次读取的文件",
+            "it is the input",
+        ),
         (["{case}", "--to", "small_claims", "-o", "{data}/x.pdf"], "数据文件夹", "data folder"),
         (["{case}", "--to", "small_claims", "-o", "{tmp}/no/x.pdf"], "文件夹不存在", "not exist"),
         (["{tmp}/missing.json", "--to", "small_claims", "--text"], "文件不存在", "file not found"),

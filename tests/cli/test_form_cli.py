@@ -77,17 +77,20 @@ def test_photos_named_in_the_case_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert "外箱压扁" in pdf_text(out)
 
 
-def test_password_and_statement(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_password_and_statement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     case = write_case(tmp_path, signer=UNAUTHORIZED, buyer={"name": "李堃"})
     out, statement = tmp_path / "form.pdf", tmp_path / "statement.pdf"
+    monkeypatch.setenv("MY_PDF_PASSWORD", "pw")
     code, stdout, err = run(
         [
             "form",
             str(case),
             "-o",
             str(out),
-            "--password",
-            "pw",
+            "--password-env",
+            "MY_PDF_PASSWORD",
             "--statement",
             str(statement),
             "--lang",
@@ -103,6 +106,27 @@ def test_password_and_statement(tmp_path: Path, capsys: pytest.CaptureFixture[st
     with pytest.raises(LockedPdfError):
         pdf_text(statement)
     assert PdfReader(statement).is_encrypted
+    assert "AES-256" in err and "printed" in err  # the user is told what protection they get
+
+
+def test_password_alone_takes_the_environment_and_a_typed_one_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case, out = write_case(tmp_path), tmp_path / "form.pdf"
+    code, _, err = run(["form", str(case), "-o", str(out), "--password", "secret"], capsys)
+    # Still works (scripts written for earlier versions), with a word on the safer ways.
+    assert code == 0, err
+    assert "--password-env" in err and "SELLER_APP_PDF_PASSWORD" in err
+    assert "SF1234567890123" in pdf_text(out, password="secret")
+    out.unlink()
+    monkeypatch.setenv("SELLER_APP_PDF_PASSWORD", "from-env")
+    code, _, err = run(["form", str(case), "-o", str(out), "--password"], capsys)
+    assert code == 0, err
+    assert "SF1234567890123" in pdf_text(out, password="from-env")
+    monkeypatch.delenv("SELLER_APP_PDF_PASSWORD")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = run(["form", str(case), "-o", str(out), "--password"], capsys)
+    assert code == 2 and "SELLER_APP_PDF_PASSWORD" in err
 
 
 def test_empty_password_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

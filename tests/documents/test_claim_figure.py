@@ -149,3 +149,21 @@ def test_english_only_when_asked(tmp_path: Path, catalog: Catalog) -> None:
     text = squash(pdf_text(render(tmp_path, catalog, lang="en", policy="standard")))
     assert "Totalamountclaimed" in text and "CNY125.20" in text
     assert "Theactualloss" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "不早于 2026年11月11日 18:20（按订单付款时间填写，以贵司收寄记录为准）"),
+        ("en", "not before 2026-11-11 18:20 (the order's payment time; your collection"),
+    ],
+)
+def test_a_stand_in_posting_time_is_said_to_be_one(
+    tmp_path: Path, catalog: Catalog, lang: str, said: str
+) -> None:
+    """A batch claim whose export had no posting time: the courier reads that the date is the
+    payment time and that its own collection record prevails, never a made-up 收寄时间."""
+    pdf = render(tmp_path, catalog, lang, posted_at_source="payment_time")
+    assert squash(said) in squash(first_page(pdf))
+    plain = render(tmp_path, catalog, lang)
+    assert squash(said) not in squash(first_page(plain))

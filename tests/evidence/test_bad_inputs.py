@@ -77,7 +77,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     results = import_photos(
         [PhotoInput(tmp_path / "gone.jpg"), PhotoInput(tmp_path)], tmp_path / "out", processes=1
     )
-    assert [getattr(r, "code", None) for r in results] == ["file_missing", "file_unreadable"]
+    assert [getattr(r, "code", None) for r in results] == ["file_missing", "not_a_regular_file"]
 
 
 def test_bad_files_in_the_pool_do_not_stop_it(tmp_path: Path) -> None:

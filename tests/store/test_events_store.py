@@ -288,7 +288,7 @@ def test_v3_database_migrates_to_the_follow_up_events(tmp_path: Path) -> None:
         assert store.get_case(2).case.buyer == buyer_case().buyer
         store.record_event(4, CaseEvent(EventKind.COMPLAINED, NOW + 6 * DAY), NOW + 6 * DAY)
     conn = sqlite3.connect(data_dir / schema.DB_NAME)
-    assert schema.schema_version(conn) == schema.LATEST == 4
+    assert schema.schema_version(conn) == schema.LATEST  # v4 events, then v5 sealed photo fields
     conn.close()
     (copy,) = Store.list_copies(data_dir)
     assert copy.name == "store-v3.sqlite3"

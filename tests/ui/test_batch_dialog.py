@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,8 @@ def test_a_workbook_damaged_below_its_header_is_said_not_raised(  # type: ignore
     with zipfile.ZipFile(path) as source:
         parts = {name: source.read(name) for name in source.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # openpyxl writes CJK as character references when lxml is installed (pikepdf brings it)
+    sheet = re.sub(r"&#(\d+);", lambda m: chr(int(m[1])) if int(m[1]) > 127 else m[0], sheet)
     row3 = sheet.index('<row r="3"')  # the header and row 2 read fine; row 3 does not
     parts["xl/worksheets/sheet1.xml"] = (
         sheet[:row3] + sheet[row3:].replace(">张三<", ">&x;<")
