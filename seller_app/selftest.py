@@ -124,7 +124,8 @@ def _read_offline(path: Path) -> Any:
         socket.socket.connect, socket.create_connection, socket.getaddrinfo = saved  # type: ignore[method-assign,assignment]
 
 
-def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:
+def _pdf_pages_with_qt(pdf: Path, window: bool = False, password: str | None = None) -> int:
+    """How many pages QtPdf opens (0 when it cannot open the file, e.g. without its password)."""
     if not window:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtPdf import QPdfDocument
@@ -133,8 +134,10 @@ def _pdf_pages_with_qt(pdf: Path, window: bool = False) -> int:
     # A QApplication (not a bare QGuiApplication): the GUI started after the test can reuse it.
     app = QApplication.instance() or QApplication(["seller-app-self-test"])
     document = QPdfDocument(app)
+    if password is not None:
+        document.setPassword(password)
     document.load(str(pdf))
-    pages = document.pageCount()
+    pages = document.pageCount() if document.error() == QPdfDocument.Error.None_ else 0
     document.close()
     return pages
 
@@ -292,6 +295,14 @@ def _run_checks(window: bool = False) -> str:
         _check(pages >= 3, f"QtPdf opened {pages} pages")
         shown = f", window shown ({_show_in_a_window(pdf)})" if window else ""
 
+        # A password-protected copy: pikepdf (qpdf) re-encrypts it with AES-256 in the build too.
+        locked = render_claim_form(
+            case, assessment, folder / "locked.pdf", catalog=catalog, password="self-test"
+        )
+        _check(b"/AESV3" in locked.read_bytes(), "the protected form is not AES-256 encrypted")
+        _check(_pdf_pages_with_qt(locked, window) == 0, "the protected form opened without it")
+        _check(_pdf_pages_with_qt(locked, window, "self-test") >= 1, "it did not open with it")
+
         ics = write_ics(case, deadlines, catalog.texts, "zh", folder / "claim.ics")
         calendar = Calendar.from_ical(ics.read_bytes())
         events = [c for c in calendar.walk("VEVENT")]
@@ -307,7 +318,8 @@ def _run_checks(window: bool = False) -> str:
         )
         return (
             f"assessed {assessment.amount} CNY, {len(photos)} photos (barcode read), "
-            f"PDF {pages} pages {len(data) // 1024} KB, .ics {len(events)} events, "
+            f"PDF {pages} pages {len(data) // 1024} KB (and an AES-256 copy), "
+            f".ics {len(events)} events, "
             f"screenshot read offline ({len(timeline.events)} events, signer {timeline.signer})"
             f"{shown}"
         )

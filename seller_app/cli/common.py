@@ -4,7 +4,6 @@ printing JSON, passphrase prompts and the one error type for a user's mistake.""
 from __future__ import annotations
 
 import argparse
-import errno
 import json
 import os
 import re
@@ -125,12 +124,12 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def os_reason(error: OSError, words: Labels, lang: str) -> str:
-    """Why the system refused, in the user's language where we have the words for it."""
-    name = errno.errorcode.get(error.errno or 0, "")
-    if name in words.keys("os_error"):
-        return words.get("os_error", name, lang)
-    return error.strerror or str(error)
+def os_reason(error: OSError, words: Labels | None = None, lang: str = "zh") -> str:
+    """Why the system refused, in the user's language where we have the words for it: the one
+    table of ``seller_app.os_errors`` (`words` is no longer consulted; callers may drop it)."""
+    from ..os_errors import os_reason as worded
+
+    return worded(error, lang)
 
 
 def ask(env: str, prompt: str, *, confirm: bool = False) -> str:

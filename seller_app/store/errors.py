@@ -239,20 +239,6 @@ STATUS_NAMES: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.CLOSED: ("已结案", "closed"),
 }
 
-# Why a file operation failed, in words instead of the OS's English strerror.
-OS_REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
-    errno.ENOTDIR: ("路径中有一项不是文件夹", "a part of the path is not a folder"),
-    errno.EEXIST: ("已有同名文件，不是文件夹", "a file of that name is in the way"),
-    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
-    errno.EACCES: ("没有权限", "permission denied"),
-    errno.EPERM: ("没有权限", "permission denied"),
-    errno.EROFS: ("磁盘只读", "the disk is read-only"),
-    errno.ENOSPC: ("磁盘空间不足", "the disk is full"),
-    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
-}
-
-
 def is_disk_full(error: BaseException) -> bool:
     """A full disk or exhausted quota, whether SQLite (``SQLITE_FULL``, "database or disk is
     full") or the OS (ENOSPC, EDQUOT) reports it."""
@@ -310,11 +296,11 @@ def _words(value: Any, lang: str) -> Any:
 
 
 def os_reason(error: OSError, lang: str) -> str:
-    """Why `error` happened, in the user's language (the OS's text when we have no words)."""
-    words = OS_REASONS.get(error.errno or 0)
-    if words is None:
-        return str(error.strerror or error)
-    return words[0 if lang == "zh" else 1]
+    """Why `error` happened, in the user's language (the OS's text when we have no words):
+    the one table of ``seller_app.os_errors``."""
+    from ..os_errors import os_reason as worded
+
+    return worded(error, lang)
 
 
 def text(code: str, lang: str = "zh", **params: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,38 @@ class CaseBook(Protocol):
 
     def event_log(self, record_id: str) -> list[Any]: ...
 
+    # the case view (issue 14)
+
+    def folder(self, record_id: str) -> CaseFolder: ...
+
+    def read_document(self, document_id: int) -> bytes: ...
+
+    def read_photo(self, sha256: str) -> bytes: ...
+
+    def add_document(
+        self, record_id: str, kind: str, name: str, data: bytes, now: datetime
+    ) -> None: ...
+
+    def add_note(self, record_id: str, text: str, now: datetime) -> None: ...
+
+    def export_pack(self, record_id: str, dest: Path, *, redact: bool) -> Path: ...
+
+
+@dataclass(frozen=True)
+class CaseFolder:
+    """What the case view shows about one stored case (`CaseBook.folder`): the record as the
+    list has it, the domain `Case`, when it was made, its status changes, follow-up event log,
+    notes, documents and photos (the store's records: ``seller_app.store.records``)."""
+
+    record: CaseRecord
+    case: Any
+    created_at: datetime
+    history: tuple[Any, ...] = ()
+    events: tuple[Any, ...] = ()
+    notes: tuple[Any, ...] = ()
+    documents: tuple[Any, ...] = ()
+    photos: tuple[Any, ...] = ()
+
 
 class OpeningBook:
     """Stands in while the store opens on the thread pool: nothing to list, nothing saved."""
@@ -160,3 +193,23 @@ class OpeningBook:
 
     def event_log(self, record_id: str) -> list[Any]:
         return []
+
+    def folder(self, record_id: str) -> CaseFolder:
+        raise RuntimeError("the case store is not open yet")
+
+    def read_document(self, document_id: int) -> bytes:
+        raise RuntimeError("the case store is not open yet")
+
+    def read_photo(self, sha256: str) -> bytes:
+        raise RuntimeError("the case store is not open yet")
+
+    def add_document(
+        self, record_id: str, kind: str, name: str, data: bytes, now: datetime
+    ) -> None:
+        raise RuntimeError("the case store is not open yet")
+
+    def add_note(self, record_id: str, text: str, now: datetime) -> None:
+        raise RuntimeError("the case store is not open yet")
+
+    def export_pack(self, record_id: str, dest: Path, *, redact: bool) -> Path:
+        raise RuntimeError("the case store is not open yet")

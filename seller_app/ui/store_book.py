@@ -23,9 +23,17 @@ from typing import Any
 from seller_app.domain.case import PhotoKind, case_from_json, case_to_json
 from seller_app.domain.events import CaseEvent, EventKind
 from seller_app.store import Store
-from seller_app.store.records import TRANSITIONS, CaseStatus, LoggedEvent
+from seller_app.store.records import (
+    TRANSITIONS,
+    CaseNote,
+    CaseStatus,
+    LoggedEvent,
+    StatusChange,
+    StoredDocument,
+    StoredPhoto,
+)
 
-from .casebook import CaseRecord
+from .casebook import CaseFolder, CaseRecord
 
 log = logging.getLogger(__name__)
 
@@ -375,3 +383,51 @@ class StoreCaseBook:
         self.store.set_status(
             int(record_id[1:]), to_store_status(status), now, amount_recovered=_money(recovered)
         )
+
+    # ------------------------------------------------------------------ the case view (issue 14)
+
+    def folder(self, record_id: str) -> CaseFolder:
+        """Everything the case view shows about stored case `record_id`: the case, its status
+        history, event log, notes, documents (not the wizard's photo index) and photos."""
+        case_id = _case_id(record_id)
+        stored = self.store.get_case(case_id)
+        documents: list[StoredDocument] = [
+            d for d in self.store.documents(case_id) if d.kind != PHOTO_INDEX
+        ]
+        photos: list[StoredPhoto] = self.store.photos(case_id)
+        history: list[StatusChange] = self.store.status_history(case_id)
+        notes: list[CaseNote] = self.store.notes(case_id)
+        return CaseFolder(
+            record=self._case_record(case_id),
+            case=stored.case,
+            created_at=stored.created_at,
+            history=tuple(history),
+            events=tuple(self.store.event_log(case_id)),
+            notes=tuple(notes),
+            documents=tuple(documents),
+            photos=tuple(photos),
+        )
+
+    def read_document(self, document_id: int) -> bytes:
+        return self.store.read_document(document_id)
+
+    def read_photo(self, sha256: str) -> bytes:
+        """A stored photo's bytes (the prepared copy's digest gives the small copy)."""
+        return self.store.read_photo(sha256)
+
+    def add_document(
+        self, record_id: str, kind: str, name: str, data: bytes, now: datetime
+    ) -> None:
+        """Keep a document made from the case view (an escalation, a buyer statement, the
+        calendar), sealed like the wizard's; the same bytes twice are kept once."""
+        case_id = _case_id(record_id)
+        held = {document.sha256 for document in self.store.documents(case_id)}
+        if hashlib.sha256(data).hexdigest() not in held:
+            self.store.add_document(case_id, kind, name, data, now)
+
+    def add_note(self, record_id: str, text: str, now: datetime) -> None:
+        self.store.add_note(_case_id(record_id), text, now)
+
+    def export_pack(self, record_id: str, dest: Path, *, redact: bool) -> Path:
+        """The case's evidence pack as a zip at `dest` (which must not exist yet)."""
+        return self.store.export_case(_case_id(record_id), dest, redact=redact, as_zip=True)
