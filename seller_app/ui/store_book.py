@@ -391,6 +391,8 @@ class StoreCaseBook:
         history, event log, notes, documents (not the wizard's photo index) and photos."""
         case_id = _case_id(record_id)
         stored = self.store.get_case(case_id)
+        if stored.version is not None:  # the case view's actions are checked against it
+            self._versions[record_id] = stored.version
         documents: list[StoredDocument] = [
             d for d in self.store.documents(case_id) if d.kind != PHOTO_INDEX
         ]
