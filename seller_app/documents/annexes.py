@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Spacer, Table
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table
 
 from ..domain.catalog import Catalog
 from ..domain.money import format_yuan
@@ -35,6 +35,7 @@ PHOTO_BOX_WIDTH = PHOTO_CELL_WIDTH - 8 * mm
 PHOTO_BOX_HEIGHT = 82 * mm
 SHORT_HASH = 12
 CAPTION_LINES = 3
+MANIFEST_KEPT_WHOLE = 30  # rows that always fit on one page with the heading and the note
 
 
 def _table(
@@ -263,7 +264,7 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
         )
     )
     story.append(Spacer(1, 6 * mm))
-    story.append(para(labels.get("evidence", "manifest", lang), "heading", "layout"))
+    manifest: list[Flowable] = [para(labels.get("evidence", "manifest", lang), "heading", "layout")]
     widths = [10 * mm, 40 * mm, 20 * mm, 24 * mm]
     hash_width = CONTENT_WIDTH - sum(widths)
     widths.append(hash_width)
@@ -287,9 +288,16 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
                 sha,
             ]
         )
-    story.append(_table(rows, widths))
-    story.append(Spacer(1, 2 * mm))
-    story.append(para(labels.get("evidence", "manifest_note", lang), "small", "layout"))
+    manifest.append(_table(rows, widths))
+    manifest.append(Spacer(1, 2 * mm))
+    manifest.append(para(labels.get("evidence", "manifest_note", lang), "small", "layout"))
+    # The manifest of a claim's photos fits on one page: it moves whole to the next page rather
+    # than leave its last rows alone there. A longer one (more than a page) splits by row, its
+    # header repeated.
+    if len(photos) <= MANIFEST_KEPT_WHOLE:
+        story.append(KeepTogether(manifest))
+    else:
+        story += manifest
     return story
 
 

@@ -351,7 +351,9 @@ def render_claim_form(
 
     courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]
     if "schedule" in form.pages and courier_deadlines:
-        story += [PageBreak(), *annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)]
+        # A few rows: after the previous annex when they fit on its last page, never split.
+        table = annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)
+        story += [Spacer(1, 8 * mm), KeepTogether(table)]
     labels = form.labels
     number = case.tracking_numbers[0]
     carrier = catalog.carriers.by_code.get(assessment.carrier.code)

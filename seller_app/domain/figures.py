@@ -26,6 +26,13 @@ def fmt(value: Decimal, places: int = 2) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def eq(value: Decimal, places: int = 4) -> str:
+    """The sign before a figure shown with `fmt`: "=" when it is the exact value, "≈" when the
+    display rounded it (the engine goes on with the exact value, so the reader sees why a later
+    figure differs in the last digit)."""
+    return "=" if value == value.quantize(Decimal(1).scaleb(-places)) else "≈"
+
+
 class Run:
     """Collects the notes of one assessment."""
 
@@ -54,7 +61,13 @@ def fee_waived(run: Run, case: Case, policy: Policy, kind: str, ratio: Decimal) 
         return ZERO
     if waiver is FeeWaiver.PROPORTIONAL and ratio not in (ZERO, ONE):
         refund = ratio * fee
-        run.step("fee_refund_partial", fee=fmt(fee), ratio=fmt(ratio, 4), refund=fmt(refund, 4))
+        run.step(
+            "fee_refund_partial",
+            fee=fmt(fee),
+            ratio=fmt(ratio, 4),
+            refund=fmt(refund, 4),
+            eq=eq(refund),
+        )
         return refund
     run.step("fee_refund_full", fee=fmt(fee))
     return fee
@@ -76,7 +89,9 @@ def value_compensated(run: Run, case: Case, policy: Policy, ratio: Decimal) -> D
                 Note("over_insured", {"insured": fmt(case.insured_value), "goods": fmt(goods)})
             )
         value = ratio * base
-        run.step("value_scaled", ratio=fmt(ratio, 4), base=fmt(base), value=fmt(value, 4))
+        run.step(
+            "value_scaled", ratio=fmt(ratio, 4), base=fmt(base), value=fmt(value, 4), eq=eq(value)
+        )
     else:
         value = uninsured_value(run, case, policy, ratio)
     if policy.salvage_deducted and case.salvage_value and ratio == ONE:
@@ -147,7 +162,9 @@ def uninsured_value(run: Run, case: Case, policy: Policy, ratio: Decimal) -> Dec
         base = goods if cap is None else min(cap, goods)
         run.step("uninsured_base", goods=fmt(goods), base=fmt(base))
         value = ratio * base
-        run.step("value_scaled", ratio=fmt(ratio, 4), base=fmt(base), value=fmt(value, 4))
+        run.step(
+            "value_scaled", ratio=fmt(ratio, 4), base=fmt(base), value=fmt(value, 4), eq=eq(value)
+        )
     else:
         loss = ratio * goods
         value = loss if cap is None else min(loss, cap)
@@ -156,6 +173,7 @@ def uninsured_value(run: Run, case: Case, policy: Policy, ratio: Decimal) -> Dec
             loss=fmt(loss, 4),
             cap=fmt(cap, 4) if cap is not None else "-",
             value=fmt(value, 4),
+            eq=eq(value),
         )
     if cap is not None and cap < ratio * goods:
         run.warnings.append(Note("uninsured_cap_applied", {"cap": fmt(cap, 2)}))

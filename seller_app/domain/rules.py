@@ -58,7 +58,7 @@ from .carriers import CarrierGuess
 from .case import SHANGHAI, Case, ClaimBasis, Extent, Incident, MismatchKind, SignerWho
 from .catalog import Catalog
 from .claim import Claim, choose_claim
-from .figures import ONE, Run, fee_waived, fmt, value_compensated
+from .figures import ONE, Run, eq, fee_waived, fmt, value_compensated
 from .money import ZERO, round_yuan
 from .notes import Note
 from .policies import Policy
@@ -319,7 +319,9 @@ def _treatment(
         return "full_loss", ONE, kind
     assert lost is not None
     ratio = lost / case.goods_value
-    run.step("ratio", lost=fmt(lost), goods=fmt(case.goods_value), ratio=fmt(ratio, 4))
+    run.step(
+        "ratio", lost=fmt(lost), goods=fmt(case.goods_value), ratio=fmt(ratio, 4), eq=eq(ratio)
+    )
     return "partial_loss", ratio, kind
 
 
@@ -357,7 +359,20 @@ def _result(
     amount = round_yuan(fee_exact + value_exact)
     fee_refund = round_yuan(fee_exact)
     if eligible:
-        run.step("total", fee_refund=fee_refund, value=amount - fee_refund, amount=amount)
+        value = amount - fee_refund
+        if fee_exact == fee_refund and value_exact == value:
+            run.step("total", fee_refund=fee_refund, value=value, amount=amount)
+        else:  # show the rounding once: the exact sum, then the fen figures it gives
+            run.step(
+                "total_rounded",
+                fee_exact=fmt(fee_exact, 4),
+                value_exact=fmt(value_exact, 4),
+                sum_exact=fmt(fee_exact + value_exact, 4),
+                eq=eq(fee_exact + value_exact),
+                fee_refund=fee_refund,
+                value=value,
+                amount=amount,
+            )
     if actual is not None and eligible:
         run.step(
             "actual_loss",

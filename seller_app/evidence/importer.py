@@ -8,11 +8,12 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import tomllib
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,8 @@ from .model import EvidencePhoto, PhotoError, PhotoInput
 from .prepare import Prepared, PrepareJob, prepare_photo
 
 log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
 
 
 @cache
@@ -56,9 +59,30 @@ def _shared_pool(workers: int) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            _pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_leave_with_parent
+            )
             _pool_workers = workers
         return _pool
+
+
+def _leave_with_parent() -> None:
+    """Worker start-up: exit as soon as the process that started the pool is gone.
+
+    An app (or a test run) that leaves with ``os._exit`` never shuts the pool down, and a worker
+    holds the write end of its own task queue, so it would wait for work forever: every session
+    would leave its workers behind. The parent's sentinel (a pipe on POSIX, the process handle
+    on Windows) becomes ready when the parent dies.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
 
 
 def shutdown_pool() -> None:
@@ -83,13 +107,23 @@ def warm_up(processes: int | None = None) -> None:
             pool.submit(os.getpid)
 
 
-def _run(jobs: list[PrepareJob], processes: int | None) -> list[Prepared | PhotoError]:
+def _run(
+    jobs: list[PrepareJob], processes: int | None, progress: Progress | None = None
+) -> list[Prepared | PhotoError]:
     global _pool
     workers = processes or os.cpu_count() or 1
     if workers <= 1 or len(jobs) <= 1:
-        return [prepare_photo(job) for job in jobs]
+        results = []
+        for job in jobs:
+            results.append(prepare_photo(job))
+            if progress is not None:
+                progress(len(results), len(jobs))
+        return results
     pool = _shared_pool(workers)
     futures = [pool.submit(prepare_photo, job) for job in jobs]
+    if progress is not None:  # as each photo is ready, in whatever order they finish
+        for done, _ in enumerate(as_completed(futures), start=1):
+            progress(done, len(jobs))
     results: list[Prepared | PhotoError] = []
     for job, future in zip(jobs, futures, strict=True):
         try:
@@ -112,6 +146,7 @@ def import_photos(
     processes: int | None = None,
     carriers: CarrierBook | None = None,
     timeline: Timeline | None = None,
+    progress: Progress | None = None,
 ) -> list[EvidencePhoto | PhotoError]:
     """Prepare `inputs` into `out_dir` (``<sha256 of original>.jpg``) and check them.
 
@@ -121,7 +156,8 @@ def import_photos(
     read against ``tracking_numbers``. `processes` None means all cores (a session-wide pool, see
     `warm_up`); 1, or a single photo, runs in this process.
     `carriers` defaults to ``resources/carriers.toml``. A `timeline` read from the tracking
-    screenshots gives the signing time the timing checks measure from.
+    screenshots gives the signing time the timing checks measure from. `progress(done, total)`
+    is called as each photo is prepared (from the calling thread).
     """
     if not inputs:
         return []
@@ -137,7 +173,7 @@ def import_photos(
         )
         for item in inputs
     ]
-    prepared = _run(jobs, processes)
+    prepared = _run(jobs, processes, progress)
 
     fingerprints = [
         checks.Fingerprint(

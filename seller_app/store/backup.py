@@ -1,4 +1,5 @@
-"""One encrypted zip holding the whole store, and putting it back.
+"""One encrypted zip holding a desk's own store, and putting it back. (A shop server's backup
+is `server_backup`: the same container, its tables instead of files.)
 
 Layout of the archive:
 
@@ -26,6 +27,8 @@ import shutil
 import sqlite3
 import struct
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +50,7 @@ from .crypto import KEY_BYTES, Cipher, open_private, private_dir, sha256_hex, wr
 from .errors import BackupError, ConfirmationNeededError, StoreError, is_disk_full
 
 FORMAT = "seller-claims-backup"
+SERVER_FORMAT = "seller-claims-server-backup"  # `server_backup`
 VERSION = 1
 HEADER = "backup.json"
 MANIFEST = "manifest.bin"
@@ -95,21 +99,14 @@ def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def write_backup(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection | Any,
     data_dir: Path,
     data_key: bytes,
     store_id: str,
     dest: Path,
     passphrase: str,
 ) -> Path:
-    salt = secrets.token_bytes(16)
-    kdf = {
-        "name": "scrypt",
-        "salt": base64.b64encode(salt).decode(),
-        "n": SCRYPT_N,
-        "r": SCRYPT_R,
-        "p": SCRYPT_P,
-    }
+    kdf = new_kdf()
     if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
         # a weekly backup.zip is replaced; a photo or case file given by mistake is not
         raise StoreError("backup_would_replace", path=dest)
@@ -185,7 +182,7 @@ def _is_backup(path: Path) -> bool:
         return False
     except (EOFError, RecursionError, NotImplementedError):
         return False
-    return isinstance(header, dict) and header.get("format") == FORMAT
+    return isinstance(header, dict) and header.get("format") in (FORMAT, SERVER_FORMAT)
 
 
 def _has_data(data_dir: Path) -> bool:
@@ -293,26 +290,11 @@ def restore_backup(
     ``replaced-<n>/`` with a README saying what it is, and the staged data put in its place.
     No `Store` may be open on `data_dir` meanwhile.
     """
-    from ..readfile import InputFileError, open_regular
-    from .store import key_name
+    from .base import key_name
 
-    try:
-        handle = open_regular(archive_path, ARCHIVE_LIMIT)
-    except InputFileError as error:
-        if error.reason == "unreadable" and error.error is not None:
-            raise BackupError("file_unreadable", path=archive_path, detail=error.error) from None
-        raise BackupError(f"input_{error.reason}", path=archive_path) from None
-    with handle:
-        _check_directory(handle, archive_path)
-        try:
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, ValueError, EOFError):
-            raise BackupError("not_a_backup", path=archive_path) from None
-        except OSError as error:
-            raise BackupError("file_unreadable", path=archive_path, detail=error) from None
-        with archive:
-            manifest, cipher = _open_manifest(archive, archive_path, passphrase)
-            return _restore(archive, manifest, cipher, data_dir, keys, overwrite, key_name)
+    with open_archive(archive_path) as archive:
+        manifest, cipher = _open_manifest(archive, archive_path, passphrase)
+        return _restore(archive, manifest, cipher, data_dir, keys, overwrite, key_name)
 
 
 def _check_directory(handle: Any, archive_path: Path) -> None:
@@ -335,13 +317,29 @@ def _check_directory(handle: Any, archive_path: Path) -> None:
 def _open_manifest(
     archive: zipfile.ZipFile, archive_path: Path, passphrase: str
 ) -> tuple[_Manifest, Cipher]:
+    raw, cipher = open_sealed_manifest(archive, archive_path, passphrase, FORMAT)
+    return _manifest(raw), cipher
+
+
+_WRONG_KIND = {FORMAT: "backup_is_for_desk", SERVER_FORMAT: "backup_is_for_server"}
+
+
+def open_sealed_manifest(
+    archive: zipfile.ZipFile, archive_path: Path, passphrase: str, kind: str
+) -> tuple[Any, Cipher]:
+    """The decrypted manifest of an archive of `kind` (`FORMAT` or `SERVER_FORMAT`) as JSON,
+    and the passphrase cipher: header read within bounds, scrypt parameters bounded, the
+    passphrase checked on the manifest. An archive of the other kind says so."""
     try:
         header = json.loads(_read_entry(archive, HEADER, HEADER_LIMIT))
     except (KeyError, ValueError, RecursionError, BackupError):  # a zip, but not one of ours
         raise BackupError("not_a_backup", path=archive_path) from None
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
         raise BackupError("backup_damaged", detail=HEADER) from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
+    found = header.get("format") if isinstance(header, dict) else None
+    if found in _WRONG_KIND and found != kind:
+        raise BackupError(_WRONG_KIND[found], path=archive_path)
+    if not isinstance(header, dict) or found != kind:
         raise BackupError("not_a_backup", path=archive_path)
     if header.get("version") != VERSION:
         raise BackupError("backup_damaged", detail=HEADER)
@@ -358,7 +356,42 @@ def _open_manifest(
         raw = json.loads(plain.decode("utf-8"))
     except (ValueError, RecursionError):
         raise BackupError("backup_damaged", detail=MANIFEST) from None
-    return _manifest(raw), cipher
+    return raw, cipher
+
+
+@contextmanager
+def open_archive(archive_path: Path) -> Iterator[zipfile.ZipFile]:
+    """The backup zip at `archive_path`, opened within bounds (a regular file, a directory of
+    sane size), or `BackupError` saying why not."""
+    from ..readfile import InputFileError, open_regular
+
+    try:
+        handle = open_regular(archive_path, ARCHIVE_LIMIT)
+    except InputFileError as error:
+        if error.reason == "unreadable" and error.error is not None:
+            raise BackupError("file_unreadable", path=archive_path, detail=error.error) from None
+        raise BackupError(f"input_{error.reason}", path=archive_path) from None
+    with handle:
+        _check_directory(handle, archive_path)
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            raise BackupError("not_a_backup", path=archive_path) from None
+        except OSError as error:
+            raise BackupError("file_unreadable", path=archive_path, detail=error) from None
+        with archive:
+            yield archive
+
+
+def new_kdf() -> dict[str, Any]:
+    """scrypt parameters with a fresh salt for a new archive."""
+    return {
+        "name": "scrypt",
+        "salt": base64.b64encode(secrets.token_bytes(16)).decode(),
+        "n": SCRYPT_N,
+        "r": SCRYPT_R,
+        "p": SCRYPT_P,
+    }
 
 
 def _restore(

@@ -1,4 +1,16 @@
-"""Start the desktop app: QApplication, settings, language, fonts, the case book, main window."""
+"""Start the desktop app: QApplication, settings, language, fonts, the case book, main window.
+
+`DesktopApp` owns the store's life: it opens it on the thread pool while the window is already
+up (the window says so instead of "no cases yet"), asks for the store's password where the
+computer has no keychain (`PassphraseDialog`: a new one on the first start, asked twice; never
+an instruction to set an environment variable), restores a backup (the store closed meanwhile)
+and rebuilds the main window when the seller switches language -- where it was, the same size,
+the store opened once.
+
+``SELLER_APP_PASSPHRASE`` (the command line's variable) is honoured here too: where it is set,
+the app tries it before asking, so the app and ``seller-claims`` open the same data the same
+way. The app never asks anyone to set it.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +19,11 @@ import os
 import sys
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from seller_app import leftovers, paths
 
@@ -18,9 +31,12 @@ from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
-from .tasks import run_task
+from .passphrase_dialog import PassphraseDialog
+from .tasks import hold_collection, run_task
 
 log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "SELLER_APP_PASSPHRASE"  # the same variable as the CLI's (cli/common.py)
 
 
 def shanghai_now() -> datetime:
@@ -35,15 +51,33 @@ def _shanghai() -> tzinfo:
 
 
 def open_store(data_dir: Path, passphrase: str | None = None):  # type: ignore[no-untyped-def]
-    """Open the case store with the OS keychain, or with a passphrase key file (worker thread:
-    the keychain and scrypt may take a moment)."""
-    from seller_app.credentials import PassphraseKeyStore, key_store_for
+    """Open the case store: with the OS keychain, else with the password's key file (worker
+    thread: the keychain and scrypt may take a moment). A data folder whose key is in a
+    password file keeps using it even when a keychain appears."""
+    from seller_app.credentials import key_store_for
     from seller_app.store import Store
 
-    keys = (
-        key_store_for(data_dir) if passphrase is None else PassphraseKeyStore(data_dir, passphrase)
-    )
+    keys = key_store_for(data_dir, (lambda: passphrase) if passphrase else None)
     return Store.open(data_dir, keys)
+
+
+def restore_store(store: Any, archive: Path, backup_passphrase: str, passphrase: str | None):  # type: ignore[no-untyped-def]
+    """Close `store`, restore `archive` into its data folder (the old data moved aside) and open
+    it again; returns (store, moved-to folder or None, the restore's error or None). The store
+    is reopened whether or not the restore worked."""
+    from seller_app.credentials import key_store_for
+    from seller_app.store import Store
+
+    data_dir = Path(store.data_dir)
+    store.close()
+    moved, failure = None, None
+    try:
+        keys = key_store_for(data_dir, (lambda: passphrase) if passphrase else None)
+        moved = Store.restore(archive, data_dir, backup_passphrase, keys, overwrite=True)
+    except Exception as error:  # noqa: BLE001 - reported to the seller; the store reopens
+        log.warning("restore failed: %s", error)
+        failure = error
+    return open_store(data_dir, passphrase), moved, failure
 
 
 def app_icon(resources: Path) -> QIcon:
@@ -51,7 +85,7 @@ def app_icon(resources: Path) -> QIcon:
 
 
 class DesktopApp:
-    """Owns the main window and rebuilds it when the user switches language."""
+    """Owns the store and the main window; rebuilds the window when the language changes."""
 
     def __init__(self, app: QApplication, settings: QSettings, data_dir: Path) -> None:
         self.app = app
@@ -60,53 +94,93 @@ class DesktopApp:
         self.resources = paths.resources_dir()
         self.catalog = CatalogSource(self.resources)
         self.book: CaseBook = OpeningBook()
+        self.state, self.state_message = "opening", ""
+        self.opening = False
+        self.passphrase: str | None = None  # the store's, when it is locked with one
+        self.passphrase_dialog: PassphraseDialog | None = None
         self.icon = app_icon(self.resources)
         app.setWindowIcon(self.icon)
         register_fonts(self.resources)
         self.translators: list = []  # type: ignore[type-arg]
+        self.lang = _lang(settings)
         self.window: MainWindow | None = None
 
-    def show(self) -> MainWindow:
-        lang = _lang(self.settings)
+    def _install(self, lang: str) -> None:
         remove_language(self.app, self.translators)
         self.translators = install_language(
             self.app, lang, self.resources, self.data_dir / "translations"
         )
+        self.lang = lang
+        # Qt appends the display name to every window title: in the window's own language,
+        # so the main window (titled with the app's name) does not say it twice.
+        self.app.setApplicationDisplayName(QCoreApplication.translate("DesktopApp", "理赔助手"))
+
+    def show(self) -> MainWindow:
+        self._install(_lang(self.settings))
+        window = self._make_window()
+        window.show()
+        self.window = window
+        self._show_state(window)
+        if self.state == "opening" and not self.opening:
+            # after the window's first turn of the event loop (issue 16): the store's imports
+            # (keyring, cryptography) on a worker thread would otherwise hold the GIL while it
+            # first shows
+            QTimer.singleShot(0, self._open_from_env)
+        return window
+
+    def _open_from_env(self) -> None:
+        if self.state == "opening" and not self.opening:
+            self.open_store(os.environ.get(PASSPHRASE_ENV) or None, from_env=True)
+
+    def _make_window(self) -> MainWindow:
         window = MainWindow(
             self.book,
             self.catalog,
             self.settings,
-            lang,
+            self.lang,
             shanghai_now,
             self.data_dir / "files",
             self.icon,
+            data_dir=self.data_dir,
         )
         window.language_requested.connect(self.switch_language)
-        window.show()
-        self.window = window
-        if isinstance(self.book, OpeningBook):
-            window.statusBar().showMessage(
-                QCoreApplication.translate("DesktopApp", "正在打开案件库…")
-            )
-            # after the window's first turn of the event loop: the store's imports (keyring,
-            # cryptography) on a worker thread would otherwise hold the GIL while it first shows
-            QTimer.singleShot(0, lambda: self.open_store(None))
-        else:
-            window.set_book(self.book)
+        window.unlock_requested.connect(self.ask_passphrase)
+        window.restore_requested.connect(self.restore)
         return window
 
-    def open_store(self, passphrase: str | None) -> None:
+    def _show_state(self, window: MainWindow) -> None:
+        if isinstance(self.book, OpeningBook):
+            window.set_store_state(self.state, self.state_message)
+        else:
+            window.set_book(self.book)
+
+    # ------------------------------------------------------------------ opening the store
+
+    def open_store(self, passphrase: str | None, *, from_env: bool = False) -> None:
+        """Open the store on the thread pool (never twice at once)."""
+        if self.opening:
+            return
+        self.opening = True
+        self._set_state("opening")
         data_dir = self.data_dir
         run_task(
             lambda: open_store(data_dir, passphrase),
-            self._store_opened,
-            on_error=self._store_failed,
+            lambda store: self._store_opened(store, passphrase),
+            on_error=lambda error: self._store_failed(error, passphrase, from_env),
         )
 
-    def _store_opened(self, store) -> None:  # type: ignore[no-untyped-def]
+    def _set_state(self, state: str, message: str = "") -> None:
+        self.state, self.state_message = state, message
+        if self.window is not None and isinstance(self.book, OpeningBook):
+            self.window.set_store_state(state, message)
+
+    def _store_opened(self, store: Any, passphrase: str | None) -> None:
         from .store_book import StoreCaseBook
 
+        self.opening = False
+        self.passphrase = passphrase if (self.data_dir / _keys_file()).exists() else None
         self.book = StoreCaseBook(store, self.data_dir / "files")
+        self.state, self.state_message = "open", ""
         try:
             self.book.tidy_work_files()
         except OSError:
@@ -114,51 +188,98 @@ class DesktopApp:
         if self.window is not None:
             self.window.set_book(self.book)
 
-    def _store_failed(self, error: Exception) -> None:
-        """No keychain (or a wrong passphrase): ask for the passphrase; else explain and stay."""
-        from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+    def _store_failed(self, error: Exception, tried: str | None, from_env: bool) -> None:
+        """No keychain or a wrong password: ask for the password; else say why and stay."""
+        from seller_app.credentials import KeychainUnavailableError, WrongPassphraseError
 
-        from seller_app.credentials import (
-            KEYS_FILE,
-            KeychainUnavailableError,
-            WrongPassphraseError,
-        )
-
-        window = self.window
-        message = error.message(_lang(self.settings)) if hasattr(error, "message") else str(error)
-        title = QCoreApplication.translate("DesktopApp", "案件库密码")
+        self.opening = False
         if isinstance(error, KeychainUnavailableError | WrongPassphraseError):
-            passphrase, ok = QInputDialog.getText(
-                window,
-                title,
-                message + "\n\n" + QCoreApplication.translate("DesktopApp", "请输入案件库密码："),
-                QLineEdit.EchoMode.Password,
-            )
-            first_time = not (self.data_dir / KEYS_FILE).exists()
-            if ok and passphrase and first_time:
-                # A new passphrase locks the data for good: a typo must not do that.
-                again, ok = QInputDialog.getText(
-                    window,
-                    title,
+            if not (self.data_dir / _keys_file()).exists() and self._has_store():
+                # The key is in a keychain this session cannot reach: a password cannot help.
+                self._set_state(
+                    "failed",
                     QCoreApplication.translate(
-                        "DesktopApp", "请再输入一次确认。忘记这个密码，数据将无法恢复。"
+                        "DesktopApp",
+                        "案件库的密钥保存在系统钥匙串里，但现在无法使用钥匙串。"
+                        "请在桌面会话中登录（解锁钥匙串）后再打开理赔助手。",
                     ),
-                    QLineEdit.EchoMode.Password,
                 )
-                if ok and again != passphrase:
-                    QMessageBox.warning(
-                        window,
-                        title,
-                        QCoreApplication.translate("DesktopApp", "两次输入的密码不一致。"),
-                    )
-                    self._store_failed(error)
-                    return
-            if ok and passphrase:
-                self.open_store(passphrase)
                 return
-        QMessageBox.critical(
-            window, QCoreApplication.translate("DesktopApp", "无法打开案件库"), message
+            wrong = isinstance(error, WrongPassphraseError) and tried is not None and not from_env
+            if from_env and tried is not None:
+                log.warning("the passphrase in %s does not open the store", PASSPHRASE_ENV)
+            self.ask_passphrase(wrong=wrong)
+            return
+        message = error.message(self.lang) if callable(getattr(error, "message", None)) else ""
+        self._set_state("failed", message or str(error))
+        if self.window is not None:
+            QMessageBox.critical(
+                self.window,
+                QCoreApplication.translate("DesktopApp", "无法打开案件库"),
+                self.state_message,
+            )
+
+    def _has_store(self) -> bool:
+        from seller_app.store import schema
+
+        return (self.data_dir / schema.DB_NAME).exists()
+
+    def ask_passphrase(self, wrong: bool = False) -> PassphraseDialog | None:
+        """The password dialog: a new password on the first start, else the existing one."""
+        if self.opening or self.window is None or not isinstance(self.book, OpeningBook):
+            return None
+        if self.passphrase_dialog is not None and self.passphrase_dialog.isVisible():
+            return self.passphrase_dialog
+        first_time = not (self.data_dir / _keys_file()).exists()
+        dialog = PassphraseDialog("create" if first_time else "unlock", self.window)
+        if wrong:
+            dialog.show_wrong()
+        dialog.accepted.connect(lambda: self.open_store(dialog.passphrase()))
+        dialog.rejected.connect(
+            lambda: self._set_state(
+                "locked",
+                QCoreApplication.translate("DesktopApp", "案件库还没有打开：需要输入密码。"),
+            )
         )
+        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
+        self.passphrase_dialog = dialog
+        self._set_state("asking")
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: PassphraseDialog) -> None:
+        if self.passphrase_dialog is dialog:
+            self.passphrase_dialog = None
+        dialog.deleteLater()
+
+    # ------------------------------------------------------------------ restore
+
+    def restore(self, archive: Path, backup_passphrase: str) -> None:
+        """Replace the data with a backup's (the main window asked and confirmed)."""
+        store = getattr(self.book, "store", None)
+        if store is None or self.window is None:
+            return
+        self.book = OpeningBook()
+        self.opening = True
+        self._set_state("restoring")
+        passphrase = self.passphrase
+        run_task(
+            lambda: restore_store(store, Path(archive), backup_passphrase, passphrase),
+            self._restored,
+            on_error=self._reopen_failed,
+        )
+
+    def _restored(self, result: tuple[Any, Path | None, Exception | None]) -> None:
+        store, moved, failure = result
+        self._store_opened(store, self.passphrase)
+        if self.window is not None:
+            self.window.restore_finished(moved, failure)
+
+    def _reopen_failed(self, error: Exception) -> None:
+        self.opening = False
+        self._store_failed(error, self.passphrase, False)
+
+    # ------------------------------------------------------------------ closing, language
 
     def close(self) -> None:
         """Close the store (its WAL is checkpointed) once the window has gone."""
@@ -167,12 +288,41 @@ class DesktopApp:
             store.close()
 
     def switch_language(self, lang: str) -> None:
-        self.settings.setValue("language", lang)
+        """A new window in `lang` where the old one was, the same size, with the store as it
+        is (opened once); what the old window had open (a wizard, a case) opens again."""
         old = self.window
-        self.show()
-        if old is not None:
-            old.close()
-            old.deleteLater()
+        if old is None or lang == self.lang:
+            return
+        if old.busy_reason():
+            QMessageBox.information(
+                old, QCoreApplication.translate("DesktopApp", "请稍候"), old.busy_reason()
+            )
+            return
+        previous = self.lang
+        old.save_layout()
+        self.settings.setValue("language", lang)
+        self._install(lang)
+        window = self._make_window()
+        window.show()
+        self.window = window
+        if not old.close():  # a draft that could not be saved: stay as we were
+            self.window = old
+            window.close()
+            window.deleteLater()
+            self.settings.setValue("language", previous)
+            self._install(previous)
+            return
+        reopen = old.work_on_close
+        old.deleteLater()
+        self._show_state(window)
+        if reopen is not None:
+            window.reopen_work(reopen)
+
+
+def _keys_file() -> str:
+    from seller_app.credentials import KEYS_FILE
+
+    return KEYS_FILE
 
 
 def _lang(settings: QSettings) -> str:
@@ -187,6 +337,8 @@ def run(argv: list[str]) -> int:
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("理赔助手")
+    # Python's garbage collector runs on the GUI thread only, for the whole run (tasks.py).
+    hold_collection()
     settings = QSettings()
     data_dir = paths.user_data_dir()
     from ..holiday_files import install_user_schedules

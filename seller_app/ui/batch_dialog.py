@@ -67,6 +67,7 @@ from ..domain.case import Incident
 from ..domain.catalog import Catalog
 from ..domain.errors import CaseError
 from ..domain.money import parse_amount
+from .tasks import hold_collection, release_collection
 
 log = logging.getLogger(__name__)
 
@@ -391,12 +392,15 @@ class BatchImportDialog(QDialog):
         self.running = True
         bridge = self._bridge
         summary_path = self.out_dir / SUMMARY_FILE
+        # The work captures no widget: it runs, and is let go of, on the worker thread.
+        texts, lang, catalog, processes = self.texts, self.lang, self.catalog, self.processes
+        calendar_path, cancel = self.out_dir / CALENDAR_FILE, self.cancel_event
 
         def work() -> BatchReport:
-            calendar_name = self.texts.get("report", "calendar", self.lang)
+            calendar_name = texts.get("report", "calendar", lang)
             with (
-                SummaryWriter(summary_path, self.texts, self.lang) as summary,
-                CombinedCalendar(self.out_dir / CALENDAR_FILE, calendar_name) as calendar,
+                SummaryWriter(summary_path, texts, lang) as summary,
+                CombinedCalendar(calendar_path, calendar_name) as calendar,
             ):
 
                 def on_outcome(outcome: Outcome) -> None:
@@ -408,15 +412,16 @@ class BatchImportDialog(QDialog):
                 return run_batch(
                     export.entries(defaults, now),
                     settings,
-                    self.catalog,
-                    processes=self.processes,
+                    catalog,
+                    processes=processes,
                     total=total,
-                    cancel=self.cancel_event,
+                    cancel=cancel,
                     on_outcome=on_outcome,
                     on_progress=lambda done, all_: bridge.progress.emit(done, all_ or 0),
                 )
 
         self._task = _Task(work, bridge)  # referenced until it has run
+        hold_collection()  # no garbage collection on the worker (see tasks.py)
         self._pool.start(self._task)
 
     def _on_case_made(self, result: RowResult) -> None:
@@ -448,6 +453,8 @@ class BatchImportDialog(QDialog):
 
     def _on_finished(self, result: object) -> None:
         self.running = False
+        self._task = None
+        release_collection()
         if self._progress is not None:
             self._progress.reset()
             self._progress = None

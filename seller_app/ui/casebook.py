@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,10 @@ class CaseRecord:
 
     `data` is the case in the case-file format (possibly incomplete while a draft), `page` the
     wizard page to resume at, `documents` the files made for it (``claim_form``, ``statement``,
-    ``calendar``), `photos` the prepared evidence photos as plain dicts.
+    ``calendar``), `photos` the prepared evidence photos as plain dicts. `version` is a stored
+    case's row version as read (issue 17): saving a record whose case another desk changed
+    meanwhile raises `seller_app.store.ConcurrentEditError` (its ``desk`` and ``at`` say who
+    and when) instead of overwriting that change; reload with `CaseBook.get`.
     """
 
     id: str
@@ -45,6 +49,7 @@ class CaseRecord:
     amount_recovered: str | None = None
     documents: dict[str, str] = field(default_factory=dict)
     photos: tuple[dict[str, Any], ...] = ()
+    version: int | None = None  # several desks (issue 17)
 
     @classmethod
     def new(cls, now: datetime) -> CaseRecord:
@@ -66,6 +71,7 @@ class CaseRecord:
             "amount_recovered": self.amount_recovered,
             "documents": self.documents,
             "photos": list(self.photos),
+            "version": self.version,
         }
 
     @classmethod
@@ -80,6 +86,7 @@ class CaseRecord:
             amount_recovered=raw.get("amount_recovered"),
             documents=dict(raw.get("documents") or {}),
             photos=tuple(raw.get("photos") or ()),
+            version=raw.get("version"),
         )
 
 
@@ -116,6 +123,38 @@ class CaseBook(Protocol):
     def clear_event(self, record_id: str, kind: Any, now: datetime, note: str = "") -> None: ...
 
     def event_log(self, record_id: str) -> list[Any]: ...
+
+    # the case view (issue 14)
+
+    def folder(self, record_id: str) -> CaseFolder: ...
+
+    def read_document(self, document_id: int) -> bytes: ...
+
+    def read_photo(self, sha256: str) -> bytes: ...
+
+    def add_document(
+        self, record_id: str, kind: str, name: str, data: bytes, now: datetime
+    ) -> None: ...
+
+    def add_note(self, record_id: str, text: str, now: datetime) -> None: ...
+
+    def export_pack(self, record_id: str, dest: Path, *, redact: bool) -> Path: ...
+
+
+@dataclass(frozen=True)
+class CaseFolder:
+    """What the case view shows about one stored case (`CaseBook.folder`): the record as the
+    list has it, the domain `Case`, when it was made, its status changes, follow-up event log,
+    notes, documents and photos (the store's records: ``seller_app.store.records``)."""
+
+    record: CaseRecord
+    case: Any
+    created_at: datetime
+    history: tuple[Any, ...] = ()
+    events: tuple[Any, ...] = ()
+    notes: tuple[Any, ...] = ()
+    documents: tuple[Any, ...] = ()
+    photos: tuple[Any, ...] = ()
 
 
 class OpeningBook:
@@ -154,3 +193,23 @@ class OpeningBook:
 
     def event_log(self, record_id: str) -> list[Any]:
         return []
+
+    def folder(self, record_id: str) -> CaseFolder:
+        raise RuntimeError("the case store is not open yet")
+
+    def read_document(self, document_id: int) -> bytes:
+        raise RuntimeError("the case store is not open yet")
+
+    def read_photo(self, sha256: str) -> bytes:
+        raise RuntimeError("the case store is not open yet")
+
+    def add_document(
+        self, record_id: str, kind: str, name: str, data: bytes, now: datetime
+    ) -> None:
+        raise RuntimeError("the case store is not open yet")
+
+    def add_note(self, record_id: str, text: str, now: datetime) -> None:
+        raise RuntimeError("the case store is not open yet")
+
+    def export_pack(self, record_id: str, dest: Path, *, redact: bool) -> Path:
+        raise RuntimeError("the case store is not open yet")

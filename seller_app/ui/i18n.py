@@ -3,7 +3,9 @@
 Source strings in the code are Chinese (the default language); English comes from
 ``resources/translations/seller_app_en.ts``, compiled to ``.qm`` with pyside6-lrelease — by
 `compile_translations` at install/test time, or on first start into a cache directory when the
-bundled ``.qm`` is missing (a source checkout). Qt's own dialogs use Qt's bundled catalogues.
+bundled ``.qm`` is missing (a source checkout). Qt's own dialogs use Qt's bundled catalogues;
+``qt_gaps_zh.ts`` fills the few strings Qt 6 renamed that its Chinese catalogue still lacks (the
+file dialog's "&Look in:" and "Files of &type:", which Linux sellers otherwise see in English).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("zh", "en")
 QT_LOCALES = {"zh": "zh_CN", "en": "en_US"}
 CATALOGUE = "seller_app"
+QT_GAPS = "qt_gaps"  # Qt's own strings its catalogue lacks, per language (qt_gaps_zh.ts)
 _DATE_FORMATS = {"zh": "yyyy年M月d日", "en": "d MMM yyyy"}
 _DATETIME_FORMATS = {"zh": "yyyy年M月d日 HH:mm", "en": "d MMM yyyy HH:mm"}
 
@@ -109,21 +112,32 @@ def install_language(
     if qt_own.load(qt_locale(lang), "qtbase", "_", qt_dir):
         app.installTranslator(qt_own)
         translators.append(qt_own)
+    names = [f"{QT_GAPS}_{lang}.qm"]
     if lang != "zh":
-        name = f"{CATALOGUE}_{lang}.qm"
-        bundled = translations_dir(resources) / name
-        qm = bundled if bundled.exists() else None
-        if qm is None:
-            compiled = compile_translations(translations_dir(resources), cache)
-            qm = next((path for path in compiled if path.name == name), None)
+        names.append(f"{CATALOGUE}_{lang}.qm")
+    for name in names:
+        qm = _catalogue(resources, cache, name)
         ours = QTranslator(app)
         if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)
+            app.installTranslator(ours)  # installed last, asked first
             translators.append(ours)
-        else:
+        elif name.startswith(CATALOGUE):
             log.warning("no %s translation found; the UI stays in Chinese", lang)
     QLocale.setDefault(qt_locale(lang))
     return translators
+
+
+def _catalogue(resources: Path, cache: Path, name: str) -> Path | None:
+    """The compiled catalogue `name`: bundled beside the .ts, else compiled into `cache`;
+    None when there is no such .ts (or no lrelease to compile it)."""
+    source = translations_dir(resources)
+    bundled = source / name
+    if bundled.exists():
+        return bundled
+    if not (source / name).with_suffix(".ts").exists():
+        return None
+    compiled = compile_translations(source, cache)
+    return next((path for path in compiled if path.name == name), None)
 
 
 def remove_language(app: QApplication, translators: list[QTranslator]) -> None:

@@ -1,5 +1,12 @@
-"""The main window: the case list with search and status filter, "New claim", the reminders
-panel, and tray notifications of what is due."""
+"""The main window: where the seller stands (the summary header), the case list with search and
+status filter, "New claim", the reminders panel, and tray notifications of what is due.
+
+A case opens in its case view (double-click, Enter, the reminders, 案件 → 打开); a draft opens
+in the claim wizard where it was left. The File menu holds the work on the whole store: new
+claim, batch import, a case's evidence pack, backup and restore, and a year's official holiday
+schedule. Until the store is open the list says why it is empty (opening, waiting for the
+password, failed) instead of "no cases yet".
+"""
 
 from __future__ import annotations
 
@@ -7,10 +14,16 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,12 +45,17 @@ from PySide6.QtWidgets import (
 
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
+from .store_work import StoreWork
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
+from .widgets.fit import keep_on_screen
 from .widgets.reminders import RemindersPanel
+from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
     from .case_rows import CaseRow
+    from .case_view import CaseView
+    from .passphrase_dialog import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +65,10 @@ REFRESH_MS = 30 * 60 * 1000
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     rows_loaded = Signal()
+    unlock_requested = Signal()
+    """The seller wants to type the store's password (after cancelling the first ask)."""
+    restore_requested = Signal(object, str)
+    """(backup file, its password): the app closes the store, restores and reopens it."""
 
     def __init__(
         self,
@@ -57,6 +79,8 @@ class MainWindow(QMainWindow):
         clock: Callable[[], datetime],
         files_dir: Path,
         icon: QIcon | None = None,
+        *,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.book = book
@@ -65,14 +89,30 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.clock = clock
         self.files_dir = files_dir
+        self.data_dir = data_dir if data_dir is not None else files_dir.parent
         self.wizard = None
+        self.case_view: CaseView | None = None
+        self.batch_dialog = None
+        self.work_on_close: tuple[str, str] | None = None
+        self.store_state = "open"
         self.rows: list[CaseRow] = []
+        self._refreshes = 0
         self._notified: set[tuple[str, str]] = set()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("理赔助手"))
         if icon is not None:
             self.setWindowIcon(icon)
 
+        self.work = StoreWork(
+            self, lambda: self.book, catalog, settings, lang, clock, self.data_dir
+        )
+        self.work.restore_requested.connect(self.restore_requested)
+        self.work.about_to_restore.connect(self._about_to_restore)
+        self.work.changed.connect(self._store_changed)
+        self.work.busy_changed.connect(self._show_busy)
+        self.work.said.connect(lambda words: self.statusBar().showMessage(words))
+        self.summary = SummaryBar(lang)
+        self.summary.setObjectName("summaryBar")
         self.new_button = QPushButton(self.tr("＋ 新建索赔"))
         self.new_button.setObjectName("newClaim")
         self.new_button.setDefault(True)
@@ -95,6 +135,7 @@ class MainWindow(QMainWindow):
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_status(self.status_filter.currentData())
         )
+        self.summary.view_changed.connect(self.proxy.set_view)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setModel(self.proxy)
@@ -106,16 +147,23 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # Every column as wide as its text (the next deadline was squeezed to "…" at 150 %
+        # scaling); a narrow window scrolls sideways instead of cutting words off.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        self.empty_hint = QLabel(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
+        self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 24px;")
+        self.unlock_button = QPushButton(self.tr("输入密码…"))
+        self.unlock_button.setObjectName("unlockStore")
+        self.unlock_button.clicked.connect(self.unlock_requested.emit)
+        self.unlock_button.hide()
 
         self.reminders = RemindersPanel(lang)
         self.reminders.open_case.connect(self.open_record)
@@ -130,7 +178,8 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty_hint)
+        left_layout.addWidget(self.empty_hint, 1)  # in the table's place while there is none
+        left_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reminders)
@@ -138,11 +187,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self._allow_new_claims(not isinstance(book, OpeningBook))
-        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
+        if isinstance(book, OpeningBook):
+            self.set_store_state("opening")
+        else:
+            self._allow_store_work(True)
+            self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
 
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
@@ -155,30 +209,74 @@ class MainWindow(QMainWindow):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._restore_geometry()
+        self.search.setFocus()  # not a header tile: typing searches
         self.refresh()
 
     # ------------------------------------------------------------------ menus
 
+    def _action(self, text: str, slot: Callable[[], Any], name: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        new = QAction(self.tr("新建索赔(&N)"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
-        new.triggered.connect(lambda: self.open_wizard(None))
-        file_menu.addAction(new)
-        self.new_action = new
-        batch = QAction(self.tr("批量导入订单(&B)…"), self)
-        batch.setObjectName("batchImport")
-        batch.triggered.connect(self.open_batch_import)
-        file_menu.addAction(batch)
-        self.batch_action = batch
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("退出(&Q)"), self)
+        self.new_action = self._action(
+            self.tr("新建索赔(&N)"), lambda: self.open_wizard(None), "newAction"
+        )
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.batch_action = self._action(
+            self.tr("批量导入订单(&B)…"), self.open_batch_import, "batchImport"
+        )
+        self.pack_action = self._action(
+            self.tr("导出所选案件的证据包(&E)…"), self.export_pack, "exportPack"
+        )
+        self.backup_action = self._action(self.tr("备份全部数据(&K)…"), self.backup, "backup")
+        self.restore_action = self._action(
+            self.tr("从备份恢复(&R)…"), self.restore_backup, "restore"
+        )
+        self.holidays_action = self._action(
+            self.tr("导入国务院放假安排(&H)…"), self.import_holidays, "importHolidays"
+        )
+        self.holidays_action.setToolTip(
+            self.tr("软件自带的放假安排到 2026 年；之后每年 11 月国务院公布次年安排后可以导入")
+        )
+        quit_action = self._action(self.tr("退出(&Q)"), self.close, "quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a case too
+        for item in (
+            self.new_action,
+            self.batch_action,
+            None,
+            self.pack_action,
+            self.backup_action,
+            self.restore_action,
+            None,
+            self.holidays_action,
+            None,
+            quit_action,
+        ):
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
+        file_menu.setToolTipsVisible(True)
+
+        case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))
+        self.open_action = self._action(self.tr("打开所选案件(&O)"), self._open_selected, "open")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.edit_action = self._action(
+            self.tr("在向导中查看或修改(&W)"), self._edit_selected, "editInWizard"
+        )
+        case_menu.addAction(self.open_action)
+        case_menu.addAction(self.edit_action)
+
         language = self.menuBar().addMenu(self.tr("语言(&L)"))
+        languages = QActionGroup(self)  # one checked, and choosing it again leaves it checked
+        languages.setExclusive(True)
         for code, name in (("zh", "中文"), ("en", "English")):
-            action = QAction(name, self)
+            action = QAction(name, languages)
             action.setCheckable(True)
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
@@ -188,12 +286,67 @@ class MainWindow(QMainWindow):
         if lang != self.lang:
             self.language_requested.emit(lang)
 
+    def _enable_actions(self) -> None:
+        is_open = self.store_state == "open" and not self.busy
+        selected = self.selected_record_id() or ""
+        self.pack_action.setEnabled(is_open and selected.startswith("c"))
+        self.open_action.setEnabled(bool(selected))
+        self.edit_action.setEnabled(is_open and bool(selected))
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(is_open)
+
+    # ------------------------------------------------------------------ the store's state
+
+    def set_store_state(self, state: str, message: str = "") -> None:
+        """While the store is not open: say why the list is empty (``opening``, ``asking``
+        for the password, ``locked`` after the seller cancelled, ``failed``, ``restoring``)."""
+        self.store_state = state
+        words = {
+            "opening": self.tr("正在打开案件库…"),
+            "asking": self.tr("请在弹出的窗口中输入案件库密码。"),
+            "locked": self.tr("案件库还没有打开：需要输入密码。"),
+            "failed": self.tr("无法打开案件库。"),
+            "restoring": self.tr("正在从备份恢复，请稍候…"),
+        }
+        text = words.get(state, "")
+        if message and message != text:
+            text = f"{text}\n{message}" if state == "failed" else message
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
+        self.table.hide()
+        self.unlock_button.setVisible(state == "locked")
+        self.summary.hide()
+        self._allow_store_work(False)
+        self.statusBar().showMessage(words.get(state, ""))
+
+    def set_book(self, book: CaseBook) -> None:
+        """The store is open: list its cases and allow new claims."""
+        self.book = book
+        self.store_state = "open"
+        self.unlock_button.hide()
+        self._allow_store_work(True)
+        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
+        self.refresh()
+
+    def _allow_store_work(self, allowed: bool) -> None:
+        """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
+        allowed = allowed and not isinstance(self.book, OpeningBook)
+        self.new_button.setEnabled(allowed)
+        self.new_action.setEnabled(allowed)
+        self.batch_action.setEnabled(allowed)
+        self.holidays_action.setEnabled(True)
+        self._enable_actions()
+
     # ------------------------------------------------------------------ the list
 
     def refresh(self) -> None:
-        """Reload the records and recompute rows and reminders on the thread pool."""
+        """Reload the records and recompute rows and reminders on the thread pool. Two
+        refreshes in a row (a status changed twice) may finish in either order on the pool:
+        only the latest one's rows are shown."""
         records = self.book.records()
         catalog, lang, now = self.catalog, self.lang, self.clock()
+        self._refreshes += 1
+        number = self._refreshes
 
         def case_rows():  # type: ignore[no-untyped-def]
             from .case_rows import case_rows
@@ -202,21 +355,29 @@ class MainWindow(QMainWindow):
 
         run_task(
             case_rows,
-            self._rows_ready,
+            lambda rows: self._rows_ready(rows, number),
             on_error=self._rows_failed,
             owner=self,
         )
 
-    def _rows_ready(self, rows: list[CaseRow]) -> None:
-        self.rows = rows
-        from .case_rows import due_soon
+    def _rows_ready(self, rows: list[CaseRow], number: int | None = None) -> None:
+        from .case_rows import due_soon, summarize
 
+        if number is not None and number != self._refreshes:
+            return  # a later refresh is on its way with newer records
+        self.rows = rows
         self.model.set_rows(rows)
-        self.empty_hint.setVisible(not rows)
         now = self.clock()
+        if self.store_state == "open":
+            self.empty_hint.setText(self.tr("还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。"))
+            self.empty_hint.setVisible(not rows)
+            self.table.setVisible(bool(rows))
+            self.summary.show_summary(summarize(rows, now))
+            self.summary.show()
         today, week = due_soon(rows, now)
         self.reminders.show_items(today, week, now)
         self._notify(today)
+        self._enable_actions()
         self.rows_loaded.emit()
 
     def _rows_failed(self, error: Exception) -> None:
@@ -243,12 +404,24 @@ class MainWindow(QMainWindow):
         if record_id:
             self.open_record(str(record_id))
 
+    def _open_selected(self) -> None:
+        record_id = self.selected_record_id()
+        if record_id:
+            self.open_record(record_id)
+
+    def _edit_selected(self) -> None:
+        record_id = self.selected_record_id()
+        if record_id:
+            self.edit_record(record_id)
+
     def _context_menu(self, position) -> None:  # type: ignore[no-untyped-def]
         record_id = self.selected_record_id()
         if record_id is None:
             return
         menu = QMenu(self)
         menu.addAction(self.tr("打开"), lambda: self.open_record(record_id))
+        if record_id.startswith("c"):
+            menu.addAction(self.tr("在向导中查看或修改"), lambda: self.edit_record(record_id))
         status_menu = menu.addMenu(self.tr("标记为"))
         for status in self.book.next_statuses(record_id):
             if status == "paid":
@@ -260,6 +433,8 @@ class MainWindow(QMainWindow):
                     status_name(status), lambda s=status: self.set_status(record_id, s)
                 )
         status_menu.setEnabled(not status_menu.isEmpty())
+        if record_id.startswith("c"):
+            menu.addAction(self.tr("导出证据包…"), self.export_pack)
         if record_id.startswith("d"):
             menu.addSeparator()
             menu.addAction(self.tr("删除草稿…"), lambda: self._ask_delete(record_id))
@@ -269,9 +444,10 @@ class MainWindow(QMainWindow):
         try:
             self.book.set_status(record_id, status, self.clock(), recovered)
         except Exception as error:  # noqa: BLE001 - the store explains; no traceback dialog
-            message = error.message(self.lang) if hasattr(error, "message") else str(error)
-            QMessageBox.warning(self, self.tr("不能改成这个状态"), message)
+            QMessageBox.warning(self, self.tr("不能改成这个状态"), _message(error, self.lang))
         self.refresh()
+        if self.case_view is not None and self.case_view.record_id == record_id:
+            self.case_view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
         text, ok = QInputDialog.getText(
@@ -279,10 +455,10 @@ class MainWindow(QMainWindow):
         )
         if not ok:
             return
-        from seller_app.domain.money import parse_amount
+        from .case_view.event_dialog import parse_yuan
 
         try:
-            amount = parse_amount(text, "amount_recovered")
+            amount = parse_yuan(text)
         except ValueError:
             QMessageBox.warning(self, self.tr("金额无效"), self.tr("请输入金额，例如 28.80"))
             return
@@ -296,19 +472,7 @@ class MainWindow(QMainWindow):
             self.book.delete(record_id)
             self.refresh()
 
-    # ------------------------------------------------------------------ the wizard
-
-    def set_book(self, book: CaseBook) -> None:
-        """The store is open: list its cases and allow new claims."""
-        self.book = book
-        self._allow_new_claims(not isinstance(book, OpeningBook))
-        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
-        self.refresh()
-
-    def _allow_new_claims(self, allowed: bool) -> None:
-        """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
-        self.new_button.setEnabled(allowed)
-        self.new_action.setEnabled(allowed)
+    # ------------------------------------------------------------------ the case view, wizard
 
     def _store_not_open(self) -> None:
         box = QMessageBox(
@@ -321,10 +485,58 @@ class MainWindow(QMainWindow):
         box.setObjectName("storeNotOpen")
         box.open()  # not exec(): the store may finish opening meanwhile
 
-    def open_record(self, record_id: str) -> None:
+    def open_record(self, record_id: str):  # type: ignore[no-untyped-def]
+        """A case opens in its case view, a draft in the wizard where it was left."""
+        if record_id.startswith("c"):
+            return self.open_case_view(record_id)
         record = self.book.get(record_id)
-        if record is not None:
-            self.open_wizard(record)
+        return None if record is None else self.open_wizard(record)
+
+    def edit_record(self, record_id: str):  # type: ignore[no-untyped-def]
+        """The wizard on a stored case (its own fields, photos, the claim form)."""
+        record = self.book.get(record_id)
+        return None if record is None else self.open_wizard(record)
+
+    def open_case_view(self, record_id: str) -> CaseView | None:
+        from .case_view import CaseView
+
+        if isinstance(self.book, OpeningBook):
+            self._store_not_open()
+            return None
+        view = self.case_view
+        if view is not None and view.isVisible() and view.record_id == record_id:
+            view.raise_()
+            view.activateWindow()
+            return view
+        if view is not None:
+            view.close()
+            view.deleteLater()
+        view = CaseView(
+            record_id,
+            self.book,
+            self.catalog.get(),
+            self.lang,
+            self.clock,
+            self.settings,
+            self.files_dir,
+            self.data_dir,
+            self,
+        )
+        view.changed.connect(lambda _: self.refresh())
+        view.edit_requested.connect(self._edit_from_view)
+        self.case_view = view
+        view.show()
+        return view
+
+    def _edit_from_view(self, record_id: str) -> None:
+        wizard = self.edit_record(record_id)
+        if wizard is not None and self.case_view is not None:
+            wizard.finished.connect(lambda _: self._case_edited(record_id))
+
+    def _case_edited(self, record_id: str) -> None:
+        view = self.case_view
+        if view is not None and view.record_id == record_id and view.isVisible():
+            view.reload()
 
     def open_wizard(self, record: CaseRecord | None):  # type: ignore[no-untyped-def]
         """Open the claim wizard (new, or resuming `record` at the page it was left on)."""
@@ -338,6 +550,11 @@ class MainWindow(QMainWindow):
         if isinstance(self.book, OpeningBook):
             self._store_not_open()  # a wizard on no store could save nothing typed into it
             return None
+        if self.wizard is not None:
+            # The closed wizard is freed here, on the GUI thread, not left to the garbage
+            # collector (which may run on a worker: tasks.py).
+            self.wizard.deleteLater()
+            self.wizard = None
         env = WizardEnv(
             self.catalog.get(),
             self.lang,
@@ -365,6 +582,9 @@ class MainWindow(QMainWindow):
         if store is None:
             self._store_not_open()
             return None
+        if self.batch_dialog is not None and self.batch_dialog.isVisible():
+            self.batch_dialog.raise_()
+            return self.batch_dialog
         # The forms and summary are for the seller to print and open, so they go to Documents,
         # not into the (encrypted) data folder.
         documents = QStandardPaths.writableLocation(
@@ -381,29 +601,122 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.casesImported.connect(lambda _keys: self.refresh())
+        self.batch_dialog = dialog
         dialog.open()
         return dialog
 
-    # ------------------------------------------------------------------ settings
+    # ------------------------------------------------------------------ the File menu
+
+    def export_pack(self) -> None:
+        """The selected case's evidence pack (from its case view's 文件 tab)."""
+        record_id = self.selected_record_id()
+        if not record_id or not record_id.startswith("c"):
+            return
+        view = self.open_case_view(record_id)
+        if view is not None:
+            view.tabs.setCurrentWidget(view.files)
+            view.files.export_pack()
+
+    def backup(self) -> PassphraseDialog | None:
+        return self.work.backup()
+
+    def restore_backup(self) -> PassphraseDialog | None:
+        return self.work.restore_backup()
+
+    def restore_finished(self, moved: Path | None, failure: Exception | None) -> None:
+        self.work.restore_finished(moved, failure)
+
+    def import_holidays(self) -> bool:
+        return self.work.import_holidays()
+
+    @property
+    def busy(self) -> str:
+        return self.work.busy
+
+    def _store_changed(self) -> None:
+        """A holiday schedule moved the deadlines: recompute the list and the open case."""
+        self.refresh()
+        if self.case_view is not None and self.case_view.isVisible():
+            self.case_view.reload()
+
+    def _about_to_restore(self) -> None:
+        for window in (self.case_view, self.wizard):
+            if window is not None and window.isVisible():
+                window.close()
+
+    def _show_busy(self, words: str) -> None:
+        self.statusBar().showMessage(words)
+        self._enable_actions()
+
+    def busy_reason(self) -> str:
+        """Why the window cannot go away now ("" when it can): long work still running."""
+        if self.busy:
+            return self.busy
+        if self.batch_dialog is not None and getattr(self.batch_dialog, "running", False):
+            return self.tr("批量导入还在进行，请等它完成或取消。")
+        if self.store_state == "restoring":
+            return self.tr("正在从备份恢复，请稍候…")
+        return ""
+
+    # ------------------------------------------------------------------ language switch
+
+    def reopen_work(self, work: tuple[str, str]) -> None:
+        """Open again what the previous window had open (`work_on_close`)."""
+        kind, record_id = work
+        if kind == "case":
+            self.open_case_view(record_id)
+        elif kind == "wizard":
+            record = self.book.get(record_id)
+            if record is not None:
+                self.open_wizard(record)
+
+    # ------------------------------------------------------------------ settings, closing
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            size = self.settings.value("main/size")
+            if isinstance(size, QSize) and size.isValid() and not self.isMaximized():
+                # Qt shrinks a saved window that no longer fits (another scale, a smaller
+                # screen) to two thirds of the screen; take as much of the size as fits.
+                self.resize(size)
         else:
             self.resize(1100, 680)
+        keep_on_screen(self)
         splitter = self.settings.value("main/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([800, 300])
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
+        if not self.isMaximized():
+            self.settings.setValue("main/size", self.size())
         self.settings.setValue("main/splitter", self.splitter.saveState())
         self.settings.sync()
-        wizard = self.wizard
-        if wizard is not None and wizard.isVisible() and not wizard.close_without_asking():
-            event.ignore()  # the draft could not be saved: keep both windows open
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        reason = self.busy_reason()
+        if reason:
+            QMessageBox.information(self, self.tr("请稍候"), reason)
+            event.ignore()
             return
+        self.save_layout()
+        self.work_on_close = None
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible():
+            if not wizard.close_without_asking():
+                event.ignore()  # the draft could not be saved: keep both windows open
+                return
+            self.work_on_close = ("wizard", wizard.draft.record_id)
+        view = self.case_view
+        if view is not None and view.isVisible():
+            self.work_on_close = self.work_on_close or ("case", view.record_id)
+            view.close()
         super().closeEvent(event)
+
+
+def _message(error: Exception, lang: str) -> str:
+    return error.message(lang) if callable(getattr(error, "message", None)) else str(error)

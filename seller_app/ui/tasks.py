@@ -1,25 +1,41 @@
-"""Long work off the GUI thread: `run_task(fn, on_done)` on the global `QThreadPool`.
+"""Long work off the GUI thread: `run_task(fn, on_done)` on the app's own `QThreadPool`.
 
 The worker only runs `fn`; its result (or exception) is posted back to the GUI thread through a
 queued signal, so `on_done` / `on_error` / `on_progress` run where widgets may be touched.
 Workers never touch widgets (Picard's ``util/thread.py`` does the same).
+
+Two rules keep Qt objects from being destroyed on a worker thread, which crashes the process:
+
+- Results travel through one long-lived `_Dispatcher` made on the GUI thread, never through a
+  per-task QObject: a task's last reference to such an object could be dropped by the worker
+  and destroy it there.
+- Python's cyclic garbage collector runs wherever memory happens to be allocated. While a worker
+  runs (ReportLab making a PDF allocates plenty), a collection there would destroy any unreachable
+  widget, dialog or window wrapper held in a reference cycle -- from the worker thread. That was
+  the batch import's segmentation fault (issue 15). So while tasks of ours run, automatic
+  collection is off and `GuiThreadCollector` collects on the GUI thread instead, by the same
+  thresholds (pyqtgraph's ``GarbageCollector`` and calibre do the same); the desktop app holds it
+  for its whole run. Code that starts threads of its own (the batch dialog) calls
+  `hold_collection` / `release_collection` around them.
 """
 
 from __future__ import annotations
 
+import gc
+import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, int], None]
+COLLECT_INTERVAL_MS = 500
 
-# Signal carriers of running tasks; kept alive here until their result has been delivered.
-_running: set[_TaskSignals] = set()
 _pool: QThreadPool | None = None
 
 
@@ -33,61 +49,159 @@ def task_pool() -> QThreadPool:
     return _pool
 
 
-class _TaskSignals(QObject):
-    """Created on the GUI thread; its slots run there because the connections are queued."""
+# --------------------------------------------------------------------------- garbage collection
 
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
 
-    def __init__(
-        self,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None,
-        on_progress: ProgressFn | None,
-        owner: QObject | None,
-    ) -> None:
+class GuiThreadCollector(QObject):
+    """Python's garbage collection moved to the GUI thread while it is held.
+
+    `hold()` turns automatic collection off (remembering whether it was on) and starts a timer
+    that collects each generation when its count passes the interpreter's own threshold, as the
+    automatic collector would; `release()` undoes one hold, and the last one turns automatic
+    collection back on. Both are called on the GUI thread only.
+    """
+
+    def __init__(self) -> None:
         super().__init__()
-        self.owner = owner
-        self.on_done = on_done
-        self.on_error = on_error
-        self.on_progress = on_progress
+        self.holds = 0
+        self._was_enabled = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(COLLECT_INTERVAL_MS)
+        self.timer.timeout.connect(self.collect_due)
+
+    def hold(self) -> None:
+        if self.holds == 0:
+            self._was_enabled = gc.isenabled()
+            gc.disable()
+            self.timer.start()
+        self.holds += 1
+
+    def release(self) -> None:
+        if self.holds == 0:
+            return
+        self.holds -= 1
+        if self.holds == 0:
+            self.timer.stop()
+            if self._was_enabled:
+                gc.enable()
+
+    @Slot()
+    def collect_due(self) -> int:
+        """Collect the generations whose counts passed their thresholds; returns how many
+        objects were found unreachable."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        found = 0
+        for generation in (2, 1, 0):
+            if thresholds[generation] and counts[generation] > thresholds[generation]:
+                found = gc.collect(generation)  # collects the younger generations too
+                break
+        return found
+
+
+_collector: GuiThreadCollector | None = None
+
+
+def collector() -> GuiThreadCollector:
+    """The one collector (made on first use, on the GUI thread)."""
+    global _collector
+    if _collector is None:
+        _collector = GuiThreadCollector()
+    return _collector
+
+
+def hold_collection() -> None:
+    """No automatic garbage collection until the matching `release_collection` (GUI thread)."""
+    collector().hold()
+
+
+def release_collection() -> None:
+    collector().release()
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+@dataclass
+class _Callbacks:
+    on_done: Callable[[Any], None]
+    on_error: Callable[[Exception], None] | None
+    on_progress: ProgressFn | None
+    owner: QObject | None
+
+    def owner_gone(self) -> bool:
+        return self.owner is not None and not shiboken6.isValid(self.owner)
+
+
+class _Dispatcher(QObject):
+    """Made once on the GUI thread and never deleted; workers emit on it, its slots run on the
+    GUI thread (queued connections) and hand each result to the task's callbacks."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+    progress = Signal(int, int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: dict[int, _Callbacks] = {}
         queued = Qt.ConnectionType.QueuedConnection
         self.done.connect(self._deliver_result, queued)
         self.failed.connect(self._deliver_error, queued)
         self.progress.connect(self._deliver_progress, queued)
 
-    def _owner_gone(self) -> bool:
-        return self.owner is not None and not shiboken6.isValid(self.owner)
+    def _finish(self, task_id: int) -> _Callbacks | None:
+        callbacks = self.running.pop(task_id, None)
+        if callbacks is not None:
+            release_collection()
+        return callbacks
 
-    @Slot(object)
-    def _deliver_result(self, result: object) -> None:
-        _running.discard(self)
-        if not self._owner_gone():
-            self.on_done(result)
+    @Slot(int, object)
+    def _deliver_result(self, task_id: int, result: object) -> None:
+        callbacks = self._finish(task_id)
+        if callbacks is not None and not callbacks.owner_gone():
+            callbacks.on_done(result)
 
-    @Slot(object)
-    def _deliver_error(self, error: object) -> None:
-        _running.discard(self)
-        if self.on_error is not None and not self._owner_gone():
-            self.on_error(error)  # type: ignore[arg-type]
+    @Slot(int, object)
+    def _deliver_error(self, task_id: int, error: object) -> None:
+        callbacks = self._finish(task_id)
+        if callbacks is not None and callbacks.on_error is not None and not callbacks.owner_gone():
+            callbacks.on_error(error)  # type: ignore[arg-type]
 
-    @Slot(int, int)
-    def _deliver_progress(self, done: int, total: int) -> None:
-        if self.on_progress is not None and not self._owner_gone():
-            self.on_progress(done, total)
+    @Slot(int, int, int)
+    def _deliver_progress(self, task_id: int, done: int, total: int) -> None:
+        callbacks = self.running.get(task_id)
+        if callbacks is not None and callbacks.on_progress and not callbacks.owner_gone():
+            callbacks.on_progress(done, total)
+
+
+_dispatcher: _Dispatcher | None = None
+_ids = itertools.count(1)
+
+
+def _the_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[..., Any], signals: _TaskSignals, wants_progress: bool) -> None:
+    """Holds only the work and the task's number: nothing a worker could destroy."""
+
+    def __init__(
+        self, task_id: int, fn: Callable[..., Any], dispatcher: _Dispatcher, wants_progress: bool
+    ) -> None:
         super().__init__()
+        self.task_id = task_id
         self.fn = fn
-        self.signals = signals
+        self.dispatcher = dispatcher
         self.wants_progress = wants_progress
+
+    def _report(self, done: int, total: int) -> None:
+        self.dispatcher.progress.emit(self.task_id, done, total)
 
     def run(self) -> None:
         try:
-            args = (self.signals.progress.emit,) if self.wants_progress else ()
+            args = (self._report,) if self.wants_progress else ()
             result = self.fn(*args)
         except Exception as error:  # noqa: BLE001 - every failure is reported to the GUI thread
             if callable(getattr(error, "message", None)):
@@ -95,9 +209,9 @@ class _Task(QRunnable):
                 log.warning("background task: %s", error)
             else:
                 log.exception("background task failed")
-            self.signals.failed.emit(error)
+            self.dispatcher.failed.emit(self.task_id, error)
         else:
-            self.signals.done.emit(result)
+            self.dispatcher.done.emit(self.task_id, result)
 
 
 def run_task(
@@ -115,12 +229,17 @@ def run_task(
     from the worker; `on_progress(done, total)` then runs on the GUI thread. Exceptions go to
     `on_error` (logged either way), never up into Qt. When `owner` (the widget the callbacks
     update) has been deleted by the time the result arrives, the result is dropped.
+
+    Call it on the GUI thread. `fn` must not capture widgets: it runs, and is released, on the
+    worker.
     """
-    signals = _TaskSignals(on_done, on_error, on_progress, owner)
-    _running.add(signals)
-    (pool or task_pool()).start(_Task(fn, signals, on_progress is not None))
+    dispatcher = _the_dispatcher()
+    task_id = next(_ids)
+    dispatcher.running[task_id] = _Callbacks(on_done, on_error, on_progress, owner)
+    hold_collection()
+    (pool or task_pool()).start(_Task(task_id, fn, dispatcher, on_progress is not None))
 
 
 def tasks_running() -> int:
     """How many tasks have not yet delivered their result (tests wait for 0)."""
-    return len(_running)
+    return 0 if _dispatcher is None else len(_dispatcher.running)

@@ -270,7 +270,7 @@ def test_file_problems_are_worded_for_the_user(
     code, _, err = run(capsys, "export", "1", str(dest))
     assert code == 2 and err == f"seller-claims: 无法写入 {dest}：文件或文件夹不存在\n"
     code, _, err = run(capsys, "export", "1", str(dest), "--lang", "en")
-    assert err == f"seller-claims: Cannot write {dest}: no such file or folder\n"
+    assert err == f"seller-claims: Cannot write {dest}: the file or folder does not exist\n"
 
     not_a_zip = tmp_path / "notes.zip"
     not_a_zip.write_text("hello", "utf-8")

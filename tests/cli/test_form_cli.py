@@ -214,7 +214,10 @@ def test_unwritable_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 @pytest.mark.parametrize(
     ("lang", "reason"),
-    [("zh", "无法写入 {}：文件夹不存在"), ("en", "cannot write {}: the folder does not exist")],
+    [
+        ("zh", "无法写入 {}：文件或文件夹不存在"),
+        ("en", "cannot write {}: the file or folder does not exist"),
+    ],
 )
 def test_missing_folder_names_the_user_s_path_in_their_language(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, reason: str

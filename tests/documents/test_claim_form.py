@@ -311,3 +311,65 @@ def test_a_cut_after_a_quotation_s_own_ellipsis_does_not_double_it() -> None:
     width = stringWidth(head + "……", register_font(), 7) + 0.5
     cut = one_line(head + "按照交付或者应当交付时货物到达地的市场价格计算。", width, size=7)
     assert cut == head and "…………" not in cut
+
+
+@pytest.mark.parametrize("count", [0, 2, 4, 5, 9])
+def test_no_annex_table_leaves_its_last_rows_alone_on_a_page(
+    tmp_path: Path, catalog: Catalog, count: int
+) -> None:
+    """The manifest and the deadlines stay whole: a page never holds only the last rows of
+    either (4 photos used to leave 2 manifest rows on a page of their own, and 3 deadline rows
+    had a page to themselves)."""
+    case = make_case(**FULL)
+    photos = make_photos(tmp_path / "photos", count) if count else []
+    pdf = render(tmp_path, catalog, case=case, photos=photos, deadlines=build_schedule(case))
+    pages = [squash(page.extract_text()) for page in PdfReader(str(pdf)).pages]
+    if photos:
+        (manifest,) = [text for text in pages if "附件三" in text]
+        assert all(photo.sha256 in manifest for photo in photos)  # every row on its page
+    (deadlines,) = [text for text in pages if "附件四" in text]
+    for deadline in build_schedule(case):
+        if deadline.kind in COURIER_KINDS:  # every row on the page of its heading
+            assert squash(deadline_to_dict(deadline, catalog.texts, "zh")["title"]) in deadlines
+    if count == 4:  # room enough: after the manifest, not on a page of its own
+        assert "附件三" in deadlines
+
+
+def test_the_declaration_says_what_the_attached_photos_are(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """The embedded photos are reduced copies: the form never calls them unaltered originals;
+    the originals are, and their SHA-256 identifies them."""
+    text = squash(pdf_text(render(tmp_path, catalog)))
+    assert "原始拍摄，未经修改" not in text
+    assert squash("原始照片文件未经修改") in text and "SHA-256" in text
+
+
+def test_a_rounded_step_says_so_and_the_total_shows_the_rounding_once(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """r and the partial figures are shown rounded with ≈, and the total shows the exact sum
+    and the fen figures it rounds to: no step shows a figure the total did not use."""
+    case = make_case(
+        incident="damage",
+        service_fee="12.37",
+        goods_value="299.99",
+        weight_kg="2.3",
+        damage={"extent": "partial", "lost_value": "113.13"},
+        policy="standard",
+    )
+    steps = [s for s in assess(case, catalog).steps]
+    text = squash(pdf_text(render(tmp_path, catalog, case=case)))
+    assert squash("113.13 ÷ 货物价值 299.99 ≈ 0.3771") in text
+    assert squash("货物赔偿 = r × 61.85 ≈ 23.3244 元") in text
+    assert (
+        squash(
+            "合计 = 运费 4.6649 + 货物赔偿 23.3244 ≈ 27.9893，四舍五入到分为 27.99 元"
+            "（运费四舍五入为 4.66 元，其余 23.33 元为货物赔偿）"
+        )
+        in text
+    )
+    assert [s.code for s in steps].count("total_rounded") == 1
+    exact = make_case(policy="standard")  # 300 / 120 / 12: every figure exact to the fen
+    codes = [s.code for s in assess(exact, catalog).steps]
+    assert "total" in codes and "total_rounded" not in codes

@@ -102,3 +102,75 @@ def test_tab_reaches_every_field_of_the_shipment_page(qtbot, window) -> None:  #
         qtbot.keyClick(focus, Qt.Key.Key_Tab)
     for widget in wanted:
         assert any(w is widget or widget.isAncestorOf(w) for w in reached), widget.objectName()
+
+
+def test_a_closed_wizard_is_freed_on_the_gui_thread(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Closed wizards were never freed (left for the garbage collector, which may run on a
+    worker thread); the next one frees the last, with deleteLater on the GUI thread."""
+    import shiboken6
+
+    first = window.open_wizard(None)
+    assert first.close_without_asking()
+    assert window.wizard is first  # still there to look at after it closed
+    second = window.open_wizard(None)
+    assert second is not first and second.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first))
+
+
+def test_choosing_the_current_language_again_keeps_it_checked(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    (menu,) = [a.menu() for a in window.menuBar().actions() if a.text().startswith("语言")]
+    chinese, english = menu.actions()
+    with qtbot.assertNotEmitted(window.language_requested):
+        chinese.trigger()
+    assert chinese.isChecked() and not english.isChecked()
+    with qtbot.waitSignal(window.language_requested) as asked:
+        english.trigger()
+    assert asked.args == ["en"]
+
+
+def test_a_window_saved_off_screen_comes_back_into_view(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.resize(3000, 2000)  # bigger than the (800 x 600 offscreen) screen, and off it
+    first.move(2500, 1800)
+    first.close()
+    second = make_window()
+    area = second.screen().availableGeometry()
+    assert area.contains(second.frameGeometry())
+
+
+def test_a_stale_refresh_never_overwrites_a_newer_one(  # type: ignore[no-untyped-def]
+    qtbot, book, make_window, monkeypatch
+) -> None:
+    """Two refreshes in a row run side by side on the pool; the older one finishing last must
+    not put the older records back on screen (a status changed twice showed the first)."""
+    import threading
+
+    from seller_app.ui import case_rows as module
+    from seller_app.ui.tasks import task_pool
+
+    ids = seed(book)
+    window = make_window()
+    real = module.case_rows
+    newer_shown = threading.Event()
+    window.rows_loaded.connect(newer_shown.set)
+    started: list[int] = []
+
+    def first_one_slow(records, *args):  # type: ignore[no-untyped-def]
+        started.append(1)
+        if len(started) == 1:
+            newer_shown.wait(5)  # the older refresh finishes after the newer one is shown
+        return real(records, *args)
+
+    monkeypatch.setattr(module, "case_rows", first_one_slow)
+    pool = task_pool()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(threads, 2))
+    try:
+        window.refresh()  # the list as it is: SF… filed
+        book.set_status(ids["a"], "agreed", NOW)
+        window.refresh()
+        idle(qtbot)
+    finally:
+        pool.setMaxThreadCount(threads)
+    rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
+    assert window.proxy.index(rows["SF1234567890123"], 0).data() == "已谈妥"

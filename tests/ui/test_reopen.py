@@ -31,10 +31,14 @@ def finish_damage_claim_with_photos(qtbot, window, tmp_path) -> str:  # type: ig
 
 
 def double_click_first_row(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A finished case opens in its case view; its 查看或修改索赔内容 opens the wizard."""
     idle(qtbot)
     rect = window.table.visualRect(window.proxy.index(0, 1))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = window.case_view
+    assert view is not None and view.isVisible()
+    click(qtbot, view.edit_button)
 
 
 def test_reopening_a_case_makes_the_claim_form_again_and_changes_nothing(

@@ -52,3 +52,49 @@ def test_a_result_for_a_deleted_widget_is_dropped(qtbot) -> None:  # type: ignor
     gate.set()
     qtbot.waitUntil(lambda: tasks_running() == 0)
     assert delivered == []
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_a_task_runs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15's crash: the collector ran on a worker and destroyed Qt objects there. While a
+    task runs, automatic collection is off; the GUI thread collects instead; afterwards it is
+    as it was."""
+    import gc
+    import weakref
+
+    assert gc.isenabled()
+    gui = threading.get_ident()
+    gate = threading.Event()
+    seen: dict[str, object] = {}
+    collections: list[int] = []
+
+    def note(phase: str, info: dict) -> None:  # type: ignore[type-arg]
+        if phase == "start":
+            collections.append(threading.get_ident())
+
+    def work() -> None:
+        seen["enabled_on_worker"] = gc.isenabled()
+        junk = [[] for _ in range(50_000)]  # allocation that would trigger a collection
+        del junk
+        gate.wait(10)
+
+    class Cycle:
+        pass
+
+    gc.callbacks.append(note)
+    try:
+        run_task(work, lambda _: seen.setdefault("done", True))
+        cycle = Cycle()
+        cycle.me = cycle  # type: ignore[attr-defined]
+        probe = weakref.ref(cycle)
+        del cycle
+        kept = [[] for _ in range(2000)]  # young objects past the threshold: a collection is due
+        qtbot.waitUntil(lambda: probe() is None)  # collected by the GUI thread's timer
+        del kept
+        gate.set()
+        qtbot.waitUntil(lambda: tasks_running() == 0)
+    finally:
+        gc.callbacks.remove(note)
+        gate.set()
+    assert seen["enabled_on_worker"] is False
+    assert collections and set(collections) == {gui}
+    assert gc.isenabled()

@@ -1,4 +1,6 @@
-"""The case list: a table model over `CaseRow`s and a proxy that searches and filters by status."""
+"""The case list: a table model over `CaseRow`s and a proxy that searches and filters by status
+(or by one of the summary header's groups). Rows whose next deadline has passed are tinted red,
+rows due later today amber, so they stand out whatever column is sorted."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..i18n import format_date, format_money
 
@@ -23,7 +25,10 @@ if TYPE_CHECKING:
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+URGENCY_ROLE = Qt.ItemDataRole.UserRole + 4  # "overdue", "today" or ""
 OVERDUE = QColor("#b3261e")
+OVERDUE_ROW = QColor("#fdecea")
+TODAY_ROW = QColor("#fff3d6")
 STATUS_COLORS = {
     "draft": QColor("#777777"),
     "ready": QColor("#b26a00"),
@@ -129,6 +134,17 @@ class CaseTableModel(QAbstractTableModel):
             return row.status
         if role == SORT_ROLE:
             return self._sort_key(row, column)
+        if role == URGENCY_ROLE:
+            return _urgency(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            urgency = _urgency(row)
+            if urgency:
+                return QBrush(OVERDUE_ROW if urgency == "overdue" else TODAY_ROW)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == 6 and _urgency(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.overdue:
             return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
@@ -140,14 +156,39 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
 
+def _urgency(row: CaseRow) -> str:
+    """ "overdue" when an open case's next deadline has passed, "today" when it falls later
+    today, else ""."""
+    if row.status in ("draft", "paid", "closed") or row.next_due is None:
+        return ""
+    if row.overdue:
+        return "overdue"
+    return "today" if row.due_today else ""
+
+
+# The summary header's groups, as the statuses (or urgency) they show.
+VIEWS: dict[str, tuple[str, ...]] = {
+    "to_file": ("draft", "ready"),
+    "with_courier": ("filed", "answered", "agreed", "escalated"),
+}
+
+
 class CaseFilter(QSortFilterProxyModel):
-    """Rows whose status matches (``None``: all) and whose text contains the search words."""
+    """Rows whose status matches (``None``: all), in the chosen header group (``None``: all;
+    ``to_file``, ``with_courier``, ``urgent``: overdue or due today) and whose text contains the
+    search words."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status: str | None = None
+        self.view: str | None = None
         self.search = ""
         self.setSortRole(SORT_ROLE)
+
+    def set_view(self, view: str | None) -> None:
+        self.beginFilterChange()
+        self.view = view
+        self.endFilterChange()
 
     def set_status(self, status: str | None) -> None:
         self.beginFilterChange()
@@ -162,7 +203,12 @@ class CaseFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         first = model.index(source_row, 0, source_parent)
-        if self.status and model.data(first, STATUS_ROLE) != self.status:
+        status = model.data(first, STATUS_ROLE)
+        if self.status and status != self.status:
+            return False
+        if self.view == "urgent" and not model.data(first, URGENCY_ROLE):
+            return False
+        if self.view in VIEWS and status not in VIEWS[self.view]:
             return False
         if not self.search:
             return True

@@ -4,6 +4,8 @@ needed, the deadlines with "add to calendar" (.ics), and "mark as filed"."""
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +48,7 @@ class OutputPage(CasePage):
         self.setTitle(self.tr("生成文件"))
         self.setSubTitle(self.tr("核对索赔单，保存后交给快递公司；把跟进期限加入日历。"))
         self.busy = False
+        self.shown = False
         self.made: Any = None
         self.pdf_document: Any = None
 
@@ -87,17 +91,20 @@ class OutputPage(CasePage):
 
         self.save_form = QPushButton(self.tr("保存索赔单 PDF…"))
         self.save_form.setObjectName("saveForm")
-        self.save_form.clicked.connect(lambda: self._save_copy("claim_form", ".pdf"))
+        self.save_form.clicked.connect(lambda: self._save_copy("claim_form"))
         self.save_statement = QPushButton(self.tr("保存买家情况说明…"))
         self.save_statement.setObjectName("saveStatement")
-        self.save_statement.clicked.connect(lambda: self._save_copy("statement", ".pdf"))
+        self.save_statement.clicked.connect(lambda: self._save_copy("statement"))
         self.save_calendar = QPushButton(self.tr("加入日历（.ics）…"))
         self.save_calendar.setObjectName("saveCalendar")
-        self.save_calendar.clicked.connect(lambda: self._save_copy("calendar", ".ics"))
+        self.save_calendar.clicked.connect(lambda: self._save_copy("calendar"))
         self.deadlines = QListWidget()
         self.deadlines.setObjectName("deadlines")
         self.deadlines.setWordWrap(True)
         self.deadlines.setSpacing(3)
+        # Takes the height left over, never more: the page needs no scroll bar at a usual size.
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.deadlines.setMinimumHeight(72)
         self.filed = QCheckBox(self.tr("已经把索赔单交给快递公司了（标记为已提交）"))
         self.filed.setObjectName("filed")
 
@@ -116,7 +123,7 @@ class OutputPage(CasePage):
         row = QHBoxLayout()
         row.addLayout(self.preview_box, 1)
         row.addWidget(side_widget)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addLayout(row, 1)
@@ -156,6 +163,7 @@ class OutputPage(CasePage):
         self.made = None
         self._set_buttons()
         self.progress.show()
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("正在生成索赔单…"))
         catalog, lang = self.env.catalog, self.env.lang
         photos = [dict(photo) for photo in self.draft.photos]
@@ -197,8 +205,9 @@ class OutputPage(CasePage):
     def _failed(self, error: Exception) -> None:
         self.busy = False
         self.progress.hide()
-        self.status.setText("")
-        self.show_message(self.tr("生成文件失败：%1").replace("%1", str(error)))
+        # At the top, where the seller is looking, not under a page that may scroll.
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(self.tr("生成文件失败：%1").replace("%1", str(error)))
         self._set_buttons()
 
     def _set_buttons(self) -> None:
@@ -208,25 +217,72 @@ class OutputPage(CasePage):
         self.save_calendar.setEnabled(bool(made and made.calendar))
         self.regenerate.setEnabled(not self.busy)
 
-    def _save_copy(self, kind: str, suffix: str) -> None:
+    def suggested_name(self, kind: str) -> str:
+        """The file name offered when saving: what the document is, then the tracking number
+        (索赔申告单-SF1234567890123.pdf)."""
+        numbers = self.draft.data.get("tracking_numbers") or []
+        number = _safe_name(str(numbers[0])) if numbers else ""
+        if kind == "claim_form":
+            stem, suffix = self.tr("索赔申告单"), ".pdf"
+        elif kind == "calendar":
+            stem, suffix = self.tr("跟进期限"), ".ics"
+        else:
+            stem, suffix = self._statement_title(), ".pdf"
+        return f"{stem}-{number}{suffix}" if number else f"{stem}{suffix}"
+
+    def _statement_title(self) -> str:
+        try:
+            from seller_app.documents.statement import StatementKind, statement_kind
+
+            kind = statement_kind(self.draft.case(self.env.clock()))
+        except (ImportError, CaseError):
+            kind = None
+        if kind is not None and kind is StatementKind.NON_RECEIPT:
+            return self.tr("未收到货物声明")
+        return self.tr("收货情况说明")
+
+    def _save_copy(self, kind: str) -> None:
         source = self.draft.documents.get(kind)
         if not source:
             return
         folder = Path(str(self.env.settings.value("last_folder", str(Path.home()))))
-        numbers = self.draft.data.get("tracking_numbers") or ["claim"]
-        suggested = folder / f"{numbers[0]}-{Path(source).stem}{suffix}"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存"), str(suggested))
+        suggested = folder / self.suggested_name(kind)
+        suffix = suggested.suffix
+        pdf, calendar = self.tr("PDF 文件 (*.pdf)"), self.tr("日历文件 (*.ics)")
+        wanted = calendar if suffix == ".ics" else pdf
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存"), str(suggested), ";;".join((wanted, self.tr("所有文件 (*)")))
+        )
         if target:
-            try:
-                shutil.copyfile(source, target)
-            except OSError as error:  # a read-only folder, a full disk: say so, never raise
-                reason = error.strerror or str(error)
-                self.status.setText(
-                    self.tr("无法保存到 %1：%2").replace("%1", target).replace("%2", reason)
-                )
-                return
-            self.env.settings.setValue("last_folder", str(Path(target).parent))
-            self.status.setText(self.tr("已保存到 %1").replace("%1", target))
+            self.save_to(kind, Path(target))
+
+    def save_to(self, kind: str, target: Path) -> bool:
+        """Copy the document of `kind` to `target` (the suffix added when missing); says why
+        not when it cannot go there. Written to a temporary file first, then renamed."""
+        source = Path(self.draft.documents[kind])
+        if not target.suffix:
+            target = target.with_suffix(source.suffix)
+        data_dir = self.env.files_dir.parent
+        if _inside(target, data_dir) or _same_file(target, source):
+            self.status.setText(
+                self.tr("不能保存到软件自己的数据文件夹里，请换一个文件夹（例如桌面）。")
+            )
+            return False
+        try:
+            if target.is_dir():
+                raise IsADirectoryError(21, self.tr("这是一个文件夹"))
+            scratch = target.with_name(f".{target.name}.saving")
+            shutil.copyfile(source, scratch)
+            os.replace(scratch, target)
+        except OSError as error:  # a read-only folder, a full disk: say so, never raise
+            reason = error.strerror or str(error)
+            self.status.setText(
+                self.tr("无法保存到 %1：%2").replace("%1", str(target)).replace("%2", reason)
+            )
+            return False
+        self.env.settings.setValue("last_folder", str(target.parent))
+        self.status.setText(self.tr("已保存到 %1").replace("%1", str(target)))
+        return True
 
     # ------------------------------------------------------------------ wizard protocol
 
@@ -241,6 +297,7 @@ class OutputPage(CasePage):
         for key, edit in self.payee.items():
             edit.setText(text_of(payee.get(key)))
         self.filed.setChecked(self.draft.status == "filed")
+        self.shown = True
         self.make_documents()
 
     def collect(self) -> None:
@@ -254,6 +311,14 @@ class OutputPage(CasePage):
         payee = {key: edit.text().strip() for key, edit in self.payee.items()}
         self.draft.put("payee", {k: v for k, v in payee.items() if v} or None)
 
+    def status_choice(self) -> str | None:
+        """The status the "已提交" box asks for, None before the page has been shown."""
+        if not self.shown:
+            return None
+        if self.filed.isChecked():
+            return "filed"
+        return self.draft.status if self.draft.status not in ("draft", "filed") else "ready"
+
     def after_valid(self) -> bool:
         if self.busy:
             self.show_message(self.tr("索赔单还在生成中，请稍等。"))
@@ -265,6 +330,26 @@ class OutputPage(CasePage):
 
         self.draft.status = "filed" if self.filed.isChecked() else "ready"
         return True
+
+
+def _safe_name(text: str) -> str:
+    """`text` usable in a file name on every system."""
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._") or "case"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _red():  # type: ignore[no-untyped-def]

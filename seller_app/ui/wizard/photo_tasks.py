@@ -71,23 +71,30 @@ def import_files(
     case: Case | None,
     lang: str,
     report: Callable[[int, int], None],
+    processes: int | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Prepare `paths` one at a time (so progress can be shown); returns records and errors."""
+    """Prepare `paths` on the evidence package's worker processes (`processes` None: one per
+    core), checked against each other and the case; `report(done, total)` as each is ready.
+    Returns the records and the messages of the files that could not be used."""
     from seller_app.evidence import PhotoError, PhotoInput, import_photos
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    report(0, len(paths))
+    results = import_photos(
+        [PhotoInput(path) for path in paths],
+        out_dir,
+        case,
+        read_barcodes=True,
+        processes=processes,
+        progress=report,
+    )
     records: list[dict[str, Any]] = []
     errors: list[str] = []
-    report(0, len(paths))
-    for done, path in enumerate(paths, start=1):
-        (result,) = import_photos(
-            [PhotoInput(path)], out_dir, case, read_barcodes=True, processes=1
-        )
+    for result in results:
         if isinstance(result, PhotoError):
             errors.append(result.message(lang))
         else:
             records.append(photo_record(result, lang))
-        report(done, len(paths))
     return records, errors
 
 

@@ -1,6 +1,7 @@
 """Page 3, 证据照片: add photos (drag and drop or a file dialog), sort them by kind, caption them;
 see the quality warnings on each and what the shot list still misses. Photos are prepared on the
-thread pool with a progress bar."""
+evidence package's worker processes (started when the page opens) with a progress bar; a file
+that is not taken (not a photo, a video, one already added) is named beside the drop area."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,15 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from seller_app.domain.case import PhotoKind
-from seller_app.domain.errors import CaseError
 
 from ..tasks import run_task
-from .page import CasePage
+from .files import IMAGE_FILTER, IMAGE_SUFFIXES, sort_dropped
+from .page import CasePage, late_safe
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".bmp", ".tif", ".tiff"}
+__all__ = ["IMAGE_SUFFIXES", "PhotosPage"]
+
 THUMB = 128
+SHOT_LIST_STYLE = (
+    "QLabel#shotList { background: #f3f6fa; border: 1px solid #c9d6e3; border-radius: 4px;"
+    " padding: 6px; }"
+)
 
 
 class PhotosPage(CasePage):
@@ -98,6 +105,8 @@ class PhotosPage(CasePage):
         self.caption.setObjectName("photoCaption")
         self.caption.setPlaceholderText(self.tr("说明，例如：外箱右上角压扁"))
         self.caption.editingFinished.connect(self._edit_selected)
+        # Enter in the caption finishes the caption, not the page (QWizard's default button).
+        self.caption.installEventFilter(self)
         self.photo_warnings = QLabel()
         self.photo_warnings.setObjectName("photoWarnings")
         self.photo_warnings.setWordWrap(True)
@@ -114,17 +123,23 @@ class PhotosPage(CasePage):
         self.shot_list = QLabel()
         self.shot_list.setObjectName("shotList")
         self.shot_list.setWordWrap(True)
-        self.shot_list.setStyleSheet(
-            "background: #f3f6fa; border: 1px solid #c9d6e3; border-radius: 4px; padding: 6px;"
-        )
+        self.shot_list.setStyleSheet(SHOT_LIST_STYLE)
+        self.drop_message = QLabel()
+        self.drop_message.setObjectName("dropMessage")
+        self.drop_message.setWordWrap(True)
+        self.drop_message.setStyleSheet("color: #b3261e;")
+        self.drop_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.drop_message.hide()
 
         middle = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.photo_list, 1)
         left.addWidget(self.empty_hint)
+        left.addWidget(self.drop_message)
         middle.addLayout(left, 1)
         middle.addWidget(details)
-        layout = QVBoxLayout(self)
+        self.photo_list.setMinimumHeight(THUMB + 56)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(buttons)
         layout.addLayout(middle, 1)
         layout.addWidget(self.field_row(self.shot_list, "photos"))
@@ -135,54 +150,78 @@ class PhotosPage(CasePage):
 
     # ------------------------------------------------------------------ adding photos
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.caption
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._edit_selected()
+            self.caption.selectAll()
+            return True
+        return super().eventFilter(watched, event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        urls = event.mimeData().urls()
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
         event.acceptProposedAction()
+        remote = len(urls) - len(paths)
         self.add_photos(paths)
+        if remote:
+            self.say(self.tr("网页上的图片不能直接拖进来：请先保存到电脑，再添加。"), add=True)
 
     def _choose_files(self) -> None:
         start = str(self.env.settings.value("last_folder", str(Path.home())))
         names, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("选择证据照片"),
-            start,
-            self.tr("图片 (*.jpg *.jpeg *.png *.heic *.heif *.webp)"),
+            self, self.tr("选择证据照片"), start, IMAGE_FILTER()
         )
-        self.add_photos([Path(name) for name in names])
+        if names:
+            self.add_photos([Path(name) for name in names])
+
+    def say(self, text: str, add: bool = False) -> None:
+        """A sentence beside the drop area (why a file was not taken); empty hides it."""
+        if add and self.drop_message.text() and text:
+            text = f"{self.drop_message.text()}\n{text}"
+        self.drop_message.setText(text)
+        self.drop_message.setVisible(bool(text))
 
     def add_photos(self, paths: list[Path]) -> None:
-        """Prepare `paths` in the background; thumbnails appear when they are ready."""
-        paths = [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
-        if not paths or self.importing:
+        """Prepare the photos among `paths` in the background; thumbnails appear when they are
+        ready. Every file not taken is named beside the drop area with the reason."""
+        photos, refused = sort_dropped(paths)
+        added = {str(Path(photo["source"])) for photo in self.draft.photos}
+        again = [path for path in photos if str(path) in added]
+        photos = [path for path in photos if str(path) not in added]
+        refused += [self.tr("“%1”已经添加过了。").replace("%1", path.name) for path in again]
+        if photos and self.importing:
+            refused.append(self.tr("上一批照片还在处理中，请等它处理完再添加。"))
+            photos = []
+        self.say("\n".join(refused))
+        if not photos:
             return
         from .photo_tasks import import_files
 
-        self.env.settings.setValue("last_folder", str(paths[0].parent))
+        self.env.settings.setValue("last_folder", str(photos[0].parent))
         self.importing = True
         self.add_button.setEnabled(False)
-        self.progress.setRange(0, len(paths))
+        self.progress.setRange(0, len(photos))
         self.progress.setValue(0)
         self.progress.show()
-        case = self._case_or_none()
+        case = self.case_or_none()
         out_dir = self.env.files_dir / self.draft.record_id / "photos"
-        lang = self.env.lang
+        lang, processes = self.env.lang, self.env.photo_processes
         run_task(
-            lambda report: import_files(paths, out_dir, case, lang, report),
-            self._imported,
-            on_error=self._import_failed,
+            lambda report: import_files(photos, out_dir, case, lang, report, processes),
+            late_safe(self, self.draft, lambda result: result[0], self._imported),
+            on_error=lambda error: self._import_failed(error) if shiboken6.isValid(self) else None,
             on_progress=self._progress,
             owner=self,
         )
-
-    def _case_or_none(self):  # type: ignore[no-untyped-def]
-        try:
-            return self.draft.case(self.env.clock())
-        except CaseError:
-            return None
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -192,22 +231,31 @@ class PhotosPage(CasePage):
         self.importing = False
         self.add_button.setEnabled(True)
         self.progress.hide()
+        if self.page_error.text() == self.busy_text():
+            self.page_error.hide()
+            self.page_error.clear()
 
-    def _imported(self, result: tuple[list[dict[str, Any]], list[str]]) -> None:
+    def busy_text(self) -> str:
+        return self.tr("照片还在处理中，请稍等。")
+
+    def _imported(
+        self, result: tuple[list[dict[str, Any]], list[str]], repeated: list[dict[str, Any]]
+    ) -> None:
         self._finish_import()
-        records, errors = result
-        known = {photo["sha256"] for photo in self.draft.photos}
-        for record in records:
-            if record["sha256"] not in known:
-                self.draft.photos.append(record)
-                known.add(record["sha256"])
+        _records, errors = result
         self._refresh()
-        if errors:
-            self.show_message("\n".join(errors))
+        messages = list(errors)
+        messages += [
+            self.tr("“%1”和已有的一张照片完全相同，没有重复添加。").replace(
+                "%1", Path(photo["source"]).name
+            )
+            for photo in repeated
+        ]
+        self.say("\n".join(messages), add=True)
 
     def _import_failed(self, error: Exception) -> None:
         self._finish_import()
-        self.show_message(self.tr("照片处理失败：%1").replace("%1", str(error)))
+        self.say(self.tr("照片处理失败：%1").replace("%1", str(error)), add=True)
 
     def _remove_selected(self) -> None:
         row = self.photo_list.currentRow()
@@ -296,26 +344,19 @@ class PhotosPage(CasePage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self._refresh()
+        try:
+            from seller_app.evidence import warm_up
+        except ImportError:
+            return
+        warm_up(self.env.photo_processes)  # the worker processes start while the seller looks
 
     def collect(self) -> None:
-        refs = [
-            {
-                k: v
-                for k, v in {
-                    "file": photo["prepared_path"],
-                    "kind": photo["kind"],
-                    "caption": photo.get("caption") or None,
-                    "sha256": photo["sha256"],
-                }.items()
-                if v
-            }
-            for photo in self.draft.photos
-        ]
-        self.draft.put("photos", refs or None)
+        self.draft.put("photos", self.draft.photo_refs() or None)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         self._edit_selected()
         if self.importing:
-            self.show_message(self.tr("照片还在处理中，请稍等。"))
+            self.clear_errors()
+            self.show_message(self.busy_text())
             return False
         return super().validatePage()

@@ -30,6 +30,7 @@ from .widgets import select_data
 
 class CompensationPage(CasePage):
     OWNS = ("policy", "claim_basis")
+    LIVE = False  # it assesses again on every change itself
 
     def __init__(self, draft, env) -> None:  # type: ignore[no-untyped-def]
         super().__init__(draft, env)
@@ -90,7 +91,8 @@ class CompensationPage(CasePage):
         form = QFormLayout()
         self.add_field(form, self.tr("赔偿规则"), self.policy, "policy")
         form.addRow("", self.policy_reason)
-        layout = QVBoxLayout(self)
+        self.report.setMinimumHeight(160)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.field_row(self.claim_line, "claim_basis"))
         layout.addLayout(figures)

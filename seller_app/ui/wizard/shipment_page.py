@@ -1,11 +1,19 @@
-"""Page 1, 快件信息: tracking numbers (courier detected as you type), route, date, fees, weight."""
+"""Page 1, 快件信息: tracking numbers (courier detected as you type), route, date, fees, weight.
+
+Tracking numbers are accepted as printed on the label ("sf 1234 5678 9012 3"); the posting time
+is empty until the seller gives it (or a screenshot of the tracking page does); a number that
+already has a claim is flagged beside the field (issue 13).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,18 +27,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seller_app.domain.case import Region, normalize_tracking_number
+from seller_app.domain.case import SHANGHAI, Region, normalize_tracking_number
 from seller_app.domain.errors import CaseError
 
+from .files import IMAGE_FILTER
 from .page import CasePage
-from .widgets import datetime_edit, money_edit, read_datetime, select_data, set_datetime, text_of
+from .reasons import same_minute, same_time_note
+from .screenshot_box import ScreenshotBox
+from .widgets import MomentEdit, money_edit, money_text, select_data, text_of, weight_text
 
-_SEPARATORS = re.compile(r"[\s,，;；、]+")
 log = logging.getLogger(__name__)
+
+# Between two numbers: a comma, semicolon, slash or a new line (Chinese forms included).
+_STRONG = re.compile(r"[,，;；、/\n]+")
+# Inside a number as printed or pasted: dashes of every width.
+_JOINERS = re.compile(r"[-‐‑‒–—_]")
 
 
 def split_numbers(text: str) -> list[str]:
-    return [part for part in _SEPARATORS.split(text) if part]
+    """The tracking numbers in `text`, upper-cased, as a seller types or pastes them.
+
+    Commas, semicolons, slashes and new lines separate numbers. Spaces separate them too, unless
+    they split one number into the groups a label prints ("sf 1234 5678 9012 3",
+    "7312 3456 7890 12"): a group of letters starts a number; digits join the number before
+    them unless both are already long enough (8 or more) to be numbers of their own.
+    """
+    numbers: list[str] = []
+    plain = unicodedata.normalize("NFKC", text)
+    for piece in _STRONG.split(plain):
+        groups: list[str] = []
+        for token in _JOINERS.sub("", piece).split():
+            token = token.upper()
+            starts = not groups or token[0].isalpha() or (len(groups[-1]) >= 8 and len(token) >= 8)
+            if starts:
+                groups.append(token)
+            else:
+                groups[-1] += token
+        numbers += [group for group in groups if group not in numbers]
+    return numbers
 
 
 class ShipmentPage(CasePage):
@@ -55,13 +89,17 @@ class ShipmentPage(CasePage):
         super().__init__(draft, env)
         self.setTitle(self.tr("快件信息"))
         self.setSubTitle(self.tr("出问题的那个包裹：快递单号、寄出时间和运费。单号可以填多个。"))
+        self.setAcceptDrops(True)
         texts = env.catalog.texts
+        # What a screenshot filled in, to mark those fields until the seller changes them.
+        self.from_screenshot: dict[str, Any] = {}
 
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking")
-        self.tracking.setPlaceholderText(self.tr("例如 SF1234567890123，多个单号用空格或逗号分开"))
+        self.tracking.setPlaceholderText(self.tr("例如 SF1234567890123，多个单号用逗号分开"))
         self.carrier_hint = QLabel()
         self.carrier_hint.setObjectName("carrierHint")
+        self.carrier_hint.setWordWrap(True)
         self.read_label = QPushButton(self.tr("从面单照片读取…"))
         self.read_label.setObjectName("readLabel")
         self.read_label.setToolTip(self.tr("选一张快递面单照片，自动读出条码里的单号"))
@@ -87,7 +125,7 @@ class ShipmentPage(CasePage):
         self.region.setObjectName("region")
         for region in Region:
             self.region.addItem(texts.get("region", region.value, env.lang), region.value)
-        self.posted_at = datetime_edit()
+        self.posted_at = MomentEdit(self.tr("未填写（点这里选择）"), env.clock)
         self.posted_at.setObjectName("postedAt")
         self.service_fee = money_edit(self.tr("例如 12.00"))
         self.service_fee.setObjectName("serviceFee")
@@ -108,14 +146,25 @@ class ShipmentPage(CasePage):
         self.destination = QLineEdit()
         self.destination.setObjectName("destination")
         self.destination.setPlaceholderText(self.tr("收货城市，例如 浙江省杭州市"))
+        self.screenshot = ScreenshotBox(
+            self, self.tr("或把物流详情截图拖到这一页：自动填写单号、快递公司和寄出时间。")
+        )
 
         form = QFormLayout()
-        self.add_field(form, self.tr("快递单号"), tracking_line, "tracking_numbers")
+        self.add_field(
+            form, self.tr("快递单号"), tracking_line, "tracking_numbers", mark=self.tracking
+        )
         form.addRow("", self.carrier_hint)
         self.add_field(form, self.tr("快递公司"), self.carrier, "carrier")
         self.add_field(form, self.tr("订单号"), self.order_id, "order_id")
         self.add_field(form, self.tr("寄送范围"), self.region, "region")
-        self.add_field(form, self.tr("寄出时间"), self.posted_at, "posted_at")
+        self.add_field(
+            form,
+            self.tr("寄出时间"),
+            self.posted_at,
+            "posted_at",
+            self.tr("快递员收件（揽收）的时间，见物流详情的第一条。"),
+        )
         self.add_field(form, self.tr("运费（元）"), self.service_fee, "service_fee")
         self.add_field(form, self.tr("计费重量（公斤）"), self.weight, "weight_kg")
         form.addRow("", self.insured)
@@ -124,7 +173,9 @@ class ShipmentPage(CasePage):
         self.add_field(form, self.tr("月结"), self.monthly, "sender_kind")
         self.add_field(form, self.tr("寄件地址"), self.origin, "origin")
         self.add_field(form, self.tr("目的地"), self.destination, "destination")
-        layout = QVBoxLayout(self)
+        # Shown first, but last in the Tab order: the page starts in its first field.
+        form.insertRow(0, "", self.screenshot)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.page_error)
         layout.addStretch(1)
@@ -148,7 +199,8 @@ class ShipmentPage(CasePage):
         return self.env.catalog.carriers.by_code[code].name(self.env.lang)
 
     def _update_carrier_hint(self) -> None:
-        if not self.numbers():
+        numbers = self.numbers()
+        if not numbers:
             self.carrier_hint.setText(self.tr("输入单号后自动识别快递公司"))
             return
         candidates = self.detected()
@@ -162,11 +214,15 @@ class ShipmentPage(CasePage):
                 text += self.tr("（也可能是 %1，请确认）").replace("%1", others)
         if chosen and candidates and chosen not in candidates and chosen != "other":
             text += " " + self.tr("⚠ 所选快递公司与单号格式不符，请核对")
+        if self.tracking.text().strip() != " ".join(numbers):
+            text += "\n" + self.tr("单号：%1").replace("%1", "、".join(numbers))
         duplicates = self.duplicates()
         if duplicates:
-            text += "\n" + self.tr("⚠ 这个单号已有索赔案件（%1），请确认不是重复索赔").replace(
-                "%1", "、".join(duplicates)
-            )
+            text += "\n" + self.tr(
+                "⚠ 这个单号已有索赔案件（%1）。同一个包裹重复索赔会被快递公司拒绝；"
+                "要补充材料，请在案件列表里打开原来的案件。"
+            ).replace("%1", "、".join(duplicates))
+        self.carrier_hint.setStyleSheet("color: #8a5300;" if duplicates else "")
         self.carrier_hint.setText(text)
 
     def duplicates(self) -> list[str]:
@@ -182,18 +238,32 @@ class ShipmentPage(CasePage):
             return []
         return [f"#{record_id.lstrip('c')} {_status_name(status)}" for record_id, status in found]
 
+    def update_notes(self) -> None:
+        read = self._read_note("tracking_numbers", self.numbers())
+        self.set_note("tracking_numbers", read, "info")
+        self.set_note("carrier", self._read_note("carrier", self.carrier.currentData()), "info")
+        posted = self.posted_at.moment_text()
+        claimed = self.draft.data.get("claim_at")
+        if posted and claimed and same_minute(posted, claimed):
+            self.set_note("posted_at", same_time_note())
+        else:
+            self.set_note("posted_at", self._read_note("posted_at", posted), "info")
+
+    def _read_note(self, key: str, value: object) -> str | None:
+        """ "从截图读取" while the field still holds what the screenshot said."""
+        if key in self.from_screenshot and self.from_screenshot[key] == value:
+            return self.tr("从截图读取，请核对")
+        return None
+
     def _update_insured(self, on: bool) -> None:
         self.insured_value.setEnabled(on)
         self.insurance_fee.setEnabled(on)
 
+    # ------------------------------------------------------------------ reading photos
+
     def _read_label_photo(self) -> None:
         start = str(self.env.settings.value("last_folder", str(Path.home())))
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("选择面单照片"),
-            start,
-            self.tr("图片 (*.jpg *.jpeg *.png *.heic *.webp)"),
-        )
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择面单照片"), start, IMAGE_FILTER())
         if path:
             self.read_numbers_from(Path(path))
 
@@ -227,6 +297,66 @@ class ShipmentPage(CasePage):
         self.show_message(self.tr("读取面单照片失败：%1").replace("%1", str(error)))
         self._update_carrier_hint()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            self.screenshot.warm_up()
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.screenshot.read(paths)
+
+    def screenshot_read(self, reading: Any) -> str:
+        """Fill the empty fields from a tracking screenshot; returns what was filled, in words.
+        A field already filled in differently keeps the seller's value, with a note."""
+        timeline = reading.timeline
+        filled: list[str] = []
+        if timeline.tracking_numbers:
+            numbers = list(timeline.tracking_numbers)
+            if not self.numbers():
+                self.tracking.setText(" ".join(numbers))
+                filled.append(self.tr("快递单号"))
+            self.from_screenshot["tracking_numbers"] = numbers
+        if timeline.carrier and timeline.carrier in self.env.catalog.carriers.by_code:
+            detected = self.detected()
+            if self.carrier.currentData() is None and timeline.carrier not in detected[:1]:
+                select_data(self.carrier, timeline.carrier)
+                filled.append(self.tr("快递公司"))
+            if self.carrier.currentData() == timeline.carrier:
+                self.from_screenshot["carrier"] = timeline.carrier
+        if timeline.posted_at is not None:
+            read = timeline.posted_at.astimezone(SHANGHAI).strftime("%Y-%m-%dT%H:%M")
+            if not self.posted_at.moment_text():
+                self.posted_at.set_moment(read)
+                filled.append(self.tr("寄出时间"))
+            self.from_screenshot["posted_at"] = read
+        self.collect()
+        self.update_notes()
+        differs = self._screenshot_differences(timeline)
+        if differs:
+            self.show_message("\n".join(differs))
+        return "、".join(filled) or self.tr("没有需要填写的空白项")
+
+    def _screenshot_differences(self, timeline: Any) -> list[str]:
+        """What the screenshot says that differs from what the seller typed on this page."""
+        found = []
+        numbers = self.numbers()
+        for number in timeline.tracking_numbers:
+            if numbers and number not in numbers:
+                found.append(
+                    self.tr("截图里的单号是 %1，和填写的不同，请核对。").replace("%1", number)
+                )
+        posted = self.posted_at.moment_text()
+        read = self.from_screenshot.get("posted_at")
+        if posted and read and posted != read:
+            found.append(
+                self.tr("截图显示揽收时间是 %1，和填写的寄出时间不同，请核对。").replace(
+                    "%1", read.replace("T", " ")
+                )
+            )
+        return found
+
     # ------------------------------------------------------------------ wizard protocol
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
@@ -235,7 +365,7 @@ class ShipmentPage(CasePage):
         select_data(self.carrier, data.get("carrier"))
         self.order_id.setText(text_of(data.get("order_id")))
         select_data(self.region, data.get("region", Region.DOMESTIC.value))
-        set_datetime(self.posted_at, data.get("posted_at"), self.env.clock())
+        self.posted_at.set_moment(data.get("posted_at"))
         self.service_fee.setText(text_of(data.get("service_fee")))
         self.weight.setText(text_of(data.get("weight_kg")))
         self.insured.setChecked(data.get("insured_value") is not None)
@@ -246,6 +376,7 @@ class ShipmentPage(CasePage):
         self.origin.setText(text_of(data.get("origin")))
         self.destination.setText(text_of(data.get("destination")))
         self._update_carrier_hint()
+        self.update_notes()
 
     def collect(self) -> None:
         put = self.draft.put
@@ -253,21 +384,34 @@ class ShipmentPage(CasePage):
         put("carrier", self.carrier.currentData())
         put("order_id", self.order_id.text())
         put("region", self.region.currentData())
-        put("posted_at", read_datetime(self.posted_at))
-        put("service_fee", self.service_fee.text())
-        put("weight_kg", self.weight.text())
+        put("posted_at", self.posted_at.moment_text())
+        put("service_fee", money_text(self.service_fee.text()))
+        put("weight_kg", weight_text(self.weight.text()))
         insured = self.insured.isChecked()
-        put("insured_value", self.insured_value.text() if insured else None)
-        put("insurance_fee", self.insurance_fee.text() if insured else None)
+        put("insured_value", money_text(self.insured_value.text()) if insured else None)
+        put("insurance_fee", money_text(self.insurance_fee.text()) if insured else None)
         put("sender_kind", "monthly_account" if self.monthly.isChecked() else None)
         put("origin", self.origin.text())
         put("destination", self.destination.text())
 
-    def after_valid(self) -> bool:
+    def extra_errors(self) -> list[CaseError]:
+        errors = []
         if self.insured.isChecked() and not self.insured_value.text().strip():
-            self.show_error(CaseError("insured_value", "required"))
-            return False
-        return True
+            errors.append(CaseError("insured_value", "required"))
+        # Back from step 2 with a claim time there: the posting time must come before it.
+        posted, claimed = self.posted_at.moment_text(), self.draft.data.get("claim_at")
+        if posted and claimed and _after(posted, claimed):
+            errors.append(CaseError("claim_at", "claim_before_posting"))
+        return errors
+
+
+def _after(first: str, second: object) -> bool:
+    from seller_app.domain.case import parse_datetime
+
+    try:
+        return parse_datetime(first, "first") > parse_datetime(second, "second")
+    except CaseError:
+        return False
 
 
 def _status_name(status: str) -> str:

@@ -1,12 +1,25 @@
-"""Page 4, 签收核实: who signed for the parcel, and the advice that follows, shown right here."""
+"""Page 4, 签收核实: who signed for the parcel, and the advice that follows, shown right here.
+
+A proof of delivery (签收底单) or a tracking screenshot dropped here fills the signer, the
+signing time and the signer's name, each marked "从截图读取"; a signer such as 门卫, 前台, 驿站,
+快递柜 or 家人 answers "not the buyer" and asks whether the buyer authorised them (seed 002,
+``resources/timeline/signers.toml``). The buyer's side on the platform (when they asked for
+after-sales, when the platform stepped in) is optional: the schedule's 48 h / 72 h windows run
+from those dates.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -14,14 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from seller_app.domain.case import SignerWho, case_from_json
+from seller_app.domain.case import SHANGHAI, SignerWho, case_from_json
 from seller_app.domain.errors import CaseError
 from seller_app.domain.present import render_note
 from seller_app.domain.rules import assess
 
 from .page import CasePage
-from .widgets import datetime_edit, read_datetime, set_datetime, text_of
+from .screenshot_box import ScreenshotBox
+from .widgets import MomentEdit, text_of
 
+# Answers to "did the buyer authorise whoever the screenshot shows signed?"
+_ANSWERED = {SignerWho.AUTHORIZED.value, SignerWho.UNAUTHORIZED.value}
 # The notes the signer answers lead to (domain/rules.py `_signer_notes`).
 SIGNER_NOTES = {"refund_buyer_first", "claim_as_loss", "verify_signer", "signed_without_inspection"}
 
@@ -33,12 +49,18 @@ class SignerPage(CasePage):
         super().__init__(draft, env)
         self.setTitle(self.tr("签收核实"))
         self.setSubTitle(self.tr("快递显示签收了吗？是谁签的？这决定了先找谁、按什么索赔。"))
+        self.setAcceptDrops(True)
         texts = env.catalog.texts
+        self.from_screenshot: dict[str, Any] = {}
+        # What the screenshot asks of the seller (signer_questions: the authorisation first).
+        self.questions: tuple[str, ...] = ()
+        self.asks_authorised = False
 
         self.who = QButtonGroup(self)
-        who_box = QWidget()
-        who_layout = QVBoxLayout(who_box)
-        who_layout.setContentsMargins(0, 0, 0, 0)
+        self.who_box = QWidget()
+        self.who_box.setObjectName("whoBox")
+        who_layout = QVBoxLayout(self.who_box)
+        who_layout.setContentsMargins(4, 4, 4, 4)
         for who in SignerWho:
             button = QRadioButton(texts.get("signer", who.value, env.lang))
             button.setObjectName(f"who:{who.value}")
@@ -52,9 +74,16 @@ class SignerPage(CasePage):
         self.signer_name.setPlaceholderText(self.tr("签收底单或签收照片上的名字（可不填）"))
         self.known_time = QCheckBox(self.tr("知道签收时间"))
         self.known_time.setObjectName("knownTime")
-        self.signed_at = datetime_edit()
+        self.signed_at = MomentEdit(self.tr("未填写"), env.clock)
         self.signed_at.setObjectName("signedAt")
+        self.signed_at.setEnabled(False)
         self.known_time.toggled.connect(self.signed_at.setEnabled)
+        signed = QWidget()
+        signed_line = QHBoxLayout(signed)
+        signed_line.setContentsMargins(0, 0, 0, 0)
+        signed_line.addWidget(self.known_time)
+        signed_line.addWidget(self.signed_at)
+        signed_line.addStretch(1)
         self.inspected = QCheckBox(self.tr("快递员离开前，收件人当面开箱验了货"))
         self.inspected.setObjectName("inspected")
         self.placed = QCheckBox(self.tr("未经收件人同意，放进了快递柜或驿站"))
@@ -66,7 +95,8 @@ class SignerPage(CasePage):
         self.advice.setObjectName("signerAdvice")
         self.advice.setWordWrap(True)
         self.advice.setStyleSheet(
-            "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; padding: 8px;"
+            "QLabel#signerAdvice { background: #fff8e1; border: 1px solid #f0c36d;"
+            " border-radius: 4px; padding: 8px; }"
         )
 
         self.buyer_name = QLineEdit()
@@ -85,33 +115,51 @@ class SignerPage(CasePage):
         # platform's windows run from these (schedule: seller_response, platform_*).
         self.buyer_requested = QCheckBox(self.tr("买家已在平台申请售后"))
         self.buyer_requested.setObjectName("buyerRequested")
-        self.buyer_requested_at = datetime_edit()
+        self.buyer_requested_at = MomentEdit(self.tr("未填写"), env.clock)
         self.buyer_requested_at.setObjectName("buyerRequestedAt")
-        self.buyer_requested.toggled.connect(self.buyer_requested_at.setEnabled)
         self.platform_escalated = QCheckBox(self.tr("平台已介入"))
         self.platform_escalated.setObjectName("platformEscalated")
-        self.platform_escalated_at = datetime_edit()
+        self.platform_escalated_at = MomentEdit(self.tr("未填写"), env.clock)
         self.platform_escalated_at.setObjectName("platformEscalatedAt")
-        self.platform_escalated.toggled.connect(self.platform_escalated_at.setEnabled)
         platform = QGroupBox(self.tr("买家售后（可不填，填了会提醒平台的处理时限）"))
         platform_form = QFormLayout(platform)
-        platform_form.addRow("", self.buyer_requested)
-        self.add_field(
-            platform_form, self.tr("申请时间"), self.buyer_requested_at, "buyer_requested_at"
-        )
-        platform_form.addRow("", self.platform_escalated)
-        self.add_field(
-            platform_form, self.tr("介入时间"), self.platform_escalated_at, "platform_escalated_at"
-        )
+        for box, edit, key, label in (
+            (
+                self.buyer_requested,
+                self.buyer_requested_at,
+                "buyer_requested_at",
+                self.tr("买家申请售后的时间"),
+            ),
+            (
+                self.platform_escalated,
+                self.platform_escalated_at,
+                "platform_escalated_at",
+                self.tr("平台介入的时间"),
+            ),
+        ):
+            box.toggled.connect(edit.setEnabled)
+            edit.setEnabled(False)
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(box)
+            row.addWidget(edit)
+            row.addStretch(1)
+            platform_form.addRow(self.field_row(line, key, mark=edit, label=label))
 
+        self.screenshot = ScreenshotBox(
+            self,
+            self.tr("或把签收底单、物流详情截图拖到这一页：自动填写签收人和签收时间。"),
+        )
         form = QFormLayout()
-        self.add_field(form, self.tr("谁签收的"), who_box, "signer")
+        self.add_field(form, self.tr("谁签收的"), self.who_box, "signer")
         self.add_field(form, self.tr("签收人姓名"), self.signer_name, "signer.name")
-        form.addRow("", self.known_time)
-        self.add_field(form, self.tr("签收时间"), self.signed_at, "signer.signed_at")
+        self.add_field(form, self.tr("签收时间"), signed, "signer.signed_at", mark=self.signed_at)
         form.addRow("", self.inspected)
         form.addRow("", self.placed)
-        layout = QVBoxLayout(self)
+        # Shown first, but last in the Tab order: the page starts in its first field.
+        form.insertRow(0, "", self.screenshot)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(form)
         layout.addWidget(self.advice)
         layout.addWidget(buyer)
@@ -122,6 +170,12 @@ class SignerPage(CasePage):
     def _who(self) -> str | None:
         button = self.who.checkedButton()
         return None if button is None else str(button.property("value"))
+
+    def _set_who(self, value: str | None) -> None:
+        self.who.setExclusive(False)
+        for button in self.who.buttons():
+            button.setChecked(button.property("value") == value)
+        self.who.setExclusive(True)
 
     def _signer(self) -> dict[str, object] | None:
         who = self._who()
@@ -134,8 +188,8 @@ class SignerPage(CasePage):
         }
         if self.signer_name.text().strip():
             signer["name"] = self.signer_name.text().strip()
-        if self.known_time.isChecked():
-            signer["signed_at"] = read_datetime(self.signed_at)
+        if self.known_time.isChecked() and self.signed_at.moment_text():
+            signer["signed_at"] = self.signed_at.moment_text()
         return signer
 
     def advice_texts(self) -> list[str]:
@@ -165,25 +219,96 @@ class SignerPage(CasePage):
 
     def _update_advice(self, *_: object) -> None:
         found = self.advice_texts()
+        asked = list(self.questions)
+        if self.questions and self.asks_authorised and self._who() in _ANSWERED:
+            asked = asked[1:]  # answered: the buyer was asked whether they authorised it
+        questions = [f"⚠ {question}" for question in asked]
         if self._who() is None:
-            self.advice.setText(self.tr("选择签收人后，这里会告诉你接下来该怎么做。"))
+            lines = [self.tr("选择签收人后，这里会告诉你接下来该怎么做。")]
         elif not found:
-            self.advice.setText(self.tr("✓ 签收情况没有问题，可以直接向快递公司索赔。"))
+            lines = [self.tr("✓ 签收情况没有问题，可以直接向快递公司索赔。")]
         else:
-            self.advice.setText("\n\n".join(f"• {text}" for text in found))
+            lines = [f"• {text}" for text in found]
+        self.advice.setText("\n\n".join(questions + lines))
+
+    # ------------------------------------------------------------------ screenshots
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            self.screenshot.warm_up()
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.screenshot.read(paths)
+
+    def screenshot_read(self, reading: Any) -> str:
+        """Fill who signed, their name and the time from a screenshot; returns what was filled.
+        A signer who is not the buyer (门卫, 驿站 ...) answers "not the buyer yet known to be
+        authorised" and the question to ask the buyer is shown above the advice."""
+        timeline = reading.timeline
+        filled: list[str] = []
+        if reading.signer_who:
+            if self._who() is None or reading.ask_authorised:
+                self._set_who(reading.signer_who)
+                filled.append(self.tr("签收人"))
+            self.from_screenshot["signer"] = reading.signer_who
+        if timeline.signer:
+            if not self.signer_name.text().strip():
+                self.signer_name.setText(timeline.signer)
+                filled.append(self.tr("签收人姓名"))
+            self.from_screenshot["signer.name"] = timeline.signer
+        if timeline.signed_at is not None:
+            read = timeline.signed_at.astimezone(SHANGHAI).strftime("%Y-%m-%dT%H:%M")
+            if not (self.known_time.isChecked() and self.signed_at.moment_text()):
+                self.known_time.setChecked(True)
+                self.signed_at.set_moment(read)
+                filled.append(self.tr("签收时间"))
+            self.from_screenshot["signer.signed_at"] = read
+        self.questions = tuple(reading.questions)
+        self.asks_authorised = bool(reading.ask_authorised)
+        self.collect()
+        self._update_advice()
+        self.update_notes()
+        return "、".join(filled) or self.tr("没有需要填写的空白项")
+
+    def update_notes(self) -> None:
+        values = {
+            "signer": self._who(),
+            "signer.name": self.signer_name.text().strip(),
+            "signer.signed_at": self.signed_at.moment_text()
+            if self.known_time.isChecked()
+            else None,
+        }
+        for key, value in values.items():
+            read = self.from_screenshot.get(key)
+            note = None
+            if read is not None and read == value:
+                note = self.tr("从截图读取，请核对")
+                if key == "signer" and value != SignerWho.BUYER.value:
+                    note = self.tr(
+                        "从截图读取：签收的不是买家本人。请向买家确认是否授权代收："
+                        "授权了选“买家授权的人”，没有授权选“其他人（未经授权）”。"
+                    )
+            elif key == "signer" and read == SignerWho.UNKNOWN.value and value in _ANSWERED:
+                note = None  # the seller asked the buyer and answered the question
+            elif read is not None and value:
+                shown = str(read).replace("T", " ")
+                if key == "signer":
+                    shown = self.env.catalog.texts.get("signer", str(read), self.env.lang)
+                note = self.tr("截图显示：%1，和填写的不同，请核对").replace("%1", shown)
+            self.set_note(key, note, "info")
 
     # ------------------------------------------------------------------ wizard protocol
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         signer = self.draft.data.get("signer") or {}
-        self.who.setExclusive(False)
-        for button in self.who.buttons():
-            button.setChecked(button.property("value") == signer.get("who"))
-        self.who.setExclusive(True)
+        self._set_who(signer.get("who"))
         self.signer_name.setText(text_of(signer.get("name")))
         self.known_time.setChecked(bool(signer.get("signed_at")))
         self.signed_at.setEnabled(self.known_time.isChecked())
-        set_datetime(self.signed_at, signer.get("signed_at"), self.env.clock())
+        self.signed_at.set_moment(signer.get("signed_at"))
         self.inspected.setChecked(bool(signer.get("inspected")))
         self.placed.setChecked(bool(signer.get("placed_without_consent")))
         buyer = self.draft.data.get("buyer") or {}
@@ -191,14 +316,18 @@ class SignerPage(CasePage):
         self.buyer_phone.setText(text_of(buyer.get("phone")))
         self.buyer_address.setText(text_of(buyer.get("address")))
         data = self.draft.data
-        for box, edit, key in (
-            (self.buyer_requested, self.buyer_requested_at, "buyer_requested_at"),
-            (self.platform_escalated, self.platform_escalated_at, "platform_escalated_at"),
-        ):
+        for box, edit, key in self._buyer_side():
             box.setChecked(bool(data.get(key)))
             edit.setEnabled(box.isChecked())
-            set_datetime(edit, data.get(key), self.env.clock())
+            edit.set_moment(data.get(key))
         self._update_advice()
+        self.update_notes()
+
+    def _buyer_side(self) -> tuple[tuple[QCheckBox, MomentEdit, str], ...]:
+        return (
+            (self.buyer_requested, self.buyer_requested_at, "buyer_requested_at"),
+            (self.platform_escalated, self.platform_escalated_at, "platform_escalated_at"),
+        )
 
     def collect(self) -> None:
         self.draft.put("signer", self._signer())
@@ -208,14 +337,16 @@ class SignerPage(CasePage):
             "address": self.buyer_address.text().strip(),
         }
         self.draft.put("buyer", {k: v for k, v in buyer.items() if v} or None)
-        for box, edit, key in (
-            (self.buyer_requested, self.buyer_requested_at, "buyer_requested_at"),
-            (self.platform_escalated, self.platform_escalated_at, "platform_escalated_at"),
-        ):
-            self.draft.put(key, read_datetime(edit) if box.isChecked() else None)
+        for box, edit, key in self._buyer_side():
+            self.draft.put(key, edit.moment_text() if box.isChecked() else None)
 
-    def after_valid(self) -> bool:
+    def extra_errors(self) -> list[CaseError]:
+        errors = []
         if self._who() is None:
-            self.show_error(CaseError("signer", "required"))
-            return False
-        return True
+            errors.append(CaseError("signer", "required"))
+        if self.known_time.isChecked() and self.signed_at.moment_text() is None:
+            errors.append(CaseError("signer.signed_at", "required"))
+        for box, edit, key in self._buyer_side():
+            if box.isChecked() and edit.moment_text() is None:
+                errors.append(CaseError(key, "required"))
+        return errors
