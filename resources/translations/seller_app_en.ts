@@ -2274,6 +2274,57 @@ The cases already copied are complete in the shared case store; copying again ca
     </message>
 </context>
 <context>
+    <name>SharedStores</name>
+    <message>
+        <source>共享案件库还没有打开：这台电脑需要输入一次店铺口令。</source>
+        <translation>The shared case store is not open yet: this PC needs the shop passphrase, once.</translation>
+    </message>
+    <message>
+        <source>正在连接 %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>正在连接共享案件库…</source>
+        <translation>Connecting to the shared case store…</translation>
+    </message>
+    <message>
+        <source>没有切换：需要店铺口令才能打开共享案件库。</source>
+        <translation>Not switched: the shared case store needs the shop passphrase to open.</translation>
+    </message>
+    <message>
+        <source>请先输入这台电脑的案件库密码，打开本机案件库后再连接。</source>
+        <translation>First enter this PC’s case store password and open this PC’s own store, then connect.</translation>
+    </message>
+    <message>
+        <source>没有连上共享案件库，仍在本机案件库上工作。</source>
+        <translation>Could not connect to the shared case store; still working on this PC’s own store.</translation>
+    </message>
+    <message>
+        <source>仍在本机案件库上工作；没有改动任何内容。</source>
+        <translation>Still working on this PC’s own store; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>共享案件库</source>
+        <translation>Shared case store</translation>
+    </message>
+    <message>
+        <source>没有切换：请先保存或关闭正在填写的索赔向导（它的草稿没能保存）。</source>
+        <translation>Not switched: first save or close the claim wizard you are filling in (its draft could not be saved).</translation>
+    </message>
+    <message>
+        <source>✓ 已切换到共享案件库 %1。</source>
+        <translation>✓ Switched to the shared case store %1.</translation>
+    </message>
+    <message>
+        <source>没有切换：请先保存或关闭正在填写的索赔向导。</source>
+        <translation>Not switched: first save or close the claim wizard you are filling in.</translation>
+    </message>
+    <message>
+        <source>现在使用本机案件库。</source>
+        <translation>Now using this PC’s own store.</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentPage</name>
     <message>
         <source>快件信息</source>

@@ -51,10 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SharedStores", text)
-
-
 class SharedStores:
     # provided by DesktopApp
     window: MainWindow | None
@@ -142,7 +138,10 @@ class SharedStores:
 
     def _shop_cancelled(self) -> None:
         self._set_state(
-            "server_failed", _tr("共享案件库还没有打开：这台电脑需要输入一次店铺口令。")
+            "server_failed",
+            QCoreApplication.translate(
+                "SharedStores", "共享案件库还没有打开：这台电脑需要输入一次店铺口令。"
+            ),
         )
 
     def ask_shop_passphrase(
@@ -225,9 +224,15 @@ class SharedStores:
         self.connecting = True
         dialog = self.shared_dialog
         if dialog is not None:
-            dialog.set_busy(_tr("正在连接 %1…").replace("%1", choice.server.display()))
+            dialog.set_busy(
+                QCoreApplication.translate("SharedStores", "正在连接 %1…").replace(
+                    "%1", choice.server.display()
+                )
+            )
         elif self.window is not None:
-            self.window.statusBar().showMessage(_tr("正在连接共享案件库…"))
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("SharedStores", "正在连接共享案件库…")
+            )
         data_dir, passphrase = self.data_dir, self.passphrase
         run_task(
             lambda: open_shared(
@@ -250,21 +255,35 @@ class SharedStores:
             self.ask_shop_passphrase(
                 creating,
                 lambda shop: self._connect(choice, password, desk, shop),
-                lambda: self._report(_tr("没有切换：需要店铺口令才能打开共享案件库。")),
+                lambda: self._report(
+                    QCoreApplication.translate(
+                        "SharedStores", "没有切换：需要店铺口令才能打开共享案件库。"
+                    )
+                ),
                 wrong=wrong,
                 parent=dialog,
             )
             return
         if isinstance(error, KeychainUnavailableError):
-            self._report(_tr("请先输入这台电脑的案件库密码，打开本机案件库后再连接。"))
+            self._report(
+                QCoreApplication.translate(
+                    "SharedStores", "请先输入这台电脑的案件库密码，打开本机案件库后再连接。"
+                )
+            )
             return
         if dialog is None and self.window is not None:  # 重新连接 from the window
-            self.window.statusBar().showMessage(_tr("没有连上共享案件库，仍在本机案件库上工作。"))
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "SharedStores", "没有连上共享案件库，仍在本机案件库上工作。"
+                )
+            )
             self.window.problems.show(
                 self.window,
                 error,
                 retry=self.reconnect,
-                unsaved=_tr("仍在本机案件库上工作；没有改动任何内容。"),
+                unsaved=QCoreApplication.translate(
+                    "SharedStores", "仍在本机案件库上工作；没有改动任何内容。"
+                ),
             )
             return
         words = getattr(error, "message", None)
@@ -280,7 +299,7 @@ class SharedStores:
             if not ok:
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
-                    _tr("共享案件库"),
+                    QCoreApplication.translate("SharedStores", "共享案件库"),
                     text,
                     QMessageBox.StandardButton.Ok,
                     self.window,
@@ -298,7 +317,11 @@ class SharedStores:
         if window is None or busy or not window.work_windows_close():
             store.close()
             self._report(
-                busy or _tr("没有切换：请先保存或关闭正在填写的索赔向导（它的草稿没能保存）。")
+                busy
+                or QCoreApplication.translate(
+                    "SharedStores",
+                    "没有切换：请先保存或关闭正在填写的索赔向导（它的草稿没能保存）。",
+                )
             )
             return
         old = self.current_store()
@@ -308,7 +331,12 @@ class SharedStores:
         self._store_opened(store, self.passphrase)
         if old is not None and old is not store:
             old.close()
-        self._report(_tr("✓ 已切换到共享案件库 %1。").replace("%1", choice.name()), ok=True)
+        self._report(
+            QCoreApplication.translate("SharedStores", "✓ 已切换到共享案件库 %1。").replace(
+                "%1", choice.name()
+            ),
+            ok=True,
+        )
 
     def use_local(self) -> None:
         """改用本机案件库: back to this PC's own store for good (the server stays in the
@@ -318,7 +346,10 @@ class SharedStores:
             return
         if window.busy_reason() or not window.work_windows_close():
             self._report(
-                window.busy_reason() or _tr("没有切换：请先保存或关闭正在填写的索赔向导。")
+                window.busy_reason()
+                or QCoreApplication.translate(
+                    "SharedStores", "没有切换：请先保存或关闭正在填写的索赔向导。"
+                )
             )
             return
         if self.shared is not None:
@@ -359,7 +390,7 @@ class SharedStores:
         self._store_opened(store, self.passphrase, book)
         if old is not store:
             old.close()
-        self._report(_tr("现在使用本机案件库。"), ok=True)
+        self._report(QCoreApplication.translate("SharedStores", "现在使用本机案件库。"), ok=True)
 
     def _local_failed(self, error: Exception) -> None:
         self.opening = False
