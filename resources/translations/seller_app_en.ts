@@ -370,6 +370,10 @@
         <translation>This entry was not saved; what you typed is still in the window.</translation>
     </message>
     <message>
+        <source>已重新载入 %1 的修改（见后面的案件窗口）。你填写的内容还在：确认后再点“记录”，或点“取消”。</source>
+        <translation>Reloaded with the changes made by %1 (see the case window behind). What you typed is still here: check it, then click “Record”, or “Cancel”.</translation>
+    </message>
+    <message>
         <source>已记录：%1。期限已按这一项重新计算。</source>
         <translation>Recorded: %1. The deadlines have been worked out again.</translation>
     </message>

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -465,15 +466,30 @@ class CaseView(QDialog):
         except Exception as error:
             # The dialog keeps what was typed and says it was not saved; the box offers the way
             # on: another desk's version to look at, or the server to try again.
+            failed = error
             parent = dialog if dialog is not None and dialog.isVisible() else self
             self.save_failed(
                 error,
                 parent=parent,
                 retry=(lambda: dialog.accept()) if dialog is not None else None,
-                before_reload=(lambda: dialog.reject()) if dialog is not None else None,
+                after_reload=None if dialog is None else lambda: self._kept_typing(dialog, failed),
                 unsaved=self.tr("这条记录没有保存，填写的内容还在窗口里。"),
             )
             raise
+
+    def _kept_typing(self, dialog: EventDialog, error: Exception) -> None:
+        """After 重新载入 the record being typed stays open with everything in it: the case
+        behind it now shows the other desk's version, and saving again is the seller's call."""
+        if not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return
+        desk = getattr(error, "desk", None) or self.tr("另一台电脑")
+        dialog.error.setText(
+            self.tr(
+                "已重新载入 %1 的修改（见后面的案件窗口）。你填写的内容还在："
+                "确认后再点“记录”，或点“取消”。"
+            ).replace("%1", desk)
+        )
+        dialog.error.show()
 
     def _recorded(self, kind: EventKind) -> None:
         self.event_dialog = None
@@ -579,7 +595,7 @@ class CaseView(QDialog):
         *,
         parent: QWidget | None = None,
         retry: Callable[[], Any] | None = None,
-        before_reload: Callable[[], Any] | None = None,
+        after_reload: Callable[[], Any] | None = None,
         unsaved: str | None = None,
         plain: bool = True,
     ) -> None:
@@ -593,9 +609,9 @@ class CaseView(QDialog):
             return
 
         def reload() -> None:
-            if before_reload is not None:
-                before_reload()
             self.reload_after_conflict(error)
+            if after_reload is not None:
+                after_reload()
 
         self.problems.show(
             parent or self,

@@ -153,3 +153,66 @@ def test_a_save_the_server_did_not_take_stays_in_the_wizard_until_the_seller_cho
     numbers = sorted(tuple(d.data["case"]["tracking_numbers"]) for d in drafts)
     assert ("SF1234567890123",) in numbers
     assert window.windowTitle().startswith("共享案件库")
+
+
+def test_the_case_view_keeps_an_event_and_a_note_the_server_did_not_take(  # type: ignore[no-untyped-def]
+    qtbot, desks, shop, relay, tmp_path, monkeypatch
+) -> None:
+    """Mid-session, in the case view: the record being typed and the note stay (the box says
+    so, the note's words are in it), nothing goes to this PC's own store, and 重试 once the
+    server is back saves both, each under this desk's name in the timeline."""
+    from tests.conftest import make_case
+
+    from ..test_case_view import record
+
+    now = datetime.now(SHANGHAI)
+    with shop.desk_store(tmp_path / "warehouse", "仓库") as warehouse:
+        case_id = warehouse.add_case(make_case(claim_at=None), now - timedelta(days=2))
+    through_relay = ServerSettings("127.0.0.1", shop.server.database, "shop", relay.port)
+    settings = desk_settings(tmp_path, "front")
+    choose_server(settings, through_relay)
+    folder = tmp_path / "front" / "data"
+    PassphraseKeyStore(folder, STORE_PASSWORD).set(
+        through_relay.password_key(), shop.password.encode()
+    )
+    monkeypatch.setenv(SHOP_PASSPHRASE_ENV, SHOP_PASSPHRASE)
+    monkeypatch.setenv("SELLER_APP_DESK", "前台")
+    front = desks("front", settings)
+    qtbot.waitUntil(lambda: getattr(front.book, "shared", False), timeout=20000)
+    window = front.window
+    idle(qtbot)
+    view = window.open_case_view(f"c{case_id}")
+    assert view is not None
+
+    relay.cut()
+    assert view.save_note("快递客服说周五前答复") is False
+    box = problem_box(qtbot, window)
+    assert box.objectName() == UNREACHABLE_BOX and box.parent() is view
+    assert "连不上共享案件库" in box.text() and "Traceback" not in box.text()
+    assert "备注没有保存：快递客服说周五前答复" in box.informativeText()
+    press(qtbot, box, "cancelSave")
+
+    dialog = record(qtbot, view, "filed", now - timedelta(hours=1), ticket="FR-123")
+    box = problem_box(qtbot, window)
+    assert box.objectName() == UNREACHABLE_BOX and box.parent() is dialog
+    assert "填写的内容还在窗口里" in box.informativeText()
+    assert child(box, QPushButton, "workLocally") is not None  # offered, not taken
+    press(qtbot, box, "cancelSave")
+    assert dialog.isVisible() and dialog.ticket.text() == "FR-123"
+    assert not (front.data_dir / "store.sqlite3").exists()  # nothing went to this PC's store
+    assert getattr(front.book, "shared", False)  # and the app did not switch by itself
+
+    relay.mend()  # the server is back: saving again works (the store reconnects)
+    click(qtbot, dialog.save_button)
+    idle(qtbot)
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # recorded and closed
+    assert view.save_note("快递客服说周五前答复") is True
+    with shop.desk_store(tmp_path / "warehouse", "仓库") as warehouse:
+        stored = warehouse.get_case(case_id)
+        assert stored.case.ticket == "FR-123" and stored.updated_by == "前台"
+        assert [note.text for note in warehouse.notes(case_id)] == ["快递客服说周五前答复"]
+    items = [view.timeline.topLevelItem(i) for i in range(view.timeline.topLevelItemCount())]
+    lines = [(item.text(1), item.text(3)) for item in items]
+    assert ("状态改为：已提交", "前台") in lines and ("备注：快递客服说周五前答复", "前台") in lines
+    assert lines[0][1] == "仓库"  # made at the warehouse desk
+    assert not (front.data_dir / "store.sqlite3").exists()
