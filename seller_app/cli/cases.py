@@ -404,12 +404,7 @@ def add_parser(sub: Any) -> None:
     cases = sub.add_parser("cases", help="the case store: list, show, status, export, backup")
     actions = cases.add_subparsers(dest="action", required=True, metavar="ACTION")
     shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
-    )
+    common.add_data_dir(shared)
     common.add_lang(shared)
     common.add_store_arguments(shared)
     listing = actions.add_parser("list", parents=[shared], help="list cases")

@@ -124,6 +124,16 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` for every command that reads this PC's data folder."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
+    )
+
+
 def os_reason(error: OSError, words: Labels | None = None, lang: str = "zh") -> str:
     """Why the system refused, in the user's language where we have the words for it: the one
     table of ``seller_app.os_errors`` (`words` is no longer consulted; callers may drop it)."""

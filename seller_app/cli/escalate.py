@@ -93,12 +93,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="OUT.pdf")
     parser.add_argument("--text", action="store_true", help="print it as plain text")
     common.add_password_arguments(parser)
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
-    )
+    common.add_data_dir(parser)
     common.add_lang(parser)
     common.add_store_arguments(parser)
     parser.set_defaults(run=run)

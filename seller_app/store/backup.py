@@ -98,6 +98,34 @@ def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     return data
 
 
+@contextmanager
+def new_archive(dest: Path, header: dict[str, Any]) -> Iterator[zipfile.ZipFile]:
+    """A backup archive for `dest`, its plain `header` written first: built beside `dest` under a
+    temporary name, made durable and moved into place only when the block ends without error
+    (a failed or killed backup leaves the previous one as it was). An existing file is replaced
+    only when it is a backup itself; an OS error names `dest`, not the temporary file."""
+    if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
+        # a weekly backup.zip is replaced; a photo or case file given by mistake is not
+        raise StoreError("backup_would_replace", path=dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
+    try:
+        with leftovers.pending_output(tmp):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with (
+                open_private(tmp) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+            ):
+                archive.writestr(HEADER, json.dumps(header, indent=1))
+                yield archive
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, dest)
+    except OSError as error:
+        raise StoreError("cannot_write", path=dest, detail=error) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_backup(
     conn: sqlite3.Connection | Any,
     data_dir: Path,
@@ -108,14 +136,12 @@ def write_backup(
 ) -> Path:
     kdf = new_kdf()
     if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
-        # a weekly backup.zip is replaced; a photo or case file given by mistake is not
-        raise StoreError("backup_would_replace", path=dest)
+        raise StoreError("backup_would_replace", path=dest)  # before the slow key derivation
     cipher = _key(passphrase, kdf)
     snapshot = data_dir / f".backup-{os.getpid()}.sqlite3"
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
     entries = []
     try:
-        with leftovers.pending_output(tmp):
+        with new_archive(dest, {"format": FORMAT, "version": VERSION, "kdf": kdf}) as archive:
             try:
                 schema.copy_database(conn, snapshot)
             except sqlite3.OperationalError as error:  # the snapshot lives in the data dir
@@ -130,42 +156,22 @@ def write_backup(
                     for path in sorted(blobs.rglob("*"))
                     if path.is_file() and not path.name.startswith(".")
                 ]
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with (
-                open_private(tmp) as handle,
-                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
-            ):
-                archive.writestr(
-                    HEADER,
-                    json.dumps({"format": FORMAT, "version": VERSION, "kdf": kdf}, indent=1),
+            for number, (name, path) in enumerate(files, start=1):
+                data = path.read_bytes()
+                entry = f"f/{number:06d}"
+                archive.writestr(entry, cipher.seal(data, entry.encode()))
+                entries.append(
+                    {"entry": entry, "path": name, "sha256": sha256_hex(data), "size": len(data)}
                 )
-                for number, (name, path) in enumerate(files, start=1):
-                    data = path.read_bytes()
-                    entry = f"f/{number:06d}"
-                    archive.writestr(entry, cipher.seal(data, entry.encode()))
-                    entries.append(
-                        {
-                            "entry": entry,
-                            "path": name,
-                            "sha256": sha256_hex(data),
-                            "size": len(data),
-                        }
-                    )
-                manifest = {
-                    "store_id": store_id,
-                    "data_key": base64.b64encode(data_key).decode(),
-                    "files": entries,
-                }
-                archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, dest)
-    except OSError as error:  # name the file the user asked for, not our temporary one
-        raise StoreError("cannot_write", path=dest, detail=error) from None
+            manifest = {
+                "store_id": store_id,
+                "data_key": base64.b64encode(data_key).decode(),
+                "files": entries,
+            }
+            archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
     finally:
         snapshot.unlink(missing_ok=True)
         snapshot.with_name(snapshot.name + ".tmp").unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
     return dest
 
 

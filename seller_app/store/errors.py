@@ -239,6 +239,7 @@ STATUS_NAMES: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.CLOSED: ("已结案", "closed"),
 }
 
+
 def is_disk_full(error: BaseException) -> bool:
     """A full disk or exhausted quota, whether SQLite (``SQLITE_FULL``, "database or disk is
     full") or the OS (ENOSPC, EDQUOT) reports it."""

@@ -34,7 +34,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -43,11 +42,9 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 
-from .. import leftovers
 from ..credentials import KeyStore
 from . import schema
 from .backup import (
-    HEADER,
     MANIFEST,
     SEAL_OVERHEAD,
     SERVER_FORMAT,
@@ -55,12 +52,13 @@ from .backup import (
     _is_backup,
     _key,
     _read_entry,
+    new_archive,
     new_kdf,
     open_archive,
     open_sealed_manifest,
 )
 from .base import key_name, reported, set_meta
-from .crypto import KEY_BYTES, Cipher, open_private, sha256_hex
+from .crypto import KEY_BYTES, Cipher, sha256_hex
 from .db import Database
 from .errors import BackupError, ConfirmationNeededError, StoreError
 
@@ -190,45 +188,28 @@ def write_server_backup(
     """Archive every table of the shop server at `db` into `dest` (see the module docstring)
     and record it as the server's latest backup."""
     if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
-        raise StoreError("backup_would_replace", path=dest)
+        raise StoreError("backup_would_replace", path=dest)  # before the slow key derivation
     kdf = new_kdf()
     cipher = _key(passphrase, kdf)
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
-    try:
-        with leftovers.pending_output(tmp):
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with (
-                open_private(tmp) as handle,
-                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
-            ):
-                archive.writestr(
-                    HEADER,
-                    json.dumps({"format": SERVER_FORMAT, "version": VERSION, "kdf": kdf}, indent=1),
-                )
-                writer = _ArchiveWriter(archive, cipher)
-                with db.transaction():  # (a connection dropped since is made again first)
-                    db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                    conn = db.conn  # type: ignore[attr-defined]
-                    version = schema.schema_version(db)
-                    at = str(db.execute("SELECT now()").fetchone()[0].isoformat())
-                    tables = [_dump_table(conn, table, writer) for table in _archived(db)]
-                    digest = fingerprint(db)
-                manifest = {
-                    "store_id": store_id,
-                    "data_key": base64.b64encode(data_key).decode() if data_key else None,
-                    "schema": version,
-                    "fingerprint": digest,
-                    "at": at,
-                    "tables": tables,
-                }
-                archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, dest)
-    except OSError as error:  # name the file the user asked for, not our temporary one
-        raise StoreError("cannot_write", path=dest, detail=error) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    header = {"format": SERVER_FORMAT, "version": VERSION, "kdf": kdf}
+    with new_archive(dest, header) as archive:
+        writer = _ArchiveWriter(archive, cipher)
+        with db.transaction():  # (a connection dropped since is made again first)
+            db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn = db.conn  # type: ignore[attr-defined]
+            version = schema.schema_version(db)
+            at = str(db.execute("SELECT now()").fetchone()[0].isoformat())
+            tables = [_dump_table(conn, table, writer) for table in _archived(db)]
+            digest = fingerprint(db)
+        manifest = {
+            "store_id": store_id,
+            "data_key": base64.b64encode(data_key).decode() if data_key else None,
+            "schema": version,
+            "fingerprint": digest,
+            "at": at,
+            "tables": tables,
+        }
+        archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
     mark = {"at": at, "schema": version, "fingerprint": digest}
     set_meta(db, BACKUP_MARK, json.dumps(mark))
     return dest
