@@ -1491,6 +1491,14 @@
         <translation>Copy this PC’s cases</translation>
     </message>
     <message>
+        <source>这台电脑的本机案件库里有 %1 个案件还没有复制到共享案件库。</source>
+        <translation>This PC’s own store has %1 case(s) not yet copied to the shared case store.</translation>
+    </message>
+    <message>
+        <source>这台电脑的本机案件库里有 %2 个草稿还没有复制到共享案件库。</source>
+        <translation>This PC’s own store has %2 draft(s) not yet copied to the shared case store.</translation>
+    </message>
+    <message>
         <source>这台电脑的本机案件库里有 %1 个案件、%2 个草稿还没有复制到共享案件库。</source>
         <translation>This PC’s own store has %1 case(s) and %2 draft(s) not yet copied to the shared case store.</translation>
     </message>

@@ -110,11 +110,15 @@ class MovingOver(QObject):
         box.setObjectName("offerCopy")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("复制本机案件"))
-        box.setText(
-            self.tr("这台电脑的本机案件库里有 %1 个案件、%2 个草稿还没有复制到共享案件库。")
-            .replace("%1", str(cases))
-            .replace("%2", str(drafts))
-        )
+        if not drafts:
+            waiting = self.tr("这台电脑的本机案件库里有 %1 个案件还没有复制到共享案件库。")
+        elif not cases:
+            waiting = self.tr("这台电脑的本机案件库里有 %2 个草稿还没有复制到共享案件库。")
+        else:
+            waiting = self.tr(
+                "这台电脑的本机案件库里有 %1 个案件、%2 个草稿还没有复制到共享案件库。"
+            )
+        box.setText(waiting.replace("%1", str(cases)).replace("%2", str(drafts)))
         box.setInformativeText(
             self.tr(
                 "现在复制过去吗？案件连同进展、备注、照片和文件一起复制，本机案件库保持原样；"

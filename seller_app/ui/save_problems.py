@@ -30,8 +30,10 @@ log = logging.getLogger(__name__)
 CONFLICT_BOX = "concurrentEdit"
 UNREACHABLE_BOX = "serverUnreachable"
 PROBLEM_BOX = "saveProblem"
-# Room for a sentence per line in a message box (a narrow one wraps every few characters).
-WIDE_BOX = "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 24em; }"
+# Room for a sentence per line in a message box (a narrow one wraps every few characters). Only
+# the informative text: a minimum width on the main text hides its length from QMessageBox,
+# which then neither widens the box nor wraps it, and cuts the sentence off.
+WIDE_BOX = "QLabel#qt_msgbox_informativelabel { min-width: 24em; }"
 
 
 def is_unreachable(error: BaseException) -> bool:

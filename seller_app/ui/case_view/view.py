@@ -154,6 +154,9 @@ class CaseView(QDialog):
         self.timeline.setHeaderLabels(
             [self.tr("时间"), self.tr("进展"), self.tr("备注"), self.tr("由谁记录")]
         )
+        # 由谁记录 (a shop server) right after 进展, where it stays in view; the note, which
+        # can be long (its tooltip shows it whole), last.
+        self.timeline.header().moveSection(3, 2)
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
@@ -391,7 +394,7 @@ class CaseView(QDialog):
         # repeat its own name.
         desks = {entry.desk for entry in entries if entry.desk}
         self.timeline.setColumnHidden(3, not (folder.shared or len(desks) > 1))
-        for column in range(2):
+        for column in (0, 1, 3):
             self.timeline.resizeColumnToContents(column)
         self.timeline.scrollToBottom()
 

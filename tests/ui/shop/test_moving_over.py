@@ -142,7 +142,7 @@ def test_stopping_the_copy_and_taking_it_up_again_copies_nothing_twice(  # type:
     dialog = front.shared_dialog
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     offer = shown(qtbot, front, "offerCopy")
-    assert "2 个案件、0 个草稿" in offer.text()
+    assert "有 2 个案件还没有复制到共享案件库" in offer.text()
     press(qtbot, offer, "copyNow")
     report = shown(qtbot, front, "copyReport")
     assert "已复制 2 个案件" in report.text() and "1 个案件以前已经复制过" in report.text()

@@ -107,6 +107,7 @@ def test_an_event_after_another_desk_s_change_is_refused_and_reload_shows_theirs
     idle(qtbot)
     view = front_window.open_case_view(f"c{case_id}")
     assert not view.timeline.isColumnHidden(3)  # a shop server: who did what is shown
+    assert view.timeline.header().visualIndex(3) == 2  # right after 进展, before the note
 
     # meanwhile, at the warehouse desk, the claim is sent with the courier's ticket number
     warehouse.get_case(case_id)

@@ -140,7 +140,7 @@ def test_a_save_the_server_did_not_take_stays_in_the_wizard_until_the_seller_cho
         lambda: front.moving is not None and front.moving.box is not None, timeout=20000
     )
     offer = front.moving.box
-    assert offer.objectName() == "offerCopy" and "1 个草稿" in offer.text()
+    assert offer.objectName() == "offerCopy" and "有 1 个草稿还没有复制" in offer.text()
     press(qtbot, offer, "copyNow")
     qtbot.waitUntil(
         lambda: front.moving.box is not None and front.moving.box.objectName() == "copyReport",
