@@ -226,7 +226,8 @@ class ShipmentPage(CasePage):
         self.carrier_hint.setText(text)
 
     def duplicates(self) -> list[str]:
-        """The other cases already claiming one of the numbers typed, as "#3 已提交"."""
+        """The other cases already claiming one of the numbers typed, as "#3 已提交" -- on a
+        shop server with the desk that made it, when another: "#3 已提交，由 仓库电脑 建立"."""
         lookup = self.env.existing_claims
         numbers = self.numbers()
         if lookup is None or not numbers:
@@ -236,7 +237,13 @@ class ShipmentPage(CasePage):
         except Exception:  # noqa: BLE001 - a hint only; never stops the typing
             log.exception("looking up earlier claims failed")
             return []
-        return [f"#{record_id.lstrip('c')} {_status_name(status)}" for record_id, status in found]
+        shown = []
+        for record_id, status, desk in found:
+            text = f"#{record_id.lstrip('c')} {_status_name(status)}"
+            if desk:  # another desk of the shop claimed it (issue 17)
+                text += self.tr("，由 %1 建立").replace("%1", desk)
+            shown.append(text)
+        return shown
 
     def update_notes(self) -> None:
         read = self._read_note("tracking_numbers", self.numbers())
