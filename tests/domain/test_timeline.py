@@ -84,7 +84,8 @@ KINDS = [
     ("【北京】投递并签收，签收人：他人收", "ems", EventKind.SIGNED),
     ("【上海市】快件派送不成功，原因：电话无人接听", "yto", EventKind.FAILED),
     ("【上海市】快件已退回，退回原因：收件人拒收", "sto", EventKind.RETURNED),
-    ("商家正在通知快递公司揽件", None, EventKind.POSTED),
+    # the shop's side before the courier has the parcel: not its collection (posted_at)
+    ("商家正在通知快递公司揽件", None, EventKind.OTHER),
     ("温馨提示：请保持电话畅通", None, EventKind.OTHER),
 ]
 
