@@ -241,9 +241,22 @@ def join_dates(items: list[Item]) -> list[Item]:
             clock.used = day_item.used = True
             joined.append(Item(clock.text, clock.box, join_date_time(day_item.day, clock.clock)))
     kept = [i for i in items if i.is_text or i.at is not None]
-    # a date or clock time that is no event's time is words again
-    words = [Item(i.text, i.box) for i in dates + clocks if not i.used and i.cut]
+    # a date or clock time that is no event's time is words again: cut from a line of words,
+    # or the start of a line that a line of words wrapped onto ("营业时间 08:30-" / "21:00")
+    lines = [i for i in items if i.is_text and not i.header]
+    words = [
+        Item(i.text, i.box)
+        for i in dates + clocks
+        if not i.used and (i.cut or any(_wraps_onto(line, i) for line in lines))
+    ]
     return sorted(kept + joined + words, key=lambda i: (i.y0, i.x0))
+
+
+def _wraps_onto(line: Item, below: Item) -> bool:
+    """Whether `below` is the next line of the words `line` wrapped (right under it, starting
+    where it starts)."""
+    gap = below.y0 - line.y1
+    return -0.3 * line.height <= gap < 0.5 * line.height and abs(below.x0 - line.x0) <= line.height
 
 
 # --------------------------------------------------------------------------- layouts
@@ -342,18 +355,27 @@ def stacked_events(
     left = min(a.x0 for a in anchors)
     heads = [t for t in texts if any(same_row(t, a) and t.x1 <= a.x0 for a in anchors)]
     if heads:
-        left = min(left, *(t.x0 for t in heads))
+        # a box starts where its first glyph's ink does: the lines a "【..." line wraps onto
+        # start up to half a character further left than it
+        left = min(left, *(t.x0 - (0.6 * t.height if t.text[:1] in "【[（(" else 0) for t in heads))
     column = [t for t in texts if t.x0 >= left - 0.5 * anchors[0].height]
     below = _time_below(anchors, column, heads)
     events = []
     for index, anchor in enumerate(anchors):
+        # a capture scaled down packs lines tight: a time's box and its text's may overlap
+        slack = max(1.0, 0.25 * anchor.height)
         if below:
             top = anchors[index - 1].y1 if index else None
             if top is None:
-                parts = _walk([t for t in column if t.y1 <= anchor.y1], anchor, -1, limit)
+                over = [t for t in column if t.y1 <= anchor.y1]
+                # the first event's last wrapped line may be missing ("】" alone is often not
+                # read): rather a wider gap than an event without words
+                parts = _walk(over, anchor, -1, limit) or _walk(over, anchor, -1, 2.5 * limit)
             else:
                 parts = [
-                    t for t in column if t.y0 >= top - 1 and t.y1 <= anchor.y0 + 0.5 * anchor.height
+                    t
+                    for t in column
+                    if t.y0 >= top - slack and t.y1 <= anchor.y0 + 0.5 * anchor.height
                 ]
         else:
             row = [t for t in column if same_row(t, anchor)]
@@ -363,13 +385,16 @@ def stacked_events(
                     t
                     for t in column
                     if t not in row
-                    and t.y0 >= anchor.y1 - 1
+                    and t.y0 >= anchor.y1 - slack
                     and t.y1 <= nxt.y0 + 0.5 * nxt.height
                     and not same_row(t, nxt)
                 ]
             else:
-                rest = [t for t in column if t not in row and t.y0 >= anchor.y1 - 1]
-                parts = row + _walk(rest, anchor, 1, limit)
+                rest = [t for t in column if t not in row and t.y0 >= anchor.y1 - slack]
+                parts = row + (
+                    _walk(rest, anchor, 1, limit)
+                    or ([] if row else _walk(rest, anchor, 1, 2.5 * limit))
+                )
         events.append((anchor, parts))
     return events
 
