@@ -443,7 +443,11 @@ def test_dates_with_a_weekday_or_dots(text: str, expected: str) -> None:
 
 def test_a_weekday_after_a_date_is_not_an_event() -> None:
     timeline = parse_page(
-        [box(40, 100, "11-13 周五"), box(40, 150, "14:22"), box(40, 200, "快件已签收，签收人：前台")],
+        [
+            box(40, 100, "11-13 周五"),
+            box(40, 150, "14:22"),
+            box(40, 200, "快件已签收，签收人：前台"),
+        ],
         RULES,
         CARRIERS,
         REF,
@@ -484,7 +488,7 @@ def test_kinds_as_other_pages_word_them(text: str, kind: EventKind) -> None:
 
 
 def test_a_clock_a_line_of_words_wrapped_onto_stays_words() -> None:
-    """"营业时间 08:30-" / "21:00": the second line is the event's words, not a time."""
+    """ "营业时间 08:30-" / "21:00": the second line is the event's words, not a time."""
     lines = [
         box(100, 100, "【代收点】您的快件已送达【幸福里驿站】", h=40),
         box(900, 100, "2026/11/16 08:50:35", h=40),
