@@ -352,7 +352,7 @@ def side_events(
 def stacked_events(
     anchors: list[Item], texts: list[Item], limit: float
 ) -> list[tuple[Item, list[Item]]]:
-    left = min(a.x0 for a in anchors)
+    left: float = min(a.x0 for a in anchors)
     heads = [t for t in texts if any(same_row(t, a) and t.x1 <= a.x0 for a in anchors)]
     if heads:
         # a box starts where its first glyph's ink does: the lines a "【..." line wraps onto
