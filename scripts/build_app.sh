@@ -58,6 +58,14 @@ if [ -n "$missing$outside" ]; then
 fi
 echo "[build] xcb plugin: $(grep -c "$internal" <<<"$deps") libraries from the bundle, none missing"
 
+# issue 17: the shop server's driver carries its own libpq (the self-test below connects with it).
+libpq=$(find "$internal" -name 'libpq*.so*' | head -1)
+if [ -z "$libpq" ]; then
+  echo "[build] psycopg's libpq is not in the bundle" >&2
+  exit 1
+fi
+echo "[build] shop-server driver: ${libpq#"$internal"/}"
+
 QT_QPA_PLATFORM=offscreen dist/SellerClaims/seller-app --self-test
 # Once with a real window: the xcb plugin and its libraries, which offscreen never loads.
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

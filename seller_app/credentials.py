@@ -334,3 +334,18 @@ def key_store_for(data_dir: Path, ask_passphrase: Callable[[], str] | None = Non
     elif ask_passphrase is None:
         raise KeychainUnavailableError()
     return PassphraseKeyStore(data_dir, ask_passphrase())
+
+
+# ------------------------------------------------------------ the shop server's login (issue 17)
+# The password of a shop server's login lives in the keychain beside the data key, under the
+# name `seller_app.store.server.ServerSettings.password_key` gives (``db-password:user@host...``).
+
+
+def remember_password(keys: KeyStore, name: str, password: str) -> None:
+    """Keep a server password in the keychain (the 共享案件库 dialog's 记住密码)."""
+    keys.set(name, password.encode("utf-8"))
+
+
+def remembered_password(keys: KeyStore, name: str) -> str | None:
+    secret = keys.get(name)
+    return None if secret is None else secret.decode("utf-8")

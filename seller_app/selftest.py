@@ -5,8 +5,10 @@ touched): assesses a sample case, prepares a waybill-label photo in a worker pro
 build proves its process pool, Pillow, pillow-heif and zxing-cpp), renders the claim form with the
 photo, exports the schedule as .ics, reads both back, opens the PDF with QtPdf offscreen, reads a
 rendered tracking-page screenshot with the OCR models while every network connection is refused (so
-a build proves it carries the models and downloads nothing), and prints one line. Exit status 0
-when every check passed, 1 otherwise.
+a build proves it carries the models and downloads nothing), opens the shop-server driver
+(psycopg's binary build and its libpq, asked to connect to a loopback port nothing listens on:
+no server is needed, the answer must be "unreachable" in words), and prints one line. Exit
+status 0 when every check passed, 1 otherwise.
 
 ``--self-test --window`` also shows the claim form in a real window on the desktop's window system
 (X11/xcb, Wayland, Windows, macOS) and waits until it is on screen: it proves the build carries what
@@ -196,6 +198,31 @@ def _show_in_a_window(pdf: Path) -> str:
     return platform
 
 
+def _shop_server_driver() -> str:
+    """psycopg with its bundled libpq loads and answers a connection attempt (issue 17): a
+    loopback port nobody listens on must come back as the store's "unreachable", in words."""
+    import socket
+
+    from .credentials import MemoryKeyStore
+    from .store import Store
+    from .store.server import ServerUnreachableError, driver
+
+    implementation, libpq = driver()
+    _check(implementation in ("binary", "c"), f"psycopg runs its {implementation} build")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://selftest@127.0.0.1:{port}/claims?connect_timeout=5"
+    try:
+        with tempfile.TemporaryDirectory(prefix="seller-app-selftest-") as folder:
+            Store.open_shared(url, MemoryKeyStore(), data_dir=Path(folder)).close()
+    except ServerUnreachableError as error:
+        _check("127.0.0.1" in error.message("zh"), "the unreachable server was not named")
+    else:
+        raise SelfTestError(f"something answered on 127.0.0.1:{port} as a shop server")
+    return f"libpq {libpq} ({implementation})"
+
+
 def run(emit: Callable[[str], None] = print, *, window: bool = False) -> int:  # noqa: T201
     """Run every check and emit the one line (the output of the self-test)."""
     started = time.perf_counter()
@@ -203,6 +230,7 @@ def run(emit: Callable[[str], None] = print, *, window: bool = False) -> int:  #
         requested = os.environ.get("QT_QPA_PLATFORM", "").partition(":")[0]
         _check(not (window and requested in HEADLESS_PLATFORMS), _headless(requested))
         summary = _run_checks(window)
+        summary += f", shop-server driver {_shop_server_driver()}"  # issue 17
     except Exception as error:  # noqa: BLE001 -- any failure of a build is reported, not raised
         log.exception("self-test failed")
         emit(f"self-test FAILED: {type(error).__name__}: {error}")

@@ -100,3 +100,35 @@ def ocr_engine() -> Any:
         ImageDraw.Draw(probe).text((10, 20), "已签收", font=font, fill="black")
         assert [line.text for line in engine.read(probe)] == ["已签收"]
     return engine
+
+
+# ------------------------------------------------------ the shop server: PostgreSQL (issue 17)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """One real PostgreSQL server for the whole session (`tests.postgres`); each test takes a
+    fresh schema in it. Skipped, with the reason, only where PostgreSQL is not installed."""
+    from tests.postgres import ServerUnavailableError, TemporaryServer
+
+    try:
+        server = TemporaryServer().start()
+    except ServerUnavailableError as error:
+        if os.environ.get("SELLER_APP_TEST_REQUIRE_PG"):  # CI: never skip it (.ci/run)
+            raise
+        pytest.skip(f"the PostgreSQL half needs a server: {error}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: Any, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of an empty schema of its own on the session's server (dropped afterwards)."""
+    import uuid
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    url = pg_server.fresh_schema(name)
+    yield url
+    pg_server.admin(f"DROP SCHEMA IF EXISTS {name} CASCADE", database="claims")

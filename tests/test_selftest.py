@@ -31,6 +31,7 @@ def test_self_test_passes() -> None:
     line = result.stdout.strip()
     assert len(result.stdout.splitlines()) == 1
     assert line.startswith("self-test ok") and "barcode read" in line
+    assert "shop-server driver libpq" in line  # psycopg and its libpq, no server needed
 
 
 def test_window_mode_refuses_a_headless_platform() -> None:

@@ -34,7 +34,6 @@ import csv
 import io
 import logging
 import os
-import stat
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
@@ -92,36 +91,30 @@ def _size_text(size: int) -> str:
 
 
 def open_regular(path: Path, limit: int = MAX_FILE_BYTES) -> IO[bytes]:
-    """A binary handle on `path` if it is a regular file of at most `limit` bytes.
+    """A binary handle on `path` if it is a regular file of at most `limit` bytes (the app's one
+    bounded opener, `seller_app.readfile`: a FIFO cannot hang it, and the checks are made on the
+    opened handle), with the refusal worded for an order export."""
+    from ..readfile import InputFileError
+    from ..readfile import open_regular as open_bounded
 
-    Opened with O_NONBLOCK so that a FIFO cannot hang the open, then checked on the handle
-    itself (no window between the check and the read)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise InputError("file_missing", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError("not_a_file", path=str(path)) from None
-    except OSError as error:
-        raise InputError("file_unreadable", path=str(path), detail=error.strerror) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("not_a_file", path=str(path))
-        if info.st_size > limit:
+        return open_bounded(path, limit)
+    except InputFileError as error:
+        where = str(path)
+        if error.reason == "missing":
+            raise InputError("file_missing", path=where) from None
+        if error.reason == "not_regular":
+            raise InputError("not_a_file", path=where) from None
+        if error.reason == "too_large":
+            try:
+                size = _size_text(os.stat(path).st_size)
+            except OSError:
+                size = "?"
             raise InputError(
-                "file_too_big",
-                path=str(path),
-                size=_size_text(info.st_size),
-                limit=_size_text(limit),
-            )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+                "file_too_big", path=where, size=size, limit=_size_text(limit)
+            ) from None
+        detail = error.error.strerror if error.error is not None else str(error)
+        raise InputError("file_unreadable", path=where, detail=detail) from None
 
 
 def _decodes_cleanly(path: Path, encoding: str) -> bool:

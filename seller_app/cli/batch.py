@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .. import paths
 from ..domain.catalog import Catalog
 from . import common
 
@@ -29,15 +28,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         writes=[SUMMARY_FILE, CALENDAR_FILE],
     )
 
-    def open_store() -> Any:
-        from ..credentials import key_store_for
-        from ..store import Store
-
-        data_dir = paths.user_data_dir(args.data_dir)
-        keys = key_store_for(
-            data_dir, lambda: common.ask(common.PASSPHRASE_ENV, "数据口令 / passphrase: ")
-        )
-        return Store.open(data_dir, keys)
+    def open_store() -> Any:  # this PC's store, or the shop's with --database (issue 17)
+        return common.open_store(args)
 
     return run_batch(args, catalog, common.now(), open_store=None if args.no_store else open_store)
 
@@ -48,4 +40,5 @@ def add_parser(sub: Any) -> None:
     parser = sub.add_parser("batch", help="make claims for every row of an order export (CSV/XLSX)")
     add_arguments(parser)
     common.add_lang(parser)
+    common.add_store_arguments(parser)
     parser.set_defaults(run=run)

@@ -79,12 +79,7 @@ def add_parser(sub: Any) -> None:
     )
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
-    )
+    common.add_data_dir(shared)
     common.add_lang(shared)
     importing = actions.add_parser(
         "import", parents=[shared], help="add a year's official schedule (TOML or JSON)"

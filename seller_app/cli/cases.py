@@ -6,6 +6,11 @@ records a follow-up event (KIND: filed, replied, rejected, proposal, agreed, pai
 appealed, buyer_requested, platform_escalated, buyer_refunded; ``--clear`` takes one back) and
 prints the case's status, timeline and recomputed deadlines; ``cases schedule ID [--ics FILE]``
 prints a stored case's deadlines. ``import`` warns when the tracking number already has a claim.
+
+Every action works on this PC's own store or, with ``--database URL`` (or
+``SELLER_APP_DATABASE_URL``), on the shop's shared store (issue 17). ``cases migrate-to URL``
+copies this PC's store into the shared one (again: nothing twice); ``cases shop-passphrase``
+changes the shared store's shop passphrase.
 """
 
 from __future__ import annotations
@@ -27,14 +32,16 @@ def _case_statuses() -> list[Any]:
 
 
 def run(args: argparse.Namespace, catalog: Catalog) -> int:
-    from ..credentials import CredentialError, KeyStore, key_store_for
+    from ..credentials import CredentialError
     from ..store import CaseStatus, Store, StoreError
     from ..store.errors import os_reason, text
     from ..store.export import yuan_text
     from ..store.present import record_to_dict, summary_to_dict
+    from ..store.server import database_url
 
     data_dir = paths.user_data_dir(args.data_dir)
     action: str = args.action
+    url = database_url(args.database)
     if getattr(args, "id", None) is not None:
         args.id = common.case_id(str(args.id), args.lang)
     if action in ("export", "backup"):  # never onto the store, its key or anything inside
@@ -45,18 +52,49 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             folder=bool(args.folder) if action == "export" else False,
         )
 
-    def keys() -> KeyStore:
-        return key_store_for(
-            data_dir, lambda: common.ask(common.PASSPHRASE_ENV, "数据口令 / passphrase: ")
-        )
-
     try:
         if action == "restore":
             passphrase = common.ask(common.BACKUP_PASSPHRASE_ENV, "备份口令 / backup passphrase: ")
-            moved = Store.restore(args.archive, data_dir, passphrase, keys(), overwrite=args.yes)
-            common.print_json({"restored": str(data_dir), "previous_data": moved and str(moved)})
+            if url is not None:
+                moved = Store.restore_shared(
+                    args.archive,
+                    url,
+                    passphrase,
+                    common.key_store(data_dir),
+                    data_dir=data_dir,
+                    password=common.server_password(url),
+                    overwrite=args.yes,
+                )
+                where = url_shown(url)
+            else:
+                moved = Store.restore(
+                    args.archive,
+                    data_dir,
+                    passphrase,
+                    common.key_store(data_dir),
+                    overwrite=args.yes,
+                )
+                where = str(data_dir)
+            common.print_json({"restored": where, "previous_data": moved and str(moved)})
             return 0
-        with Store.open(data_dir, keys()) as store:
+        if action == "backup" and url is not None:  # works before an upgrade too
+            passphrase = common.ask(
+                common.BACKUP_PASSPHRASE_ENV, "备份口令 / backup passphrase: ", confirm=True
+            )
+            dest = Store.backup_shared(
+                url,
+                common.key_store(data_dir),
+                args.dest,
+                passphrase,
+                data_dir=data_dir,
+                password=common.server_password(url),
+            )
+            common.print_json({"backup": str(dest), "database": url_shown(url)})
+            return 0
+        if action == "migrate-to":
+            common.print_json(_migrate_to(args, url_of(args.url), data_dir))
+            return 0
+        with common.open_store(args, url) as store:
             if action == "list":
                 status = CaseStatus(args.status) if args.status else None
                 found = store.list_cases(status, args.tracking)
@@ -107,13 +145,15 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                     from ..domain.rules import assess
 
                     claimed = assess(case, catalog, now=at).claim_amount
-                earlier = store.claims_for_tracking(case.tracking_numbers)
-                case_id = store.add_case(case, at, amount_claimed=claimed)
+                # on a shop server: every desk's claims, looked up as this one is added
+                case_id, earlier = store.add_claim(case, at, amount_claimed=claimed)
                 imported: dict[str, Any] = {"id": case_id, "amount_claimed": yuan_text(claimed)}
                 if earlier:
                     imported["duplicates"] = [summary.id for summary in earlier]
                     common.print_warning(
-                        duplicates_warning(case.tracking_numbers, earlier, args.lang)
+                        duplicates_warning(
+                            case.tracking_numbers, earlier, args.lang, own_desk=store.desk.name
+                        )
                     )
                 common.print_json(imported)
             elif action == "export":
@@ -126,6 +166,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
                     common.BACKUP_PASSPHRASE_ENV, "备份口令 / backup passphrase: ", confirm=True
                 )
                 common.print_json({"backup": str(store.backup(args.dest, passphrase))})
+            elif action == "shop-passphrase":
+                common.print_json(_change_shop_passphrase(store, args.lang))
     except (StoreError, CredentialError) as error:
         raise UserError(error.message(args.lang)) from None
     except OSError as error:
@@ -133,16 +175,25 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     return 0
 
 
-def duplicates_warning(numbers: Any, earlier: Any, lang: str) -> str:
-    """One line naming the earlier claims on the same tracking numbers and their statuses."""
+def duplicates_warning(numbers: Any, earlier: Any, lang: str, own_desk: str | None = None) -> str:
+    """One line naming the earlier claims on the same tracking numbers, their statuses and the
+    desks that made them when that was another desk than `own_desk` (a shop server)."""
     from ..store.errors import STATUS_NAMES, text
 
     index = 0 if lang == "zh" else 1
     separator = "、" if lang == "zh" else ", "
+
+    def words(summary: Any) -> str:
+        parts = [STATUS_NAMES[summary.status][index]]
+        desk = getattr(summary, "created_by", None)
+        if desk and desk != own_desk:
+            parts.append(desk)
+        return "，".join(parts) if lang == "zh" else ", ".join(parts)
+
     cases = separator.join(
-        f"#{summary.id}（{STATUS_NAMES[summary.status][index]}）"
+        f"#{summary.id}（{words(summary)}）"
         if lang == "zh"
-        else f"#{summary.id} ({STATUS_NAMES[summary.status][index]})"
+        else f"#{summary.id} ({words(summary)})"
         for summary in earlier
     )
     shared = [n for n in numbers if any(n in s.tracking_numbers for s in earlier)] or numbers
@@ -173,6 +224,8 @@ def followup_to_dict(store: Any, case_id: int, catalog: Catalog, lang: str) -> d
             item["ticket"] = entry.ticket
         if entry.note:
             item["note"] = entry.note
+        if entry.desk:
+            item["desk"] = entry.desk
         log.append(item)
     return {
         "events": [event_to_dict(event, texts, lang) for event in case_events(case)],
@@ -263,6 +316,85 @@ def _stored_schedule(store: Any, args: argparse.Namespace, catalog: Catalog) -> 
     return schedule_to_dict(deadlines, catalog.texts, args.lang)
 
 
+# ------------------------------------------------------------ the shop's shared store (issue 17)
+
+
+def url_shown(url: str) -> str:
+    """A database URL as printed: without its password."""
+    from ..store.server import ServerSettings
+
+    return ServerSettings.from_url(url)[0].url()
+
+
+def url_of(text: str) -> str:
+    from ..store.server import ServerSettings
+
+    ServerSettings.from_url(text)  # a bad address is said before anything is opened
+    return text
+
+
+def _migrate_to(args: argparse.Namespace, url: str, data_dir: Path) -> dict[str, Any]:
+    """Copy this PC's own store into the shared store at `url` (see `store.transfer`)."""
+    import sys
+
+    from ..store import Store
+    from ..store.errors import text
+
+    lang = args.lang
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total}")
+            sys.stderr.flush()
+
+    if not (data_dir / "store.sqlite3").is_file():
+        raise common.UserError(text("migrate_no_local_store", lang, path=data_dir))
+    with (
+        Store.open(data_dir, common.key_store(data_dir), desk=args.desk) as local,
+        common.open_store(args, url) as shared,
+    ):
+        report = local.migrate_to(shared, progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\n")
+    for duplicate in report.duplicates:
+        common.print_warning(
+            text(
+                "migrated_duplicate",
+                lang,
+                local=duplicate.local_id,
+                shared=duplicate.shared_id,
+                numbers=", ".join(duplicate.tracking_numbers),
+                others=", ".join(f"#{other}" for other in duplicate.others),
+            )
+        )
+    return {
+        "database": url_shown(url),
+        "copied": [{"local_id": a, "shared_id": b} for a, b in report.copied],
+        "already_copied": [{"local_id": a, "shared_id": b} for a, b in report.already],
+        "drafts_copied": report.drafts_copied,
+        "drafts_already_copied": report.drafts_already,
+        "duplicates": [
+            {
+                "local_id": d.local_id,
+                "shared_id": d.shared_id,
+                "tracking_numbers": list(d.tracking_numbers),
+                "other_cases": list(d.others),
+            }
+            for d in report.duplicates
+        ],
+        "local_store_kept": str(data_dir),
+    }
+
+
+def _change_shop_passphrase(store: Any, lang: str) -> dict[str, Any]:
+    old = common.ask(common.SHOP_PASSPHRASE_ENV, "当前店铺口令 / current shop passphrase: ")
+    new = common.ask(
+        common.NEW_SHOP_PASSPHRASE_ENV, "新店铺口令 / new shop passphrase: ", confirm=True
+    )
+    store.change_shop_passphrase(old, new)
+    return {"shop_passphrase_changed": True, "database": store.location}
+
+
 def _event_kind(text: str) -> str:
     """An event kind as typed: ``buyer-requested`` is ``buyer_requested``."""
     return text.strip().lower().replace("-", "_")
@@ -272,13 +404,9 @@ def add_parser(sub: Any) -> None:
     cases = sub.add_parser("cases", help="the case store: list, show, status, export, backup")
     actions = cases.add_subparsers(dest="action", required=True, metavar="ACTION")
     shared = argparse.ArgumentParser(add_help=False)
-    shared.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
-    )
+    common.add_data_dir(shared)
     common.add_lang(shared)
+    common.add_store_arguments(shared)
     listing = actions.add_parser("list", parents=[shared], help="list cases")
     listing.add_argument("--status", choices=[s.value for s in _case_statuses()])
     listing.add_argument("--tracking", help="only cases with this tracking number")
@@ -323,4 +451,15 @@ def add_parser(sub: Any) -> None:
     restore = actions.add_parser("restore", parents=[shared], help="restore an encrypted backup")
     restore.add_argument("archive", type=Path)
     restore.add_argument("--yes", action="store_true", help="replace the existing data")
+    migrate = actions.add_parser(
+        "migrate-to",
+        parents=[shared],
+        help="copy this PC's own store into the shop's shared store (again: nothing twice)",
+    )
+    migrate.add_argument("url", metavar="URL", help="postgresql://user@server:5432/database")
+    actions.add_parser(
+        "shop-passphrase",
+        parents=[shared],
+        help="change the shared store's shop passphrase (needs --database)",
+    )
     cases.set_defaults(run=run)

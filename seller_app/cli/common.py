@@ -124,6 +124,16 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_data_dir(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` for every command that reads this PC's data folder."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
+    )
+
+
 def os_reason(error: OSError, words: Labels | None = None, lang: str = "zh") -> str:
     """Why the system refused, in the user's language where we have the words for it: the one
     table of ``seller_app.os_errors`` (`words` is no longer consulted; callers may drop it)."""
@@ -467,3 +477,82 @@ def pdf_password(args: argparse.Namespace, lang: str) -> str | None:
     if not value:
         raise UserError(words.get("cli", "empty_password", lang))
     return value
+
+
+# ------------------------------------------------------------ the shop's shared store (issue 17)
+# Every command that uses the case store opens it here: a desk's own store in its data folder,
+# or with --database URL / SELLER_APP_DATABASE_URL the shop's shared store on PostgreSQL. A
+# server that cannot be used ends the command with one line (exit 2); it never falls back to
+# the local store silently.
+
+SHOP_PASSPHRASE_ENV = "SELLER_APP_SHOP_PASSPHRASE"
+NEW_SHOP_PASSPHRASE_ENV = "SELLER_APP_NEW_SHOP_PASSPHRASE"
+
+
+def add_store_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--database URL`` and ``--desk NAME`` for every command that opens the case store."""
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="the shop's shared case store, postgresql://user@server:5432/database "
+        "(default: $SELLER_APP_DATABASE_URL; none: this PC's own store)",
+    )
+    parser.add_argument(
+        "--desk",
+        metavar="NAME",
+        default=None,
+        help="this desk's name, recorded on its changes (default: $SELLER_APP_DESK, the name "
+        "saved earlier, or the computer's name)",
+    )
+
+
+def key_store(data_dir: Path) -> Any:
+    """This PC's keychain (or its passphrase-protected key file)."""
+    from ..credentials import key_store_for
+
+    return key_store_for(data_dir, lambda: ask(PASSPHRASE_ENV, "数据口令 / passphrase: "))
+
+
+def ask_shop_passphrase(creating: bool) -> str:
+    """The shop passphrase: asked twice when the shop store is being set up."""
+    return ask(SHOP_PASSPHRASE_ENV, "店铺口令 / shop passphrase: ", confirm=creating)
+
+
+def server_password(url: str) -> str | None:
+    """The server password when the URL carries none: $SELLER_APP_DATABASE_PASSWORD (else the
+    keychain, then a prompt after a refused login)."""
+    from ..store.server import PASSWORD_ENV, ServerSettings
+
+    _, in_url = ServerSettings.from_url(url)
+    return in_url or os.environ.get(PASSWORD_ENV) or None
+
+
+def open_store(args: argparse.Namespace, url: str | None = None) -> Any:
+    """The store this command works on (see the block comment above)."""
+    from ..store import Store
+    from ..store.server import ServerLoginError, database_url
+
+    data_dir = paths.user_data_dir(getattr(args, "data_dir", None))
+    desk = getattr(args, "desk", None)
+    url = url or database_url(getattr(args, "database", None))
+    keys = key_store(data_dir)
+    if url is None:
+        return Store.open(data_dir, keys, desk=desk)
+    password = server_password(url)
+    try:
+        return Store.open_shared(
+            url,
+            keys,
+            data_dir=data_dir,
+            desk=desk,
+            password=password,
+            shop_passphrase=ask_shop_passphrase,
+        )
+    except ServerLoginError:
+        if password is not None or not sys.stdin.isatty():
+            raise
+    typed = ask("", "数据库密码 / database password: ")
+    return Store.open_shared(
+        url, keys, data_dir=data_dir, desk=desk, password=typed, shop_passphrase=ask_shop_passphrase
+    )

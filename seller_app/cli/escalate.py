@@ -25,15 +25,12 @@ from .common import UserError
 KINDS = ("courier_complaint", "postal_appeal", "small_claims")
 
 
-def _stored_case(case_id: int, data_dir: Path, lang: str) -> Case:
-    from ..credentials import CredentialError, key_store_for
-    from ..store import Store, StoreError
+def _stored_case(case_id: int, args: argparse.Namespace, lang: str) -> Case:
+    from ..credentials import CredentialError
+    from ..store import StoreError
 
     try:
-        keys = key_store_for(
-            data_dir, lambda: common.ask(common.PASSPHRASE_ENV, "数据口令 / passphrase: ")
-        )
-        with Store.open(data_dir, keys) as store:
+        with common.open_store(args) as store:  # this PC's, or the shop's with --database
             return store.get_case(case_id).case
     except (StoreError, CredentialError) as error:
         raise UserError(error.message(lang)) from None
@@ -61,7 +58,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.case is not None:
         case = common.load_case(args.case, now)
     else:
-        case = _stored_case(common.case_id(args.case_id, lang), data_dir, lang)
+        case = _stored_case(common.case_id(args.case_id, lang), args, lang)
     escalation, document = escalation_document(case, args.to, catalog=catalog, now=now, lang=lang)
     for note in escalation.warnings:
         warning = words().get("warning", note.code, lang, **dict(note.params))
@@ -96,11 +93,7 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("-o", "--output", type=Path, default=None, metavar="OUT.pdf")
     parser.add_argument("--text", action="store_true", help="print it as plain text")
     common.add_password_arguments(parser)
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        default=None,
-        help="data directory (default: $SELLER_APP_DATA_DIR or the user data dir)",
-    )
+    common.add_data_dir(parser)
     common.add_lang(parser)
+    common.add_store_arguments(parser)
     parser.set_defaults(run=run)

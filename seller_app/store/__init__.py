@@ -1,15 +1,19 @@
-"""The case store: SQLite (stdlib ``sqlite3``, WAL) and sealed files in the user data dir.
+"""The case store: a desk's own SQLite file (stdlib ``sqlite3``, WAL) and sealed files in the
+user data dir -- or the shop's shared store on a PostgreSQL server (psycopg 3), one interface.
 
 Open it with ``Store.open(data_dir, keys)`` where `keys` is a `seller_app.credentials.KeyStore`
-(the OS keychain, a passphrase key file, or `MemoryKeyStore` in tests). Every method that records
-something takes ``now`` (an aware datetime): the store never reads the clock. No SQL lives outside
-this package. Files in the data dir::
+(the OS keychain, a passphrase key file, or `MemoryKeyStore` in tests), or with
+``Store.open_shared(server, keys, data_dir=...)`` (below). Every method that records something
+takes ``now`` (an aware datetime): the store never reads the clock. No SQL lives outside this
+package, and the SQL is written once for both databases (`db` holds what differs). Files in the
+data dir::
 
     store.sqlite3 (+ -wal, -shm)   cases, drafts, history, notes, photo and document index
     blobs/ab/ab12...               photo originals, prepared copies, documents: AES-GCM sealed,
                                    named by the SHA-256 of their plaintext
     copies/store-v<N>.sqlite3      automatic copy taken before migrating from schema N
     keys.json                      only without a keychain: the data key wrapped by a passphrase
+    desk.json                      this PC's desk: a fixed id and the name shown to other desks
 
 The data dir is owner-only (0700) and every file the store writes in it, and every backup
 archive, is 0600 (POSIX; a no-op on Windows).
@@ -72,8 +76,54 @@ Export, backup, recovery
     -- the pre-migration copies to offer after `StoreCorruptError`.
 
 The static methods (restore, restore_copy) need no open store on that data dir.
+
+Several desks, one shop (issue 17) -- the shop's shared store on PostgreSQL
+    ``Store.open_shared(server: ServerSettings | str, keys, *, data_dir: Path, desk=None,
+    password: str | None = None, shop_passphrase: Callable[[bool], str] | None = None)``
+    -- `server` from `server.ServerSettings` (``from_url``, ``from_fields(host, port, database,
+    user)``, ``as_dict``/``from_dict`` for the settings file) or a ``postgresql://`` URL. The
+    password: the URL's, `password`, else the keychain (`credentials.remember_password` under
+    ``ServerSettings.password_key()``). ``shop_passphrase(creating)`` is asked only when this
+    desk does not hold the shop's data key yet (`shopkey`; ``creating``: set up a new shop
+    store, ask twice). Same schema and migrations as a desk's store; photos and documents are
+    sealed rows of its ``blobs`` table; the server only ever holds sealed buyer data.
+    Errors, each one line in zh/en: `server.ServerUnreachableError` (offer to keep working on
+    the local store: nothing was written anywhere), `server.ServerLoginError`,
+    ``server_no_database``, ``bad_database_url``, ``too_new``, ``server_needs_backup`` (make one
+    with ``Store.backup_shared``), `KeyProblemError` ``shop_passphrase_needed`` /
+    ``wrong_shop_passphrase``. ``store.shared``, ``store.location`` say where it is.
+Desks
+    ``desk=`` a `desk.Desk` or a name for this PC's desk (kept in ``desk.json``); ``store.desk``.
+    Cases record who made and last changed them (`CaseRecord.created_by` / ``updated_by``,
+    `CaseSummary.created_by`), status changes (`StatusChange.desk`), events
+    (`LoggedEvent.desk`) and notes (`CaseNote.desk`) which desk; ``desk_names()``. On a shop
+    server a draft belongs to its desk until it becomes a case: ``list_drafts()`` lists this
+    desk's; loading, saving or deleting another desk's is ``draft_of_other_desk``.
+Concurrency
+    Every case row has a ``version`` (`CaseRecord.version`), raised by every change. Every
+    change (``update_case``, ``set_status``, ``set_amounts``, ``record_event``,
+    ``clear_event``) takes ``expected_version=`` -- by default the version this store last read
+    of that case -- and raises `ConcurrentEditError` (``.desk``, ``.at``: "这个案件刚被 X 修改过")
+    when another desk changed it since; nothing is saved, reload and apply again. On
+    PostgreSQL the row is locked for the change (``SELECT ... FOR UPDATE``): no lost update.
+    ``update_case`` returns the new version; ``check_version(case_id, version)`` checks first.
+    ``add_claim(case, now, ...) -> (case_id, earlier claims)``: `add_case` and
+    `claims_for_tracking` in one transaction (two desks adding one parcel at once: the second
+    hears of the first).
+Shop server jobs
+    ``backup(dest, passphrase)`` on a shared store, or ``Store.backup_shared(server, keys, dest,
+    passphrase, *, data_dir, password=None)`` without opening it (before an upgrade): the
+    app's own encrypted archive of every table (`server_backup`, and why not pg_dump);
+    ``Store.restore_shared(archive, server, passphrase, keys, *, data_dir, password=None,
+    overwrite=False)`` (what the server held is archived first to ``data_dir/replaced-<n>.zip``);
+    ``change_shop_passphrase(old, new)``; ``local.migrate_to(shared, progress=(done, total))
+    -> transfer.MigrationReport`` copies a desk's own store in (idempotent, duplicates by
+    tracking number reported, the local store untouched); ``local.not_yet_copied(shared) ->
+    (cases, drafts)`` says whether there is anything to offer.
 """
 
+from .conflict import ConcurrentEditError
+from .desk import Desk
 from .errors import (
     BackupError,
     BadTransitionError,
@@ -94,6 +144,7 @@ from .records import (
     StoredDocument,
     StoredPhoto,
 )
+from .server import ServerLoginError, ServerSettings, ServerUnreachableError
 from .store import Store
 
 __all__ = [
@@ -101,13 +152,18 @@ __all__ = [
     "BackupError",
     "BadTransitionError",
     "CaseNote",
+    "ConcurrentEditError",
     "CaseRecord",
     "CaseStatus",
     "CaseSummary",
     "ConfirmationNeededError",
+    "Desk",
     "Draft",
     "KeyProblemError",
     "NotFoundError",
+    "ServerLoginError",
+    "ServerSettings",
+    "ServerUnreachableError",
     "StatusChange",
     "Store",
     "StoreCorruptError",

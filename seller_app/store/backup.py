@@ -1,4 +1,5 @@
-"""One encrypted zip holding the whole store, and putting it back.
+"""One encrypted zip holding a desk's own store, and putting it back. (A shop server's backup
+is `server_backup`: the same container, its tables instead of files.)
 
 Layout of the archive:
 
@@ -26,6 +27,8 @@ import shutil
 import sqlite3
 import struct
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +50,7 @@ from .crypto import KEY_BYTES, Cipher, open_private, private_dir, sha256_hex, wr
 from .errors import BackupError, ConfirmationNeededError, StoreError, is_disk_full
 
 FORMAT = "seller-claims-backup"
+SERVER_FORMAT = "seller-claims-server-backup"  # `server_backup`
 VERSION = 1
 HEADER = "backup.json"
 MANIFEST = "manifest.bin"
@@ -94,31 +98,50 @@ def _read_entry(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
     return data
 
 
+@contextmanager
+def new_archive(dest: Path, header: dict[str, Any]) -> Iterator[zipfile.ZipFile]:
+    """A backup archive for `dest`, its plain `header` written first: built beside `dest` under a
+    temporary name, made durable and moved into place only when the block ends without error
+    (a failed or killed backup leaves the previous one as it was). An existing file is replaced
+    only when it is a backup itself; an OS error names `dest`, not the temporary file."""
+    if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
+        # a weekly backup.zip is replaced; a photo or case file given by mistake is not
+        raise StoreError("backup_would_replace", path=dest)
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
+    try:
+        with leftovers.pending_output(tmp):
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with (
+                open_private(tmp) as handle,
+                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
+            ):
+                archive.writestr(HEADER, json.dumps(header, indent=1))
+                yield archive
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, dest)
+    except OSError as error:
+        raise StoreError("cannot_write", path=dest, detail=error) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_backup(
-    conn: sqlite3.Connection,
+    conn: sqlite3.Connection | Any,
     data_dir: Path,
     data_key: bytes,
     store_id: str,
     dest: Path,
     passphrase: str,
 ) -> Path:
-    salt = secrets.token_bytes(16)
-    kdf = {
-        "name": "scrypt",
-        "salt": base64.b64encode(salt).decode(),
-        "n": SCRYPT_N,
-        "r": SCRYPT_R,
-        "p": SCRYPT_P,
-    }
+    kdf = new_kdf()
     if (dest.exists() or dest.is_symlink()) and not _is_backup(dest):
-        # a weekly backup.zip is replaced; a photo or case file given by mistake is not
-        raise StoreError("backup_would_replace", path=dest)
+        raise StoreError("backup_would_replace", path=dest)  # before the slow key derivation
     cipher = _key(passphrase, kdf)
     snapshot = data_dir / f".backup-{os.getpid()}.sqlite3"
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.backup.part")
     entries = []
     try:
-        with leftovers.pending_output(tmp):
+        with new_archive(dest, {"format": FORMAT, "version": VERSION, "kdf": kdf}) as archive:
             try:
                 schema.copy_database(conn, snapshot)
             except sqlite3.OperationalError as error:  # the snapshot lives in the data dir
@@ -133,42 +156,22 @@ def write_backup(
                     for path in sorted(blobs.rglob("*"))
                     if path.is_file() and not path.name.startswith(".")
                 ]
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with (
-                open_private(tmp) as handle,
-                zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED) as archive,
-            ):
-                archive.writestr(
-                    HEADER,
-                    json.dumps({"format": FORMAT, "version": VERSION, "kdf": kdf}, indent=1),
+            for number, (name, path) in enumerate(files, start=1):
+                data = path.read_bytes()
+                entry = f"f/{number:06d}"
+                archive.writestr(entry, cipher.seal(data, entry.encode()))
+                entries.append(
+                    {"entry": entry, "path": name, "sha256": sha256_hex(data), "size": len(data)}
                 )
-                for number, (name, path) in enumerate(files, start=1):
-                    data = path.read_bytes()
-                    entry = f"f/{number:06d}"
-                    archive.writestr(entry, cipher.seal(data, entry.encode()))
-                    entries.append(
-                        {
-                            "entry": entry,
-                            "path": name,
-                            "sha256": sha256_hex(data),
-                            "size": len(data),
-                        }
-                    )
-                manifest = {
-                    "store_id": store_id,
-                    "data_key": base64.b64encode(data_key).decode(),
-                    "files": entries,
-                }
-                archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, dest)
-    except OSError as error:  # name the file the user asked for, not our temporary one
-        raise StoreError("cannot_write", path=dest, detail=error) from None
+            manifest = {
+                "store_id": store_id,
+                "data_key": base64.b64encode(data_key).decode(),
+                "files": entries,
+            }
+            archive.writestr(MANIFEST, cipher.seal_json(manifest, MANIFEST.encode()))
     finally:
         snapshot.unlink(missing_ok=True)
         snapshot.with_name(snapshot.name + ".tmp").unlink(missing_ok=True)
-        tmp.unlink(missing_ok=True)
     return dest
 
 
@@ -185,7 +188,7 @@ def _is_backup(path: Path) -> bool:
         return False
     except (EOFError, RecursionError, NotImplementedError):
         return False
-    return isinstance(header, dict) and header.get("format") == FORMAT
+    return isinstance(header, dict) and header.get("format") in (FORMAT, SERVER_FORMAT)
 
 
 def _has_data(data_dir: Path) -> bool:
@@ -293,26 +296,11 @@ def restore_backup(
     ``replaced-<n>/`` with a README saying what it is, and the staged data put in its place.
     No `Store` may be open on `data_dir` meanwhile.
     """
-    from ..readfile import InputFileError, open_regular
-    from .store import key_name
+    from .base import key_name
 
-    try:
-        handle = open_regular(archive_path, ARCHIVE_LIMIT)
-    except InputFileError as error:
-        if error.reason == "unreadable" and error.error is not None:
-            raise BackupError("file_unreadable", path=archive_path, detail=error.error) from None
-        raise BackupError(f"input_{error.reason}", path=archive_path) from None
-    with handle:
-        _check_directory(handle, archive_path)
-        try:
-            archive = zipfile.ZipFile(handle)
-        except (zipfile.BadZipFile, ValueError, EOFError):
-            raise BackupError("not_a_backup", path=archive_path) from None
-        except OSError as error:
-            raise BackupError("file_unreadable", path=archive_path, detail=error) from None
-        with archive:
-            manifest, cipher = _open_manifest(archive, archive_path, passphrase)
-            return _restore(archive, manifest, cipher, data_dir, keys, overwrite, key_name)
+    with open_archive(archive_path) as archive:
+        manifest, cipher = _open_manifest(archive, archive_path, passphrase)
+        return _restore(archive, manifest, cipher, data_dir, keys, overwrite, key_name)
 
 
 def _check_directory(handle: Any, archive_path: Path) -> None:
@@ -335,13 +323,29 @@ def _check_directory(handle: Any, archive_path: Path) -> None:
 def _open_manifest(
     archive: zipfile.ZipFile, archive_path: Path, passphrase: str
 ) -> tuple[_Manifest, Cipher]:
+    raw, cipher = open_sealed_manifest(archive, archive_path, passphrase, FORMAT)
+    return _manifest(raw), cipher
+
+
+_WRONG_KIND = {FORMAT: "backup_is_for_desk", SERVER_FORMAT: "backup_is_for_server"}
+
+
+def open_sealed_manifest(
+    archive: zipfile.ZipFile, archive_path: Path, passphrase: str, kind: str
+) -> tuple[Any, Cipher]:
+    """The decrypted manifest of an archive of `kind` (`FORMAT` or `SERVER_FORMAT`) as JSON,
+    and the passphrase cipher: header read within bounds, scrypt parameters bounded, the
+    passphrase checked on the manifest. An archive of the other kind says so."""
     try:
         header = json.loads(_read_entry(archive, HEADER, HEADER_LIMIT))
     except (KeyError, ValueError, RecursionError, BackupError):  # a zip, but not one of ours
         raise BackupError("not_a_backup", path=archive_path) from None
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
         raise BackupError("backup_damaged", detail=HEADER) from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
+    found = header.get("format") if isinstance(header, dict) else None
+    if found in _WRONG_KIND and found != kind:
+        raise BackupError(_WRONG_KIND[found], path=archive_path)
+    if not isinstance(header, dict) or found != kind:
         raise BackupError("not_a_backup", path=archive_path)
     if header.get("version") != VERSION:
         raise BackupError("backup_damaged", detail=HEADER)
@@ -358,7 +362,42 @@ def _open_manifest(
         raw = json.loads(plain.decode("utf-8"))
     except (ValueError, RecursionError):
         raise BackupError("backup_damaged", detail=MANIFEST) from None
-    return _manifest(raw), cipher
+    return raw, cipher
+
+
+@contextmanager
+def open_archive(archive_path: Path) -> Iterator[zipfile.ZipFile]:
+    """The backup zip at `archive_path`, opened within bounds (a regular file, a directory of
+    sane size), or `BackupError` saying why not."""
+    from ..readfile import InputFileError, open_regular
+
+    try:
+        handle = open_regular(archive_path, ARCHIVE_LIMIT)
+    except InputFileError as error:
+        if error.reason == "unreadable" and error.error is not None:
+            raise BackupError("file_unreadable", path=archive_path, detail=error.error) from None
+        raise BackupError(f"input_{error.reason}", path=archive_path) from None
+    with handle:
+        _check_directory(handle, archive_path)
+        try:
+            archive = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            raise BackupError("not_a_backup", path=archive_path) from None
+        except OSError as error:
+            raise BackupError("file_unreadable", path=archive_path, detail=error) from None
+        with archive:
+            yield archive
+
+
+def new_kdf() -> dict[str, Any]:
+    """scrypt parameters with a fresh salt for a new archive."""
+    return {
+        "name": "scrypt",
+        "salt": base64.b64encode(secrets.token_bytes(16)).decode(),
+        "n": SCRYPT_N,
+        "r": SCRYPT_R,
+        "p": SCRYPT_P,
+    }
 
 
 def _restore(

@@ -1,4 +1,5 @@
-"""What every part of the `Store` shares: the connection, the cipher, transactions, helpers."""
+"""What every part of the `Store` shares: the database, the cipher, the desk, transactions,
+row versions and helpers."""
 
 from __future__ import annotations
 
@@ -11,13 +12,16 @@ from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Protocol, Self
 
 from cryptography.exceptions import InvalidTag
 
 from ..credentials import KeyStore
 from . import schema
-from .crypto import KEY_BYTES, BlobStore, Cipher
+from .conflict import ConcurrentEditError
+from .crypto import KEY_BYTES, Cipher
+from .db import Database, connect_sqlite
+from .desk import Desk
 from .errors import (
     KeyProblemError,
     NotFoundError,
@@ -78,28 +82,27 @@ def key_name(store_id: str) -> str:
     return f"data-key-{store_id}"
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """An autocommit connection with WAL, full sync and foreign keys on."""
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 5000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    # FULL: a committed case survives a power cut, not only a process crash.
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA secure_delete = ON")
-    return conn
+connect = connect_sqlite  # (older name)
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+def _meta(conn: Database) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta").fetchall())
 
 
-def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
-    """The store id and data-key cipher; creates both for a new database."""
+def set_meta(conn: Database, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+def unlock(conn: Database, keys: KeyStore) -> tuple[str, Cipher]:
+    """The store id and data-key cipher of a desk's own store; creates both for a new database.
+    (A shop server's key is unlocked by `shopkey.unlock_shared`.)"""
     meta = _meta(conn)
     if "store_id" not in meta:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with conn.transaction():
             meta = _meta(conn)  # again under the write lock: another process may have won
             if "store_id" not in meta:
                 store_id = uuid.uuid4().hex
@@ -109,12 +112,8 @@ def unlock(conn: sqlite3.Connection, keys: KeyStore) -> tuple[str, Cipher]:
                     keys.set(key_name(store_id), key)  # before the commit: no store without key
                 check = Cipher(key).seal(_KEY_CHECK, b"key-check").hex()
                 meta = {"store_id": store_id, "key_check": check}
-                conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:  # SQLite already rolled back on a full disk
-                conn.execute("ROLLBACK")
-            raise
+                for item in meta.items():
+                    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", item)
     store_id = meta["store_id"]
     key = keys.get(key_name(store_id))
     if key is None:
@@ -148,27 +147,23 @@ def database_error(error: sqlite3.DatabaseError, path: Path, data_dir: Path) -> 
 PHOTO_FIELDS_SEALED = "photo_fields_sealed"
 
 
-def seal_photo_fields(conn: sqlite3.Connection, cipher: Cipher) -> None:
+def seal_photo_fields(conn: Database, cipher: Cipher) -> None:
     """Seal the readable photo names and captions left by older versions (idempotent)."""
     if _meta(conn).get(PHOTO_FIELDS_SEALED) == "1":
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with conn.transaction():
+        conn.exclusive()
         if _meta(conn).get(PHOTO_FIELDS_SEALED) != "1":
             _seal_case_photo_lists(conn, cipher)
             _seal_photo_rows(conn, cipher)
-            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", (PHOTO_FIELDS_SEALED,))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:  # SQLite already rolled back on a full disk
-            conn.execute("ROLLBACK")
-        raise
-    # the readable text is gone from the tables; secure_delete zeroed the freed pages, and the
-    # checkpoint moves the WAL's copies into the (zeroed) file
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            set_meta(conn, PHOTO_FIELDS_SEALED, "1")
+    if conn.dialect == "sqlite":
+        # the readable text is gone from the tables; secure_delete zeroed the freed pages, and
+        # the checkpoint moves the WAL's copies into the (zeroed) file
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _seal_case_photo_lists(conn: sqlite3.Connection, cipher: Cipher) -> None:
+def _seal_case_photo_lists(conn: Database, cipher: Cipher) -> None:
     import json
 
     rows = conn.execute("SELECT id, case_json, pii FROM cases").fetchall()
@@ -185,7 +180,7 @@ def _seal_case_photo_lists(conn: sqlite3.Connection, cipher: Cipher) -> None:
         )
 
 
-def _seal_photo_rows(conn: sqlite3.Connection, cipher: Cipher) -> None:
+def _seal_photo_rows(conn: Database, cipher: Cipher) -> None:
     rows = conn.execute("SELECT id, name, caption FROM case_photos WHERE sealed IS NULL").fetchall()
     for photo_id, name, caption in rows:
         conn.execute(
@@ -206,16 +201,60 @@ def open_photo_text(cipher: Cipher, photo_id: int, sealed: bytes | None) -> tupl
     return str(data.get("name", "")), str(data.get("caption", ""))
 
 
+@contextmanager
+def reported(conn: Database) -> Iterator[None]:
+    """A driver error as the user should hear of it (`db.Database.problem`): damage, a full
+    disk, a server gone away. Anything else is a bug and raises as it is."""
+    try:
+        yield
+    except Exception as error:
+        problem = conn.problem(error)
+        if problem is None:
+            raise
+        raise problem from error
+
+
+class Blobs(Protocol):
+    """Sealed bytes named by the SHA-256 of their plaintext: files in the data folder
+    (`crypto.BlobStore`) or rows on the shop server (`blobs.TableBlobStore`)."""
+
+    def put(self, data: bytes) -> str: ...
+
+    def get(self, sha256: str) -> bytes: ...
+
+
 class StoreBase:
     def __init__(
-        self, data_dir: Path, conn: sqlite3.Connection, cipher: Cipher, store_id: str
+        self,
+        data_dir: Path,
+        conn: Database,
+        cipher: Cipher,
+        store_id: str,
+        desk: Desk,
+        blobs: Blobs,
     ) -> None:
         self.data_dir = data_dir
         self.store_id = store_id
+        self.desk = desk
         self._conn = conn
         self._cipher = cipher
-        self._blobs = BlobStore(data_dir / BLOBS_DIR, cipher)
+        self._blobs = blobs
         self._lock = threading.RLock()
+        # The row version of each case as this store last read or wrote it: a save that does
+        # not name the version it started from is checked against this one.
+        self._seen: dict[int, int] = {}
+        self._pending: dict[int, int] = {}
+        self._desk_names: dict[str, str] = {}
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a shop server several desks use at once."""
+        return self._conn.shared
+
+    @property
+    def location(self) -> str:
+        """The database as the user names it: the SQLite file, or ``user@host:port/db``."""
+        return self._conn.where()
 
     def close(self) -> None:
         with self._lock:
@@ -228,38 +267,144 @@ class StoreBase:
         self.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._corruption_reported():
-            self._conn.execute("BEGIN IMMEDIATE")
+    def _tx(self) -> Iterator[Database]:
+        """One change, all or nothing: its own transaction, or inside `write_batch` a savepoint
+        of the batch's transaction."""
+        with self._lock, self._problems_reported():
+            nested = self._conn.in_transaction
+            outer, self._pending = self._pending, {}
             try:
-                yield self._conn
+                with self._conn.transaction():
+                    yield self._conn
             except BaseException:
-                if self._conn.in_transaction:  # SQLite already rolled back on a full disk
-                    self._conn.execute("ROLLBACK")
+                self._pending = outer
                 raise
-            self._conn.execute("COMMIT")
-
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock, self._corruption_reported():
-            return self._conn.execute(sql, params).fetchall()
+            if nested:  # known once the batch commits
+                self._pending = {**outer, **self._pending}
+            else:
+                self._seen.update(self._pending)  # only what was committed
+                self._pending = {}
 
     @contextmanager
-    def _corruption_reported(self) -> Iterator[None]:
-        """Damage found after opening ("disk image is malformed") becomes `StoreCorruptError`;
-        a full disk becomes a ``disk_full`` `StoreError` -- never "damaged, restore a backup"."""
-        try:
-            yield
-        except sqlite3.DatabaseError as error:
-            if is_disk_full(error):
-                raise StoreError("disk_full", path=self.data_dir) from error
-            if type(error) is not sqlite3.DatabaseError and not is_damage(error):
-                raise  # Operational/IntegrityError: a bug
-            raise StoreCorruptError(
-                self.data_dir / schema.DB_NAME, schema.list_copies(self.data_dir)
-            ) from error
+    def write_batch(self) -> Iterator[None]:
+        """Many changes, one commit: what is written inside the block is committed together
+        when it ends -- normally or by an exception (Ctrl-C, a failed row): each change on its
+        own stays all or nothing (a savepoint), and every one that completed is kept. A commit
+        waits for the disk (SQLite's synchronous=FULL, PostgreSQL's WAL flush); an import of many
+        cases pays it once per batch. Keep a batch short: it holds the write lock (SQLite: the
+        whole file; PostgreSQL: the rows it changed). Nested batches join the outer one."""
+        with self._lock:
+            if self._conn.in_transaction:
+                yield
+                return
+            with self._problems_reported():
+                self._conn.begin()
+                self._pending = {}
+            try:
+                yield
+            finally:
+                with self._problems_reported():
+                    if self._conn.in_transaction:  # SQLite rolls back by itself on a full disk
+                        self._conn.commit()
+                        self._seen.update(self._pending)
+                    self._pending = {}
 
-    def _require_case(self, conn: sqlite3.Connection, case_id: int) -> CaseStatus:
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock, self._problems_reported():
+            return self._conn.execute(sql, params).fetchall()
+
+    def _problems_reported(self) -> Any:
+        """A driver error as the user should hear of it (`reported`)."""
+        return reported(self._conn)
+
+    _corruption_reported = _problems_reported  # (older name)
+
+    def _require_case(self, conn: Database, case_id: int) -> CaseStatus:
         row = conn.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:
             raise NotFoundError("case_not_found", case_id=case_id)
         return CaseStatus(row[0])
+
+    # ------------------------------------------------------------------ row versions
+
+    def _lock_case(
+        self, conn: Database, case_id: int, expected: int | None
+    ) -> tuple[CaseStatus, int]:
+        """Inside a transaction: lock the case's row for this change and check that nobody
+        changed it since the version `expected` (or the one this store last saw);
+        `ConcurrentEditError` naming the desk that did."""
+        row = conn.execute(
+            "SELECT status, version, updated_by, updated_at FROM cases WHERE id = ?"
+            + conn.for_update,
+            (case_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("case_not_found", case_id=case_id)
+        status, version, by, at = row
+        wanted = expected if expected is not None else self._seen.get(case_id)
+        if wanted is not None and wanted != version:
+            raise ConcurrentEditError(
+                case_id, desk=self._desk_name(conn, by), at=when(at), expected=wanted, found=version
+            )
+        return CaseStatus(status), int(version)
+
+    def _touch(self, conn: Database, case_id: int, stamp: str) -> int:
+        """The case changed (once per transaction, its row locked by `_lock_case`): the next
+        version, by this desk, at `stamp`."""
+        conn.execute(
+            "UPDATE cases SET version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?",
+            (self.desk.id, stamp, case_id),
+        )
+        version = int(
+            conn.execute("SELECT version FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+        )
+        self._pending[case_id] = version
+        return version
+
+    def _saw(self, case_id: int, version: int) -> None:
+        self._seen[case_id] = version
+
+    # ------------------------------------------------------------------ desks
+
+    def _register_desk(self) -> None:
+        sealed = self._cipher.seal_text(self.desk.name, _desk_aad(self.desk.id))
+        with self._tx() as conn:
+            row = conn.execute("SELECT name FROM desks WHERE id = ?", (self.desk.id,)).fetchone()
+            if row is None:
+                conn.execute("INSERT INTO desks (id, name) VALUES (?, ?)", (self.desk.id, sealed))
+            elif self._open_desk_name(self.desk.id, row[0]) != self.desk.name:
+                conn.execute("UPDATE desks SET name = ? WHERE id = ?", (sealed, self.desk.id))
+        self._desk_names[self.desk.id] = self.desk.name
+
+    def _open_desk_name(self, desk_id: str, sealed: bytes) -> str | None:
+        try:
+            return self._cipher.open_text(bytes(sealed), _desk_aad(desk_id))
+        except (InvalidTag, ValueError):
+            return None
+
+    def _desk_name(self, conn: Database, desk_id: str | None) -> str | None:
+        """The name of desk `desk_id` (None for a row from before desks were recorded)."""
+        if desk_id is None:
+            return None
+        if desk_id not in self._desk_names:
+            row = conn.execute("SELECT name FROM desks WHERE id = ?", (desk_id,)).fetchone()
+            name = self._open_desk_name(desk_id, row[0]) if row else None
+            if name is None:
+                return None
+            self._desk_names[desk_id] = name
+        return self._desk_names[desk_id]
+
+    def desk_names(self) -> dict[str, str]:
+        """Every desk that has worked on this store: id -> name."""
+        rows = self._query("SELECT id, name FROM desks ORDER BY id")
+        names = {}
+        for desk_id, sealed in rows:
+            name = self._open_desk_name(desk_id, sealed)
+            if name is not None:
+                names[desk_id] = name
+        self._desk_names.update(names)
+        return names
+
+
+def _desk_aad(desk_id: str) -> bytes:
+    return f"desk:{desk_id}".encode()

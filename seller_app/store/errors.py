@@ -122,6 +122,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: tracking number {numbers} already has claim {cases}; make sure this is not a "
         "second claim for the same parcel.",
     ),
+    # several desks, one shop: the shared case store on PostgreSQL (issue 17)
+    "concurrent_edit": (
+        "这个案件刚被 {desk} 修改过（{at}）。请重新载入，看过对方的修改后再改；"
+        "你的这次修改没有保存。",
+        "This case was just changed by {desk} ({at}). Reload it, look at that change and then "
+        "make yours again; this change of yours was not saved.",
+    ),
+    "draft_of_other_desk": (
+        "草稿 {draft_id} 是在 {desk} 上开始的，只能在那台电脑上继续。",
+        "Draft {draft_id} was started at {desk}; it can only be continued there.",
+    ),
+    "bad_database_url": (
+        "共享案件库的地址无效：{url}（{detail}）。格式：postgresql://用户名@服务器:5432/数据库名",
+        "The shared case store's address is not valid: {url} ({detail}). "
+        "The form is postgresql://user@server:5432/database",
+    ),
+    "server_unreachable": (
+        "连不上共享案件库 {where}（{detail}）。没有保存任何内容。请检查服务器是否开机、"
+        "网络是否连通；也可以先在本机案件库上工作。",
+        "Cannot reach the shared case store {where} ({detail}). Nothing was saved. Check that "
+        "the server is on and the network is connected, or work on this PC's own store for now.",
+    ),
+    "server_login_failed": (
+        "共享案件库 {where} 拒绝了用户 {user} 的登录：用户名或密码不对。",
+        "The shared case store {where} refused the login of {user}: wrong user name or password.",
+    ),
+    "server_no_database": (
+        "服务器上没有数据库 {database}（{where}）：请先按说明在服务器上创建它。",
+        "There is no database {database} on the server ({where}): create it first as the "
+        "README describes.",
+    ),
+    "server_no_permission": (
+        "用户在共享案件库 {where} 上没有所需权限：{detail}",
+        "The user lacks a permission on the shared case store {where}: {detail}",
+    ),
+    "server_disk_full": (
+        "共享案件库的服务器 {where} 磁盘已满，没有保存。请在服务器上清理空间后重试。",
+        "The disk of the shared case store's server {where} is full; nothing was saved. Free "
+        "some space on the server and try again.",
+    ),
+    "server_read_only": (
+        "共享案件库 {where} 现在只能读、不能写（只读副本或维护中）。",
+        "The shared case store {where} is read-only right now (a standby copy, or maintenance).",
+    ),
+    "server_needs_backup": (
+        "共享案件库 {where} 需要从版本 {found} 升级到 {latest}。升级前必须有一份最新的备份："
+        "请在一台电脑上运行 seller-claims cases backup 备份文件 --database 服务器地址"
+        "（备份后不要再改动案件），然后重新打开。",
+        "The shared case store {where} needs upgrading from schema {found} to {latest}, and it "
+        "is only upgraded right after a backup: run seller-claims cases backup FILE --database "
+        "URL on one PC (and change nothing after it), then open it again.",
+    ),
+    "shop_passphrase_needed": (
+        "这台电脑还没有解锁共享案件库 {where}：需要店铺口令"
+        "（环境变量 SELLER_APP_SHOP_PASSPHRASE 或在终端输入）。",
+        "This PC has not unlocked the shared case store {where} yet: the shop passphrase is "
+        "needed (SELLER_APP_SHOP_PASSPHRASE, or type it at a terminal).",
+    ),
+    "wrong_shop_passphrase": ("店铺口令不正确。", "The shop passphrase is wrong."),
+    "shop_key_damaged": (
+        "共享案件库里的店铺密钥已损坏或被改动，无法解锁。请从备份恢复。",
+        "The shop key in the shared case store is damaged or was altered and cannot be "
+        "unlocked. Restore from a backup.",
+    ),
+    "shop_passphrase_short": (
+        "店铺口令至少要 {minimum} 个字符。",
+        "The shop passphrase must be at least {minimum} characters long.",
+    ),
+    "confirm_overwrite_server": (
+        "共享案件库 {where} 中已有案件数据；恢复会替换它们（替换前的数据先备份到 {moved}）。"
+        "确认请加 --yes。",
+        "The shared case store {where} already holds case data; restoring replaces it (what "
+        "is there now is first backed up to {moved}). Add --yes to confirm.",
+    ),
+    "backup_is_for_server": (
+        "{path} 是共享案件库的备份：恢复时请加 --database 指定服务器。",
+        "{path} is a backup of a shared case store: restore it with --database naming the server.",
+    ),
+    "backup_is_for_desk": (
+        "{path} 是单机案件库的备份，不能直接恢复到共享案件库：先恢复到本机，"
+        "再用 seller-claims cases migrate-to 复制过去。",
+        "{path} is a backup of a single PC's store and cannot be restored onto a shared store: "
+        "restore it on a PC, then copy it over with seller-claims cases migrate-to.",
+    ),
+    "server_empty": (
+        "共享案件库 {where} 里还没有案件库，没有可备份的内容。",
+        "The shared case store {where} holds no case store yet; there is nothing to back up.",
+    ),
+    "migrate_no_local_store": (
+        "{path} 里没有本机案件库，没有可复制的内容。",
+        "{path} holds no case store of this PC; there is nothing to copy.",
+    ),
+    "migrated_duplicate": (
+        "注意：本机案件 {local}（共享案件库里的 #{shared}）的快递单号 {numbers} 在共享案件库里"
+        "已有案件 {others}：请确认是否重复索赔。",
+        "Note: this PC's case {local} (#{shared} in the shared store) has tracking number "
+        "{numbers}, which the shared store already has in {others}: check whether it is a "
+        "second claim for the same parcel.",
+    ),
+    "migrate_needs_server": (
+        "只能把本机案件库复制到共享案件库（PostgreSQL）。",
+        "Only a PC's own store can be copied into a shared (PostgreSQL) store.",
+    ),
 }
 
 # The claim statuses as the user reads them (same words as the case table in the app).
@@ -135,6 +238,7 @@ STATUS_NAMES: dict[CaseStatus, tuple[str, str]] = {
     CaseStatus.ESCALATED: ("已投诉升级", "escalated"),
     CaseStatus.CLOSED: ("已结案", "closed"),
 }
+
 
 def is_disk_full(error: BaseException) -> bool:
     """A full disk or exhausted quota, whether SQLite (``SQLITE_FULL``, "database or disk is

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from datetime import datetime
 from decimal import Decimal
 
@@ -22,6 +21,7 @@ from ..domain.events import CaseEvent, EventKind, clear_event, event_of, record_
 from ..domain.money import round_yuan
 from . import codec
 from .base import StoreBase, decimal, money, timestamp, when
+from .db import Database
 from .records import EVENT_STATUS, STATUS_EVENT, CaseStatus, LoggedEvent
 
 log = logging.getLogger(__name__)
@@ -53,16 +53,16 @@ def implied_event(
 class CaseEvents(StoreBase):
     # ------------------------------------------------------------------ plumbing
 
-    def _read(self, conn: sqlite3.Connection, case_id: int) -> tuple[CaseStatus, Case, str]:
+    def _read(self, conn: Database, case_id: int) -> tuple[CaseStatus, Case, str]:
         status = self._require_case(conn, case_id)
         case_json, pii, created = conn.execute(
             "SELECT case_json, pii, created_at FROM cases WHERE id = ?", (case_id,)
         ).fetchone()
-        personal = self._cipher.open_json(pii, pii_aad(case_id)) if pii else {}
+        personal = self._cipher.open_json(bytes(pii), pii_aad(case_id)) if pii else {}
         data = codec.merge_pii(json.loads(case_json), personal)
         return status, case_from_json(data, when(created)), created
 
-    def _write(self, conn: sqlite3.Connection, case_id: int, case: Case, stamp: str) -> None:
+    def _write(self, conn: Database, case_id: int, case: Case, stamp: str) -> None:
         public, pii = codec.split_pii(case_to_json(case))
         conn.execute(
             "UPDATE cases SET case_json = ?, pii = ?, updated_at = ? WHERE id = ?",
@@ -72,11 +72,11 @@ class CaseEvents(StoreBase):
                 stamp,
                 case_id,
             ),
-        )
+        )  # the row version moves once per change, in the public method (`_touch`)
 
     def _log(
         self,
-        conn: sqlite3.Connection,
+        conn: Database,
         case_id: int,
         kind: EventKind,
         action: str,
@@ -93,8 +93,8 @@ class CaseEvents(StoreBase):
             if event.ticket is not None:
                 data["ticket"] = event.ticket
         conn.execute(
-            "INSERT INTO case_events (case_id, kind, action, at, data, recorded_at, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO case_events (case_id, kind, action, at, data, recorded_at, note, desk)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 case_id,
                 kind.value,
@@ -103,12 +103,13 @@ class CaseEvents(StoreBase):
                 json.dumps(data, ensure_ascii=False),
                 stamp,
                 self._cipher.seal_text(note, NOTE_AAD) if note else None,
+                self.desk.id,
             ),
         )
 
     def _move(
         self,
-        conn: sqlite3.Connection,
+        conn: Database,
         case_id: int,
         old: CaseStatus,
         new: CaseStatus,
@@ -122,14 +123,14 @@ class CaseEvents(StoreBase):
         )
         sealed = self._cipher.seal_text(note, b"status-note") if note else None
         conn.execute(
-            "INSERT INTO status_history (case_id, status, at, note) VALUES (?, ?, ?, ?)",
-            (case_id, new.value, stamp, sealed),
+            "INSERT INTO status_history (case_id, status, at, note, desk) VALUES (?, ?, ?, ?, ?)",
+            (case_id, new.value, stamp, sealed, self.desk.id),
         )
         return new
 
     def _follow_event(
         self,
-        conn: sqlite3.Connection,
+        conn: Database,
         case_id: int,
         status: CaseStatus,
         case: Case,
@@ -153,34 +154,55 @@ class CaseEvents(StoreBase):
     # ------------------------------------------------------------------ public
 
     def record_event(
-        self, case_id: int, event: CaseEvent, now: datetime, *, note: str = ""
+        self,
+        case_id: int,
+        event: CaseEvent,
+        now: datetime,
+        *,
+        note: str = "",
+        expected_version: int | None = None,
     ) -> CaseStatus:
         """Record `event` on case `case_id` (correcting an earlier record of the same kind);
         return the status it leaves the case in. `CaseError` when the event does not fit the
-        case (in the future, before the claim, an attribute the kind does not take)."""
+        case (in the future, before the claim, an attribute the kind does not take);
+        `ConcurrentEditError` when another desk changed the case since `expected_version`
+        (by default: since this store last read it)."""
         stamp = timestamp(now)
         with self._tx() as conn:
+            self._lock_case(conn, case_id, expected_version)
             status, case, _ = self._read(conn, case_id)
             updated = record_event(case, event, now)
             self._write(conn, case_id, updated, stamp)
             recorded = event_of(updated, event.kind)
             self._log(conn, case_id, event.kind, "recorded", recorded, stamp, note)
-            return self._follow_event(conn, case_id, status, updated, event.kind, stamp, note)
+            status = self._follow_event(conn, case_id, status, updated, event.kind, stamp, note)
+            self._touch(conn, case_id, stamp)
+            return status
 
-    def clear_event(self, case_id: int, kind: EventKind, now: datetime, *, note: str = "") -> None:
+    def clear_event(
+        self,
+        case_id: int,
+        kind: EventKind,
+        now: datetime,
+        *,
+        note: str = "",
+        expected_version: int | None = None,
+    ) -> None:
         """Take back the `kind` event (a mistake); the status stays where it is. `CaseError`
-        when a later event depends on it."""
+        when a later event depends on it; `ConcurrentEditError` as for `record_event`."""
         stamp = timestamp(now)
         with self._tx() as conn:
+            self._lock_case(conn, case_id, expected_version)
             _, case, _ = self._read(conn, case_id)
             if event_of(case, kind) is None:
                 return
             self._write(conn, case_id, clear_event(case, kind, now), stamp)
             self._log(conn, case_id, kind, "cleared", None, stamp, note)
+            self._touch(conn, case_id, stamp)
 
     def record_implied_event(
         self,
-        conn: sqlite3.Connection,
+        conn: Database,
         case_id: int,
         status: CaseStatus,
         now: datetime,
@@ -207,12 +229,12 @@ class CaseEvents(StoreBase):
         with self._lock:
             self._require_case(self._conn, case_id)
         rows = self._query(
-            "SELECT id, kind, action, at, data, recorded_at, note FROM case_events"
+            "SELECT id, kind, action, at, data, recorded_at, note, desk FROM case_events"
             " WHERE case_id = ? ORDER BY id",
             (case_id,),
         )
         entries = []
-        for entry_id, kind, action, at, data, recorded, note in rows:
+        for entry_id, kind, action, at, data, recorded, note, desk in rows:
             extra = json.loads(data or "{}")
             entries.append(
                 LoggedEvent(
@@ -225,10 +247,15 @@ class CaseEvents(StoreBase):
                     channel=ClaimChannel(extra["channel"]) if "channel" in extra else None,
                     ticket=extra.get("ticket"),
                     recorded_at=when(recorded),
-                    note=self._cipher.open_text(note, NOTE_AAD) if note else "",
+                    note=self._cipher.open_text(bytes(note), NOTE_AAD) if note else "",
+                    desk=self._desk_names_of(desk),
                 )
             )
         return entries
+
+    def _desk_names_of(self, desk_id: str | None) -> str | None:
+        with self._lock:
+            return self._desk_name(self._conn, desk_id)
 
 
 __all__ = ["CaseEvents", "implied_event", "pii_aad"]

@@ -19,17 +19,31 @@ import os
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .. import leftovers
 from ..domain.case import case_to_json
 from ..domain.money import format_yuan
 from .crypto import open_private, sha256_hex, write_atomic
 from .errors import StoreError
+from .records import CaseRecord, StatusChange, StoredDocument, StoredPhoto
 from .redact import BuyerMask, redact_case_json
 
-if TYPE_CHECKING:
-    from .store import Store
+
+class StoredCases(Protocol):
+    """What an evidence pack reads from a store (a `Store` on either database)."""
+
+    def get_case(self, case_id: int) -> CaseRecord: ...
+
+    def status_history(self, case_id: int) -> list[StatusChange]: ...
+
+    def photos(self, case_id: int) -> list[StoredPhoto]: ...
+
+    def read_photo(self, sha256: str) -> bytes: ...
+
+    def documents(self, case_id: int) -> list[StoredDocument]: ...
+
+    def read_document(self, document_id: int) -> bytes: ...
 
 
 def yuan_text(value: Decimal | None) -> str | None:
@@ -41,7 +55,9 @@ def _dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
-def pack_files(store: Store, case_id: int, redact: bool) -> tuple[dict[str, bytes], dict[str, Any]]:
+def pack_files(
+    store: StoredCases, case_id: int, redact: bool
+) -> tuple[dict[str, bytes], dict[str, Any]]:
     record = store.get_case(case_id)
     data = case_to_json(record.case)
     mask = BuyerMask(data.get("buyer"))
@@ -92,7 +108,9 @@ def pack_files(store: Store, case_id: int, redact: bool) -> tuple[dict[str, byte
     return files, manifest
 
 
-def export_case(store: Store, case_id: int, dest: Path, *, redact: bool, as_zip: bool) -> Path:
+def export_case(
+    store: StoredCases, case_id: int, dest: Path, *, redact: bool, as_zip: bool
+) -> Path:
     files, manifest = pack_files(store, case_id, redact)
     files["manifest.json"] = _dumps(manifest)
     if dest.exists():

@@ -41,9 +41,9 @@ class CaseFiles(StoreBase):
         with self._tx() as conn:
             self._require_case(conn, case_id)
             # name and caption sealed (they can name the buyer); the readable columns stay empty
-            cursor = conn.execute(
+            photo_id = conn.insert(
                 "INSERT INTO case_photos (case_id, sha256, name, kind, caption, size, added_at,"
-                " prepared_sha256) VALUES (?, ?, '', ?, '', ?, ?, ?)",
+                " prepared_sha256, desk) VALUES (?, ?, '', ?, '', ?, ?, ?, ?)",
                 (
                     case_id,
                     digest,
@@ -51,9 +51,9 @@ class CaseFiles(StoreBase):
                     len(data),
                     stamp,
                     prepared_digest,
+                    self.desk.id,
                 ),
             )
-            photo_id = int(cursor.lastrowid or 0)
             conn.execute(
                 "UPDATE case_photos SET sealed = ? WHERE id = ?",
                 (
@@ -76,7 +76,8 @@ class CaseFiles(StoreBase):
     def _put_blob(self, data: bytes) -> str:
         """`BlobStore.put`, a full disk said as such (nothing is damaged)."""
         try:
-            return self._blobs.put(data)
+            with self._lock, self._problems_reported():
+                return self._blobs.put(data)
         except OSError as error:
             if is_disk_full(error):
                 raise StoreError("disk_full", path=self.data_dir) from None
@@ -90,7 +91,7 @@ class CaseFiles(StoreBase):
         )
         photos = []
         for photo_id, sha256, sealed, kind, size, prepared, added in rows:
-            name, caption = open_photo_text(self._cipher, photo_id, sealed)
+            name, caption = open_photo_text(self._cipher, photo_id, sealed and bytes(sealed))
             photos.append(
                 StoredPhoto(
                     photo_id,
@@ -109,7 +110,8 @@ class CaseFiles(StoreBase):
     def read_photo(self, sha256: str) -> bytes:
         """The bytes of a stored original or prepared copy, checked against its SHA-256."""
         try:
-            return self._blobs.get(sha256)
+            with self._lock, self._problems_reported():
+                return self._blobs.get(sha256)
         except (FileNotFoundError, InvalidTag):
             raise NotFoundError("photo_not_found", sha256=sha256) from None
 
@@ -136,12 +138,11 @@ class CaseFiles(StoreBase):
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)
-            cursor = conn.execute(
-                "INSERT INTO documents (case_id, kind, name, sha256, size, redacted, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (case_id, kind, name, digest, len(data), int(redacted), stamp),
+            document_id = conn.insert(
+                "INSERT INTO documents (case_id, kind, name, sha256, size, redacted, created_at,"
+                " desk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (case_id, kind, name, digest, len(data), int(redacted), stamp, self.desk.id),
             )
-            document_id = int(cursor.lastrowid or 0)
         return StoredDocument(
             document_id, case_id, kind, name, digest, len(data), redacted, when(stamp)
         )
@@ -164,7 +165,8 @@ class CaseFiles(StoreBase):
         if not rows:
             raise NotFoundError("document_not_found", document_id=document_id)
         try:
-            return self._blobs.get(rows[0][0])
+            with self._lock, self._problems_reported():
+                return self._blobs.get(rows[0][0])
         except (FileNotFoundError, InvalidTag):
             raise NotFoundError("document_not_found", document_id=document_id) from None
 
@@ -174,18 +176,24 @@ class CaseFiles(StoreBase):
         stamp = timestamp(now)
         with self._tx() as conn:
             self._require_case(conn, case_id)
-            cursor = conn.execute(
-                "INSERT INTO notes (case_id, at, body) VALUES (?, ?, ?)",
-                (case_id, stamp, self._cipher.seal_text(text, b"note")),
+            note_id = conn.insert(
+                "INSERT INTO notes (case_id, at, body, desk) VALUES (?, ?, ?, ?)",
+                (case_id, stamp, self._cipher.seal_text(text, b"note"), self.desk.id),
             )
-            note_id = int(cursor.lastrowid or 0)
-        return CaseNote(note_id, case_id, when(stamp), text)
+        return CaseNote(note_id, case_id, when(stamp), text, self.desk.name)
 
     def notes(self, case_id: int) -> list[CaseNote]:
         rows = self._query(
-            "SELECT id, at, body FROM notes WHERE case_id = ? ORDER BY id", (case_id,)
+            "SELECT id, at, body, desk FROM notes WHERE case_id = ? ORDER BY id", (case_id,)
         )
-        return [
-            CaseNote(row[0], case_id, when(row[1]), self._cipher.open_text(row[2], b"note"))
-            for row in rows
-        ]
+        with self._lock:
+            return [
+                CaseNote(
+                    row[0],
+                    case_id,
+                    when(row[1]),
+                    self._cipher.open_text(bytes(row[2]), b"note"),
+                    self._desk_name(self._conn, row[3]),
+                )
+                for row in rows
+            ]

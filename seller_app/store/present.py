@@ -48,7 +48,14 @@ def record_to_dict(store: Store, record: CaseRecord, *, redact: bool = False) ->
         "updated_at": record.updated_at.isoformat(),
         "case": redact_case_json(case) if redact else case,
         "history": [
-            {"status": change.status.value, "at": change.at.isoformat(), "note": free(change.note)}
+            _with_desk(
+                {
+                    "status": change.status.value,
+                    "at": change.at.isoformat(),
+                    "note": free(change.note),
+                },
+                change.desk,
+            )
             for change in store.status_history(record.id)
         ],
         "photos": [
@@ -66,6 +73,18 @@ def record_to_dict(store: Store, record: CaseRecord, *, redact: bool = False) ->
             for doc in store.documents(record.id)
         ],
         "notes": [
-            {"at": note.at.isoformat(), "text": free(note.text)} for note in store.notes(record.id)
+            _with_desk({"at": note.at.isoformat(), "text": free(note.text)}, note.desk)
+            for note in store.notes(record.id)
         ],
+        # several desks (issue 17): the row version to save against, and who made and changed it
+        "version": record.version,
+        "created_by": record.created_by,
+        "updated_by": record.updated_by,
     }
+
+
+def _with_desk(item: dict[str, Any], desk: str | None) -> dict[str, Any]:
+    """`item` with the desk that made it, when the store knows (issue 17)."""
+    if desk:
+        item["desk"] = desk
+    return item

@@ -51,10 +51,18 @@ class CaseSummary:
     amount_recovered: Decimal | None
     created_at: datetime
     updated_at: datetime
+    version: int = 1
+    created_by: str | None = None
+    """The desk (its name) that made the case; None when it predates desks (issue 17)."""
 
 
 @dataclass(frozen=True)
 class CaseRecord:
+    """A stored case. `version` is its row version: pass it back when saving a change
+    (``expected_version=``) and a change another desk made meanwhile is reported
+    (`ConcurrentEditError`) instead of overwritten. `created_by` / `updated_by` name the
+    desks that made it and changed it last (None: from before desks were recorded)."""
+
     id: int
     case: Case
     status: CaseStatus
@@ -62,6 +70,9 @@ class CaseRecord:
     amount_recovered: Decimal | None
     created_at: datetime
     updated_at: datetime
+    version: int = 1
+    created_by: str | None = None
+    updated_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,16 +80,19 @@ class StatusChange:
     status: CaseStatus
     at: datetime
     note: str
+    desk: str | None = None  # which desk moved it (issue 17)
 
 
 @dataclass(frozen=True)
 class Draft:
-    """Wizard input as the pages left it: `data` exactly as saved, and the page to resume on."""
+    """Wizard input as the pages left it: `data` exactly as saved, and the page to resume on;
+    `desk` the desk it belongs to."""
 
     id: int
     data: dict[str, Any]
     page: int
     updated_at: datetime
+    desk: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,7 @@ class CaseNote:
     case_id: int
     at: datetime
     text: str
+    desk: str | None = None
 
 
 # --------------------------------------------------------------------------- follow-up events
@@ -161,3 +176,4 @@ class LoggedEvent:
     ticket: str | None
     recorded_at: datetime
     note: str
+    desk: str | None = None  # which desk entered it (issue 17)

@@ -18,6 +18,18 @@ already has data (version >= 1), a consistent copy is written with SQLite's back
    at the moment the status changed. A case whose events would not fit is left as it was.
 5. a sealed column for each photo's original file name and caption (filled, and the readable
    columns and the case JSON's photo list emptied, by `base.seal_photo_fields` after unlock).
+6. several desks, one shop (issue 17): a row ``version`` on cases (checked on every save), the
+   desk that made each case, status change, event, note, photo, document and draft, the
+   ``desks`` (id, sealed name), the ``origin`` of a case or draft copied in from a desk's own
+   store (``seller-claims cases migrate-to``: a re-run copies nothing twice) and the ``blobs``
+   table where a shop server keeps the sealed photos and documents.
+
+The same migrations build both databases (`db.Database.ddl` adapts the column types). On a shop
+server (PostgreSQL) the version is the highest row of the ``schema_migrations`` table, every
+migration takes an advisory lock (two desks upgrading at once wait for each other), and instead
+of a pre-migration copy a server that holds data is only migrated after a fresh backup: one made
+by ``seller-claims cases backup`` (or the app) at the server's current schema version, with
+nothing changed on the server since (`server_backup.backup_is_fresh`).
 """
 
 from __future__ import annotations
@@ -33,6 +45,8 @@ from pathlib import Path
 from typing import Any
 
 from .crypto import private_file
+from .db import Database, SqliteDatabase
+from .errors import StoreError
 
 DB_NAME = "store.sqlite3"
 COPIES_DIR = "copies"
@@ -93,15 +107,15 @@ V2 = (
 )
 
 
-def _run(statements: tuple[str, ...]) -> Callable[[sqlite3.Connection], None]:
-    def apply(conn: sqlite3.Connection) -> None:
+def _run(statements: tuple[str, ...]) -> Callable[[Database], None]:
+    def apply(conn: Database) -> None:
         for statement in statements:
-            conn.execute(statement)
+            conn.execute(conn.ddl(statement))
 
     return apply
 
 
-def _v3(conn: sqlite3.Connection) -> None:
+def _v3(conn: Database) -> None:
     conn.execute("ALTER TABLE cases ADD COLUMN tracking TEXT NOT NULL DEFAULT ''")
     rows = conn.execute("SELECT id, case_json FROM cases").fetchall()
     for case_id, case_json in rows:
@@ -153,13 +167,13 @@ def _v4_case(
     return data, derived
 
 
-def _v4(conn: sqlite3.Connection) -> None:
+def _v4(conn: Database) -> None:
     from ..domain.case import case_from_json
     from ..domain.errors import CaseError
     from ..domain.events import MOMENT_KEY, TICKET_KEY, case_events
 
     for statement in V4_EVENTS:
-        conn.execute(statement)
+        conn.execute(conn.ddl(statement))
     rows = conn.execute(
         "SELECT id, status, case_json, amount_recovered, updated_at FROM cases"
     ).fetchall()
@@ -205,17 +219,36 @@ def _v4(conn: sqlite3.Connection) -> None:
             )
 
 
-def _sealed_photo_column(conn: sqlite3.Connection) -> None:
+def _sealed_photo_column(conn: Database) -> None:
     """Room for a photo's original name and caption, sealed with the data key; the readable
     columns are emptied by `base.seal_photo_fields` once the store is unlocked (issue 15)."""
-    conn.execute("ALTER TABLE case_photos ADD COLUMN sealed BLOB")
+    conn.execute(conn.ddl("ALTER TABLE case_photos ADD COLUMN sealed BLOB"))
+
+
+V6_SHARED = (
+    "ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE cases ADD COLUMN created_by TEXT",
+    "ALTER TABLE cases ADD COLUMN updated_by TEXT",
+    "ALTER TABLE cases ADD COLUMN origin TEXT",
+    "CREATE UNIQUE INDEX cases_origin ON cases(origin)",
+    "ALTER TABLE status_history ADD COLUMN desk TEXT",
+    "ALTER TABLE case_events ADD COLUMN desk TEXT",
+    "ALTER TABLE notes ADD COLUMN desk TEXT",
+    "ALTER TABLE case_photos ADD COLUMN desk TEXT",
+    "ALTER TABLE documents ADD COLUMN desk TEXT",
+    "ALTER TABLE drafts ADD COLUMN desk TEXT",
+    "ALTER TABLE drafts ADD COLUMN origin TEXT",
+    "CREATE UNIQUE INDEX drafts_origin ON drafts(origin)",
+    "CREATE TABLE desks (id TEXT PRIMARY KEY, name BLOB NOT NULL)",
+    "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL, size INTEGER NOT NULL)",
+)
 
 
 @dataclass(frozen=True)
 class Migration:
     version: int
     title: str
-    apply: Callable[[sqlite3.Connection], None]
+    apply: Callable[[Database], None]
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -224,16 +257,42 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "tracking-number column", _v3),
     Migration(4, "follow-up events", _v4),
     Migration(5, "sealed photo names and captions", _sealed_photo_column),
+    Migration(6, "several desks, one shop", _run(V6_SHARED)),
 )
 LATEST = MIGRATIONS[-1].version
 
+# The shop server's version table (SQLite keeps its version in PRAGMA user_version).
+VERSION_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"""
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+def schema_version(conn: sqlite3.Connection | Database) -> int:
+    if isinstance(conn, Database) and conn.dialect == "postgresql":
+        if conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
+            return 0
+        row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+    raw = conn.conn if isinstance(conn, SqliteDatabase) else conn
+    assert isinstance(raw, sqlite3.Connection)
+    return int(raw.execute("PRAGMA user_version").fetchone()[0])
 
 
-def copy_database(conn: sqlite3.Connection, target: Path) -> None:
+def _set_version(conn: Database, migration: Migration) -> None:
+    if conn.dialect == "postgresql":
+        conn.execute(
+            "INSERT INTO schema_migrations (version, title) VALUES (?, ?)",
+            (migration.version, migration.title),
+        )
+    else:
+        conn.execute(f"PRAGMA user_version = {migration.version:d}")
+
+
+def copy_database(conn: sqlite3.Connection | SqliteDatabase, target: Path) -> None:
     """A consistent copy of the open database (SQLite backup API, WAL included)."""
+    if isinstance(conn, SqliteDatabase):
+        conn = conn.conn
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.unlink(missing_ok=True)
@@ -256,31 +315,37 @@ def _copy_path(data_dir: Path, version: int) -> Path:
     return candidate
 
 
-def migrate(conn: sqlite3.Connection, data_dir: Path, target: int = LATEST) -> Path | None:
-    """Bring the schema to `target`; return the pre-migration copy taken, if any.
-
-    The connection must be in autocommit mode (``isolation_level=None``).
-    """
+def migrate(conn: Database, data_dir: Path | None, target: int | None = None) -> Path | None:
+    """Bring the schema to `target`; return the pre-migration copy taken, if any (SQLite: in
+    `data_dir`). On a shop server holding data, `StoreError` ``server_needs_backup`` unless a
+    fresh backup was made (see the module docstring)."""
+    target = LATEST if target is None else target
     current = schema_version(conn)
     if current >= target:
         return None
     copy = None
-    if current >= 1:
-        copy = _copy_path(data_dir, current)
-        copy_database(conn, copy)
+    if isinstance(conn, SqliteDatabase):
+        if current >= 1:
+            assert data_dir is not None
+            copy = _copy_path(data_dir, current)
+            copy_database(conn, copy)
+    elif current >= 1:
+        from .server_backup import backup_is_fresh, holds_data
+
+        if holds_data(conn) and not backup_is_fresh(conn, current):
+            raise StoreError(
+                "server_needs_backup", where=conn.where(), found=current, latest=target
+            )
     for migration in MIGRATIONS:
         if current < migration.version <= target:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with conn.transaction():
+                conn.exclusive()
+                if conn.dialect == "postgresql":
+                    conn.execute(VERSION_TABLE)
                 # Another process may have migrated while this one waited for the lock.
                 if schema_version(conn) < migration.version:
                     migration.apply(conn)
-                    conn.execute(f"PRAGMA user_version = {migration.version:d}")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:  # SQLite already rolled back on a full disk
-                    conn.execute("ROLLBACK")
-                raise
+                    _set_version(conn, migration)
     return copy
 
 

@@ -34,7 +34,10 @@ class CaseRecord:
 
     `data` is the case in the case-file format (possibly incomplete while a draft), `page` the
     wizard page to resume at, `documents` the files made for it (``claim_form``, ``statement``,
-    ``calendar``), `photos` the prepared evidence photos as plain dicts.
+    ``calendar``), `photos` the prepared evidence photos as plain dicts. `version` is a stored
+    case's row version as read (issue 17): saving a record whose case another desk changed
+    meanwhile raises `seller_app.store.ConcurrentEditError` (its ``desk`` and ``at`` say who
+    and when) instead of overwriting that change; reload with `CaseBook.get`.
     """
 
     id: str
@@ -46,6 +49,7 @@ class CaseRecord:
     amount_recovered: str | None = None
     documents: dict[str, str] = field(default_factory=dict)
     photos: tuple[dict[str, Any], ...] = ()
+    version: int | None = None  # several desks (issue 17)
 
     @classmethod
     def new(cls, now: datetime) -> CaseRecord:
@@ -67,6 +71,7 @@ class CaseRecord:
             "amount_recovered": self.amount_recovered,
             "documents": self.documents,
             "photos": list(self.photos),
+            "version": self.version,
         }
 
     @classmethod
@@ -81,6 +86,7 @@ class CaseRecord:
             amount_recovered=raw.get("amount_recovered"),
             documents=dict(raw.get("documents") or {}),
             photos=tuple(raw.get("photos") or ()),
+            version=raw.get("version"),
         )
 
 

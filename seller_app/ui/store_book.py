@@ -9,10 +9,12 @@ The store's ``draft`` status (complete, not filed) is shown as ``ready``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -61,10 +63,41 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _checks_version(change: Callable[..., None]) -> Callable[..., None]:
+    """A change of stored case ``record_id`` (the first argument) made only if the case is
+    still at the version this book handed out (`ConcurrentEditError` otherwise), and the
+    version it leaves noted (issue 17)."""
+
+    @functools.wraps(change)
+    def checked(self: StoreCaseBook, record_id: str, *args: Any, **kwargs: Any) -> None:
+        case_id = _case_id(record_id)
+        expected = self._expected(record_id)
+        if expected is not None:
+            self.store.check_version(case_id, expected)
+        change(self, record_id, *args, **kwargs)
+        self._noted(case_id)
+
+    return checked
+
+
 class StoreCaseBook:
     def __init__(self, store: Store, files_dir: Path) -> None:
         self.store = store
         self.files_dir = files_dir
+        # Several desks (issue 17): each stored case's row version as this book last handed it
+        # out to be worked on (`get`) or saved it. A save or a status change is checked against
+        # it, so a change another desk made meanwhile raises `ConcurrentEditError` (the GUI
+        # offers to reload) instead of being overwritten. The list (`records`) does not move it.
+        self._versions: dict[str, int] = {}
+
+    def _expected(self, record_id: str, given: int | None = None) -> int | None:
+        """The latest version of the case this desk has seen: the record's own, or a later one
+        this book saved itself (its own saves are never a conflict)."""
+        seen = [v for v in (given, self._versions.get(record_id)) if v is not None]
+        return max(seen) if seen else None
+
+    def _noted(self, case_id: int) -> None:
+        self._versions[f"c{case_id}"] = self.store.get_case(case_id).version
 
     # ------------------------------------------------------------------ saving
 
@@ -96,7 +129,10 @@ class StoreCaseBook:
         claimed = _money(record.amount_claimed)
         if record.id.startswith("c"):
             case_id = int(record.id[1:])
+            expected = self._expected(record.id, record.version)
             stored = self.store.get_case(case_id)
+            if expected is not None and expected != stored.version:
+                self.store.check_version(case_id, expected)  # raises ConcurrentEditError
             changed = case_to_json(stored.case) != case_to_json(case)
             if changed:
                 self.store.update_case(case_id, case, now)
@@ -114,6 +150,7 @@ class StoreCaseBook:
         current = self.store.get_case(case_id).status
         if wanted != current and wanted in TRANSITIONS[current]:
             self.store.set_status(case_id, wanted, now)
+        self._noted(case_id)
         return f"c{case_id}"
 
     def _case_from_draft(
@@ -224,7 +261,10 @@ class StoreCaseBook:
             if record_id.startswith("d"):
                 return self._draft_record(self.store.load_draft(int(record_id[1:])))
             if record_id.startswith("c"):
-                return self._case_record(int(record_id[1:]), with_files=True)
+                record = self._case_record(int(record_id[1:]), with_files=True)
+                if record.version is not None:
+                    self._versions[record_id] = record.version
+                return record
         except (ValueError, LookupError) as error:
             log.warning("no record %s: %s", record_id, error)
         except Exception as error:  # noqa: BLE001 - a missing record is reported, not raised
@@ -260,6 +300,7 @@ class StoreCaseBook:
             amount_claimed=_text(stored.amount_claimed),
             amount_recovered=_text(stored.amount_recovered),
             photos=photos,
+            version=stored.version,
         )
 
     def _restore_photos(self, case_id: int) -> tuple[dict[str, Any], ...]:
@@ -309,12 +350,20 @@ class StoreCaseBook:
         """Record what happened after the claim (`seller_app.domain.events`) on a stored case;
         returns the UI status it leaves the case in. `CaseError` when the event does not fit
         (in the future, before the claim ...): show it with `Texts.error_message`."""
-        status = self.store.record_event(_case_id(record_id), event, now, note=note)
+        case_id = _case_id(record_id)
+        status = self.store.record_event(
+            case_id, event, now, note=note, expected_version=self._expected(record_id)
+        )
+        self._noted(case_id)
         return to_ui_status(status)
 
     def clear_event(self, record_id: str, kind: EventKind, now: datetime, note: str = "") -> None:
         """Take back a mistaken event (the status stays)."""
-        self.store.clear_event(_case_id(record_id), kind, now, note=note)
+        case_id = _case_id(record_id)
+        self.store.clear_event(
+            case_id, kind, now, note=note, expected_version=self._expected(record_id)
+        )
+        self._noted(case_id)
 
     def event_log(self, record_id: str) -> list[LoggedEvent]:
         """Every event recorded or taken back, with when and the seller's note."""
@@ -327,6 +376,7 @@ class StoreCaseBook:
         order = list(CaseStatus)
         return [to_ui_status(s) for s in sorted(TRANSITIONS[current], key=order.index)]
 
+    @_checks_version
     def set_status(
         self, record_id: str, status: str, now: datetime, recovered: str | None = None
     ) -> None:
@@ -341,6 +391,8 @@ class StoreCaseBook:
         history, event log, notes, documents (not the wizard's photo index) and photos."""
         case_id = _case_id(record_id)
         stored = self.store.get_case(case_id)
+        if stored.version is not None:  # the case view's actions are checked against it
+            self._versions[record_id] = stored.version
         documents: list[StoredDocument] = [
             d for d in self.store.documents(case_id) if d.kind != PHOTO_INDEX
         ]

@@ -21,7 +21,13 @@ from seller_app.store import BackupError, Store, StoreError, backup
 from seller_app.store.crypto import Cipher
 from tests.conftest import NOW, make_case
 
-from .conftest import BUYER, SHOP
+from .conftest import BUYER, SHOP, Backend
+
+
+@pytest.fixture
+def backend(sqlite_backend: Backend) -> Backend:
+    """About SQLite's own files (the shop server's counterparts are in test_shared*.py)."""
+    return sqlite_backend
 
 
 def buyer_case(description: str = "买家张三丰来电", **overrides: object) -> Case:

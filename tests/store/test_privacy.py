@@ -13,7 +13,14 @@ from seller_app.domain.case import PhotoKind
 from seller_app.store import CaseStatus, Store
 from tests.conftest import NOW
 
-from .conftest import BUYER, BUYER_PHONE, SHOP, buyer_case
+from .conftest import BUYER, BUYER_PHONE, SHOP, Backend, buyer_case
+
+
+@pytest.fixture
+def backend(sqlite_backend: Backend) -> Backend:
+    """About SQLite's own files (the shop server's counterparts are in test_shared*.py)."""
+    return sqlite_backend
+
 
 SECRETS = [
     BUYER_PHONE,
