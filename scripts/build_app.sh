@@ -39,7 +39,13 @@ try:
 except dev.SetupError as error:
     sys.exit(f"[build] {error}")
 EOF
-"$PY" -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3"
+# issue 20, bundle <= 260 MB (build.spec, scripts/packaging/slim.py): icupkg rebuilds Qt's ICU
+# data with only what the app uses, and the onnx package stores the recogniser's weights as
+# float16. Build-time tools only: neither goes into the bundle.
+if ! command -v icupkg >/dev/null; then
+  apt_install icu-devtools
+fi
+"$PY" -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3" "onnx==1.23.2"
 rm -rf build/SellerClaims dist/SellerClaims
 "$PY" -m PyInstaller --noconfirm --log-level WARN build.spec
 size=$(du -sm dist/SellerClaims | cut -f1)

@@ -230,6 +230,10 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>由谁记录</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
         <source>撤销所选记录…</source>
         <translation>Take back the selected entry…</translation>
     </message>
@@ -362,6 +366,14 @@
         <translation>(extended to %1)</translation>
     </message>
     <message>
+        <source>这条记录没有保存，填写的内容还在窗口里。</source>
+        <translation>This entry was not saved; what you typed is still in the window.</translation>
+    </message>
+    <message>
+        <source>已重新载入 %1 的修改（见后面的案件窗口）。你填写的内容还在：确认后再点“记录”，或点“取消”。</source>
+        <translation>Reloaded with the changes made by %1 (see the case window behind). What you typed is still here: check it, then click “Record”, or “Cancel”.</translation>
+    </message>
+    <message>
         <source>已记录：%1。期限已按这一项重新计算。</source>
         <translation>Recorded: %1. The deadlines have been worked out again.</translation>
     </message>
@@ -386,12 +398,28 @@
         <translation>Taken back.</translation>
     </message>
     <message>
+        <source>备注（加密后保存在共享案件库里）：</source>
+        <translation>Note (encrypted, then saved in the shared case store):</translation>
+    </message>
+    <message>
         <source>添加备注</source>
         <translation>Add a note</translation>
     </message>
     <message>
+        <source>另一台电脑</source>
+        <translation>another PC</translation>
+    </message>
+    <message>
+        <source>已重新载入 %1 的修改。你刚才的修改没有保存，看过之后请再做一次。</source>
+        <translation>Reloaded with the changes made by %1. Your change was not saved: look at theirs, then make it again.</translation>
+    </message>
+    <message>
         <source>备注（只保存在这台电脑上，加密保存）：</source>
         <translation>Note (kept on this computer only, encrypted):</translation>
+    </message>
+    <message>
+        <source>备注没有保存：%1</source>
+        <translation>The note was not saved: %1</translation>
     </message>
     <message>
         <source>结案</source>
@@ -427,6 +455,14 @@
     <message>
         <source>保存失败</source>
         <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>你在向导里的修改没有保存。</source>
+        <translation>Your changes in the wizard were not saved.</translation>
+    </message>
+    <message>
+        <source>草稿没有保存，填写的内容都还在向导里。</source>
+        <translation>The draft was not saved; everything you typed is still in the wizard.</translation>
     </message>
     <message>
         <source>关闭向导</source>
@@ -593,6 +629,10 @@
     <message>
         <source>理赔助手</source>
         <translation>Claims Assistant</translation>
+    </message>
+    <message>
+        <source>正在连接共享案件库 %1…</source>
+        <translation>Connecting to the shared case store %1…</translation>
     </message>
     <message>
         <source>案件库的密钥保存在系统钥匙串里，但现在无法使用钥匙串。请在桌面会话中登录（解锁钥匙串）后再打开理赔助手。</source>
@@ -1272,8 +1312,24 @@
         <translation>View or change in the &amp;wizard</translation>
     </message>
     <message>
+        <source>设置(&amp;S)</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>共享案件库(&amp;S)…</source>
+        <translation>&amp;Shared case store…</translation>
+    </message>
+    <message>
+        <source>店里几台电脑用同一个案件库：连接店里局域网上的 PostgreSQL 服务器</source>
+        <translation>Several PCs in the shop use one case store: connect to the PostgreSQL server on the shop’s LAN</translation>
+    </message>
+    <message>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>共享案件库的备份请用命令行恢复：seller-claims cases restore 备份文件 --database 服务器地址</source>
+        <translation>Restore a backup of the shared case store from the command line: seller-claims cases restore BACKUP-FILE --database SERVER-ADDRESS</translation>
     </message>
     <message>
         <source>正在打开案件库…</source>
@@ -1296,12 +1352,52 @@
         <translation>Restoring from the backup, please wait…</translation>
     </message>
     <message>
+        <source>正在连接共享案件库…</source>
+        <translation>Connecting to the shared case store…</translation>
+    </message>
+    <message>
+        <source>无法打开共享案件库。</source>
+        <translation>The shared case store cannot be opened.</translation>
+    </message>
+    <message>
+        <source>请在弹出的窗口中输入店铺口令。</source>
+        <translation>Enter the shop passphrase in the window that opened.</translation>
+    </message>
+    <message>
+        <source>案件保存在共享案件库里；买家信息、备注、照片和文件先在这台电脑上加密再发送。</source>
+        <translation>Cases are kept in the shared case store; buyer details, notes, photos and files are encrypted on this PC before they are sent.</translation>
+    </message>
+    <message>
         <source>所有资料只保存在这台电脑上，买家信息加密保存。</source>
         <translation>Everything is kept on this computer only; buyer details are encrypted.</translation>
     </message>
     <message>
+        <source>重新连接</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>在本机案件库上工作</source>
+        <translation>Work on this PC’s own store</translation>
+    </message>
+    <message>
+        <source>共享案件库设置…</source>
+        <translation>Shared case store settings…</translation>
+    </message>
+    <message>
+        <source>共享案件库 %1</source>
+        <translation>Shared case store %1</translation>
+    </message>
+    <message>
+        <source>本机案件库（共享案件库未连接）</source>
+        <translation>This PC’s own store (shared case store not connected)</translation>
+    </message>
+    <message>
         <source>还没有案件。点“新建索赔”，几分钟就能填好一份索赔单。</source>
         <translation>No cases yet. Click &quot;New claim&quot; and have a claim form ready in a few minutes.</translation>
+    </message>
+    <message>
+        <source>案件列表没有更新；没有保存任何内容，也没有保存到别处。</source>
+        <translation>The case list was not updated; nothing was saved, here or anywhere else.</translation>
     </message>
     <message>
         <source>载入案件失败</source>
@@ -1336,6 +1432,10 @@
         <translation>Cannot change to this status</translation>
     </message>
     <message>
+        <source>状态没有改。</source>
+        <translation>The status was not changed.</translation>
+    </message>
+    <message>
         <source>记录赔付金额</source>
         <translation>Record the amount paid</translation>
     </message>
@@ -1368,8 +1468,93 @@
         <translation>The case store is still opening; try again in a moment.</translation>
     </message>
     <message>
+        <source>打不开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>没有打开这个案件。</source>
+        <translation>This case was not opened.</translation>
+    </message>
+    <message>
         <source>批量导入还在进行，请等它完成或取消。</source>
         <translation>A bulk import is still running: let it finish or cancel it.</translation>
+    </message>
+</context>
+<context>
+    <name>MovingOver</name>
+    <message>
+        <source>这台电脑的本机案件库里没有需要复制的案件。</source>
+        <translation>This PC’s own store has no cases left to copy.</translation>
+    </message>
+    <message>
+        <source>复制本机案件</source>
+        <translation>Copy this PC’s cases</translation>
+    </message>
+    <message>
+        <source>这台电脑的本机案件库里有 %1 个案件还没有复制到共享案件库。</source>
+        <translation>This PC’s own store has %1 case(s) not yet copied to the shared case store.</translation>
+    </message>
+    <message>
+        <source>这台电脑的本机案件库里有 %2 个草稿还没有复制到共享案件库。</source>
+        <translation>This PC’s own store has %2 draft(s) not yet copied to the shared case store.</translation>
+    </message>
+    <message>
+        <source>这台电脑的本机案件库里有 %1 个案件、%2 个草稿还没有复制到共享案件库。</source>
+        <translation>This PC’s own store has %1 case(s) and %2 draft(s) not yet copied to the shared case store.</translation>
+    </message>
+    <message>
+        <source>现在复制过去吗？案件连同进展、备注、照片和文件一起复制，本机案件库保持原样；已经复制过的不会重复复制。以后也可以在“设置 › 共享案件库”里复制。</source>
+        <translation>Copy them now? Cases are copied with their progress, notes, photos and files, and this PC’s own store stays as it is; nothing already copied is copied twice. You can also copy them later from “Settings › Shared case store”.</translation>
+    </message>
+    <message>
+        <source>复制过去</source>
+        <translation>Copy them</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>正在复制本机案件到共享案件库…</source>
+        <translation>Copying this PC’s cases to the shared case store…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在停止：等这个案件复制完…</source>
+        <translation>Stopping: waiting for this case to finish copying…</translation>
+    </message>
+    <message>
+        <source>正在复制本机案件到共享案件库… %1 / %2</source>
+        <translation>Copying this PC’s cases to the shared case store… %1 / %2</translation>
+    </message>
+    <message>
+        <source>已停止：复制了 %1 项。已复制的都完整地在共享案件库里；以后再复制时会从停下的地方继续，不会重复。</source>
+        <translation>Stopped after copying %1 item(s). Everything copied is complete in the shared case store; copying again carries on where it stopped, without duplicates.</translation>
+    </message>
+    <message>
+        <source>复制没有完成：%1
+已复制的案件完整地在共享案件库里；再复制时会接着复制。</source>
+        <translation>The copy did not finish: %1
+The cases already copied are complete in the shared case store; copying again carries on from there.</translation>
+    </message>
+    <message>
+        <source>已复制 %1 个案件、%2 个草稿到共享案件库。本机案件库保持原样。</source>
+        <translation>Copied %1 case(s) and %2 draft(s) to the shared case store. This PC’s own store stays as it was.</translation>
+    </message>
+    <message>
+        <source>%1 个案件以前已经复制过，没有重复复制。</source>
+        <translation>%1 case(s) had been copied before and were not copied again.</translation>
+    </message>
+    <message>
+        <source>下面这些快递单号在共享案件库里已有别的电脑建的案件，请确认是不是重复索赔：</source>
+        <translation>These tracking numbers already have a case made by another PC in the shared case store; check that they are not claimed twice:</translation>
+    </message>
+    <message>
+        <source>%1：复制成 #%2；已有 %3</source>
+        <translation>%1: copied as #%2; already there: %3</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1739,26 @@
         <translation>Once more</translation>
     </message>
     <message>
+        <source>设置店铺口令</source>
+        <translation>Set the shop passphrase</translation>
+    </message>
+    <message>
+        <source>输入店铺口令</source>
+        <translation>Enter the shop passphrase</translation>
+    </message>
+    <message>
+        <source>更改店铺口令</source>
+        <translation>Change the shop passphrase</translation>
+    </message>
+    <message>
+        <source>显示口令</source>
+        <translation>Show passphrase</translation>
+    </message>
+    <message>
+        <source>现在的店铺口令</source>
+        <translation>Current shop passphrase</translation>
+    </message>
+    <message>
         <source>设置密码并继续</source>
         <translation>Set the password and go on</translation>
     </message>
@@ -1568,6 +1773,18 @@
     <message>
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>设置口令并继续</source>
+        <translation>Set passphrase and continue</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>更改口令</source>
+        <translation>Change passphrase</translation>
     </message>
     <message>
         <source>取消</source>
@@ -1590,6 +1807,30 @@
         <translation>Enter the password set when this backup was made.</translation>
     </message>
     <message>
+        <source>这是第一台接入这个共享案件库的电脑。请为店铺设置一个店铺口令（输入两次）：它保护全店的数据密钥，买家信息、备注、照片和文件在离开这台电脑前用这把密钥加密。店里其他电脑第一次接入时要输入这个口令，之后就不用再输。</source>
+        <translation>This is the first PC to join this shared case store. Set a shop passphrase (type it twice): it protects the whole shop’s data key, with which buyer details, notes, photos and files are encrypted before they leave this PC. Each other PC in the shop enters this passphrase once, the first time it joins.</translation>
+    </message>
+    <message>
+        <source>这台电脑第一次接入这个共享案件库。请输入店铺口令（第一台接入的电脑设置的）：只需输入这一次，之后这台电脑会把店铺的密钥保存在系统钥匙串里。</source>
+        <translation>This PC is joining this shared case store for the first time. Enter the shop passphrase (set on the first PC that joined): you enter it only this once; after that this PC keeps the shop’s key in the system keychain.</translation>
+    </message>
+    <message>
+        <source>更改店铺口令后，已经接入的电脑照常使用，新接入的电脑要输入新口令。数据不会重新加密，所以它不能把已经接入的电脑拒之门外；有员工离职时，请同时在服务器上修改数据库密码。</source>
+        <translation>After the change, PCs that have already joined carry on as before; PCs joining later enter the new passphrase. The data is not re-encrypted, so this does not lock out PCs that have already joined: when someone leaves the shop, also change the database password on the server.</translation>
+    </message>
+    <message>
+        <source>店铺口令</source>
+        <translation>Shop passphrase</translation>
+    </message>
+    <message>
+        <source>新的店铺口令</source>
+        <translation>New shop passphrase</translation>
+    </message>
+    <message>
+        <source>店铺口令无法找回：忘记了，新电脑就再也接入不了共享案件库。请把它写下来，交给店主保管。</source>
+        <translation>The shop passphrase cannot be recovered: if it is forgotten, no new PC can ever join the shared case store. Write it down and give it to the shop owner to keep.</translation>
+    </message>
+    <message>
         <source>密码无法找回：忘记了，加密的数据就再也打不开。请把密码写下来，放在安全的地方。</source>
         <translation>The password cannot be recovered: forget it and the encrypted data can never be opened again. Write it down and keep it somewhere safe.</translation>
     </message>
@@ -1598,12 +1839,36 @@
         <translation>Enter a password.</translation>
     </message>
     <message>
+        <source>请输入店铺口令。</source>
+        <translation>Enter the shop passphrase.</translation>
+    </message>
+    <message>
+        <source>店铺口令至少要 %1 个字符。</source>
+        <translation>The shop passphrase must be at least %1 characters long.</translation>
+    </message>
+    <message>
         <source>密码至少要 %1 个字符。</source>
         <translation>The password needs at least %1 characters.</translation>
     </message>
     <message>
+        <source>两次输入的店铺口令不一致，请重新输入。</source>
+        <translation>The two shop passphrases differ; type them again.</translation>
+    </message>
+    <message>
         <source>两次输入的密码不一致，请重新输入。</source>
         <translation>The two passwords differ; type them again.</translation>
+    </message>
+    <message>
+        <source>新的店铺口令和现在的一样。</source>
+        <translation>The new shop passphrase is the same as the current one.</translation>
+    </message>
+    <message>
+        <source>现在的店铺口令不正确，请重新输入。</source>
+        <translation>The current shop passphrase is wrong; type it again.</translation>
+    </message>
+    <message>
+        <source>店铺口令不正确，请重新输入。</source>
+        <translation>The shop passphrase is wrong; type it again.</translation>
     </message>
     <message>
         <source>密码不正确，请重新输入。</source>
@@ -1764,6 +2029,57 @@
     </message>
 </context>
 <context>
+    <name>SaveProblems</name>
+    <message>
+        <source>没有保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>另一台电脑</source>
+        <translation>another PC</translation>
+    </message>
+    <message>
+        <source>案件已被修改</source>
+        <translation>The case was changed</translation>
+    </message>
+    <message>
+        <source>这个案件刚被 %1 修改过（%2）。</source>
+        <translation>This case was just changed by %1 (%2).</translation>
+    </message>
+    <message>
+        <source>你的这次修改没有保存。</source>
+        <translation>Your change was not saved.</translation>
+    </message>
+    <message>
+        <source>点“重新载入”看对方的修改（对方的内容不会丢失），然后再改一次。</source>
+        <translation>Click “Reload” to see their change (nothing of theirs is lost), then make yours again.</translation>
+    </message>
+    <message>
+        <source>重新载入</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>连不上共享案件库</source>
+        <translation>The shared case store cannot be reached</translation>
+    </message>
+    <message>
+        <source>刚才的修改没有保存，也没有保存到别处。</source>
+        <translation>Your change was not saved, here or anywhere else.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>在本机案件库上工作</source>
+        <translation>Work on this PC’s own store</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotBox</name>
     <message>
         <source>从物流截图读取…</source>
@@ -1804,6 +2120,220 @@
     <message>
         <source>无法读取截图：%1</source>
         <translation>Cannot read the screenshot: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SharedStoreDialog</name>
+    <message>
+        <source>共享案件库</source>
+        <translation>Shared case store</translation>
+    </message>
+    <message>
+        <source>店里有几台电脑处理售后时，可以把案件放在店里局域网上一台电脑或 NAS 的 PostgreSQL 数据库里：大家看到同一批案件，同一个单号不会被重复索赔，两个人同时改一个案件也不会互相覆盖。服务器怎么装、数据库怎么建，见使用说明的“共享案件库”一节。</source>
+        <translation>When several PCs in the shop handle after-sales, the cases can live in a PostgreSQL database on a PC or NAS on the shop’s LAN: everyone sees the same cases, one tracking number is not claimed twice, and two people changing one case at the same time never overwrite each other. How to install the server and create the database: see the “Shared case store” section of the guide.</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.20</source>
+        <translation>e.g. 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>留空：用这台电脑钥匙串里保存的密码</source>
+        <translation>Leave empty to use the password kept in this PC’s keychain</translation>
+    </message>
+    <message>
+        <source>例如 前台、仓库电脑</source>
+        <translation>e.g. Front desk, Warehouse PC</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>密码连接成功后保存在这台电脑的系统钥匙串里，不写进设置文件。</source>
+        <translation>Once connected, the password is kept in this PC’s system keychain, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>这台电脑的名字</source>
+        <translation>This PC’s name</translation>
+    </message>
+    <message>
+        <source>其他电脑上显示“这个案件刚被 某某 修改过”时用这个名字。</source>
+        <translation>Other PCs show this name in “This case was just changed by …”.</translation>
+    </message>
+    <message>
+        <source>其他连接参数：%1</source>
+        <translation>Other connection parameters: %1</translation>
+    </message>
+    <message>
+        <source>现在由环境变量 SELLER_APP_DATABASE_URL 指定共享案件库：只要设置了它，每次启动都打开它。</source>
+        <translation>The shared case store is now set by the environment variable SELLER_APP_DATABASE_URL: as long as it is set, the app opens that store at every start.</translation>
+    </message>
+    <message>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>使用共享案件库</source>
+        <translation>Use the shared case store</translation>
+    </message>
+    <message>
+        <source>改用本机案件库</source>
+        <translation>Switch to this PC’s own store</translation>
+    </message>
+    <message>
+        <source>复制本机案件…</source>
+        <translation>Copy this PC’s cases…</translation>
+    </message>
+    <message>
+        <source>把这台电脑本机案件库里还没复制过的案件和草稿复制到共享案件库</source>
+        <translation>Copy the cases and drafts in this PC’s own store that are not copied yet to the shared case store</translation>
+    </message>
+    <message>
+        <source>更改店铺口令…</source>
+        <translation>Change the shop passphrase…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>现在使用：共享案件库 %1</source>
+        <translation>In use now: shared case store %1</translation>
+    </message>
+    <message>
+        <source>现在使用：本机案件库（共享案件库连不上，暂时在本机工作）</source>
+        <translation>In use now: this PC’s own store (the shared case store cannot be reached; working locally for now)</translation>
+    </message>
+    <message>
+        <source>现在使用：本机案件库（只在这台电脑上）</source>
+        <translation>In use now: this PC’s own store (on this PC only)</translation>
+    </message>
+    <message>
+        <source>重新连接共享案件库</source>
+        <translation>Reconnect to the shared case store</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址（例如 192.168.1.20）。</source>
+        <translation>Fill in the server’s address (e.g. 192.168.1.20).</translation>
+    </message>
+    <message>
+        <source>请填写数据库名（例如 claims）。</source>
+        <translation>Fill in the database name (e.g. claims).</translation>
+    </message>
+    <message>
+        <source>请填写用户名（例如 shop）。</source>
+        <translation>Fill in the user name (e.g. shop).</translation>
+    </message>
+    <message>
+        <source>正在连接 %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>⚠ 连接成功，但共享案件库已被更新版本的理赔助手升级过（版本 %1）。请先把这台电脑上的理赔助手更新到最新版本。</source>
+        <translation>⚠ Connected, but the shared case store was upgraded by a newer version of the app (version %1). Update the app on this PC to the latest version first.</translation>
+    </message>
+    <message>
+        <source>✓ 连接成功。这个数据库里还没有共享案件库：点“使用共享案件库”后，这台电脑会建好案件库并设置店铺口令。</source>
+        <translation>✓ Connected. This database has no shared case store yet: click “Use the shared case store” and this PC creates it and sets the shop passphrase.</translation>
+    </message>
+    <message>
+        <source>✓ 连接成功。共享案件库里有 %1 个案件，%2 台电脑接入过。</source>
+        <translation>✓ Connected. The shared case store holds %1 case(s); %2 PC(s) have joined it.</translation>
+    </message>
+    <message>
+        <source>这台电脑已经解锁，可以直接使用。</source>
+        <translation>This PC is already unlocked and can use it straight away.</translation>
+    </message>
+    <message>
+        <source>这台电脑第一次接入，需要输入店铺口令（向设置它的人要）。</source>
+        <translation>This PC joins for the first time and needs the shop passphrase (ask whoever set it).</translation>
+    </message>
+    <message>
+        <source>共享案件库是旧版本，接入时会升级；升级前需要先做一份共享案件库的备份。</source>
+        <translation>The shared case store is from an older version and is upgraded on joining; a backup of the shared case store is needed before the upgrade.</translation>
+    </message>
+    <message>
+        <source>请给这台电脑起个名字（例如 前台）。</source>
+        <translation>Give this PC a name (e.g. Front desk).</translation>
+    </message>
+    <message>
+        <source>正在更改店铺口令…</source>
+        <translation>Changing the shop passphrase…</translation>
+    </message>
+    <message>
+        <source>✓ 店铺口令已更改。已经接入的电脑照常使用；新接入的电脑要输入新口令。有员工离职时，也请在服务器上修改数据库密码。</source>
+        <translation>✓ The shop passphrase was changed. PCs that have already joined carry on as before; PCs joining later enter the new passphrase. When someone leaves the shop, also change the database password on the server.</translation>
+    </message>
+    <message>
+        <source>现在的店铺口令不正确，店铺口令没有更改。</source>
+        <translation>The current shop passphrase is wrong; the shop passphrase was not changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedStores</name>
+    <message>
+        <source>共享案件库还没有打开：这台电脑需要输入一次店铺口令。</source>
+        <translation>The shared case store is not open yet: this PC needs the shop passphrase, once.</translation>
+    </message>
+    <message>
+        <source>正在连接 %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>正在连接共享案件库…</source>
+        <translation>Connecting to the shared case store…</translation>
+    </message>
+    <message>
+        <source>没有切换：需要店铺口令才能打开共享案件库。</source>
+        <translation>Not switched: the shared case store needs the shop passphrase to open.</translation>
+    </message>
+    <message>
+        <source>请先输入这台电脑的案件库密码，打开本机案件库后再连接。</source>
+        <translation>First enter this PC’s case store password and open this PC’s own store, then connect.</translation>
+    </message>
+    <message>
+        <source>没有连上共享案件库，仍在本机案件库上工作。</source>
+        <translation>Could not connect to the shared case store; still working on this PC’s own store.</translation>
+    </message>
+    <message>
+        <source>仍在本机案件库上工作；没有改动任何内容。</source>
+        <translation>Still working on this PC’s own store; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>共享案件库</source>
+        <translation>Shared case store</translation>
+    </message>
+    <message>
+        <source>没有切换：请先保存或关闭正在填写的索赔向导（它的草稿没能保存）。</source>
+        <translation>Not switched: first save or close the claim wizard you are filling in (its draft could not be saved).</translation>
+    </message>
+    <message>
+        <source>✓ 已切换到共享案件库 %1。</source>
+        <translation>✓ Switched to the shared case store %1.</translation>
+    </message>
+    <message>
+        <source>没有切换：请先保存或关闭正在填写的索赔向导。</source>
+        <translation>Not switched: first save or close the claim wizard you are filling in.</translation>
+    </message>
+    <message>
+        <source>现在使用本机案件库。</source>
+        <translation>Now using this PC’s own store.</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2485,10 @@
     <message>
         <source>⚠ 这个单号已有索赔案件（%1）。同一个包裹重复索赔会被快递公司拒绝；要补充材料，请在案件列表里打开原来的案件。</source>
         <translation>⚠ This tracking number already has a claim (%1). A second claim for the same parcel will be refused by the courier; to add material, open the original case from the case list.</translation>
+    </message>
+    <message>
+        <source>，由 %1 建立</source>
+        <translation>, made by %1</translation>
     </message>
     <message>
         <source>从截图读取，请核对</source>

@@ -135,6 +135,11 @@ def _is_heading(text: str, numbers: Sequence[str], rules: TimelineRules) -> bool
     "中通快递 73123456789012"): the page's heading, not an event's text."""
     rest = re.sub(r"[\s\-]", "", normalise(text)).upper()
     original = rest
+    start = re.sub(r"^[^\w]+", "", rest)
+    names = [no_spaces(name).upper() for courier in rules.couriers for name in courier.names]
+    labels = [no_spaces(label).upper() for label in rules.number_labels]
+    if not any(start.startswith(word) for word in (*numbers, *names, *labels)):
+        return False  # "用极兔速递" wrapped from "...感谢使用极兔速递" is words
     for number in numbers:
         rest = rest.replace(number, "")
     for courier in rules.couriers:
@@ -154,6 +159,64 @@ def _first_match(
             match = pattern.search(no_spaces(text))
             if match and match.group(group).strip():
                 return match.group(group).strip()
+    return None
+
+
+def _wrapped_furniture(items: Sequence[Item]) -> None:
+    """The rest of a furniture line that wrapped (an address: "...3栋12" / "04") is furniture:
+    a line under one that runs to the page's right edge, as close as wrapped lines are."""
+    right = max((i.x1 for i in items), default=0)
+    texts = sorted((i for i in items if i.is_text), key=lambda i: i.y0)
+    for index, item in enumerate(texts):
+        if not item.header or item.x1 < right - 2 * item.height:
+            continue
+        for below in texts[index + 1 :]:
+            gap = below.y0 - item.y1
+            if gap > 0.2 * item.height:
+                break
+            if gap > -0.5 * item.height and below.x0 <= item.x0 + item.height:
+                below.header = True
+
+
+def _place(patterns: Iterable[re.Pattern[str]], texts: Iterable[str]) -> str | None:
+    """The station or locker named in the first text that names one; of several names in it,
+    the longest ("【驿站】...存放至【幸福里小区菜鸟驿站】": the place, not the sender's tag)."""
+    for text in texts:
+        compact = no_spaces(text)
+        found = [
+            (len(match.group("station").strip()), match.start("station"), match.group("station"))
+            for pattern in patterns
+            for match in pattern.finditer(compact)
+            if match.group("station").strip()
+        ]
+        if found:  # the longest; of two as long, the later (the place after "送达【代收点】")
+            return max(found)[2].strip()
+    return None
+
+
+def _labelled_signer(items: Sequence[Item], rules: TimelineRules) -> str | None:
+    """The signer printed as a field (a proof of delivery): ``签收人：前台`` in one box, or a
+    ``签收人`` box with its value right of it; the labels in their order of preference
+    (签收人 before 签收方式)."""
+    texts = sorted((i for i in items if i.is_text), key=lambda i: (i.y0, i.x0))
+    labels = [label for labels in rules.field_labels.values() for label in labels]
+    for label in rules.field_labels.get("signer", ()):
+        for item in texts:
+            compact = no_spaces(normalise(item.text)).lstrip(":：")
+            rest = compact[len(label) :]
+            if not compact.startswith(label) or (rest and rest[0] not in ":："):
+                continue
+            value = re.split(r"[，,。；;！!]", rest.lstrip(":："))[0]
+            if not value:
+                right = [
+                    t
+                    for t in texts
+                    if t is not item and same_row(t, item) and t.x0 >= item.x1 - item.height
+                ]
+                value = no_spaces(min(right, key=lambda t: t.x0).text) if right else ""
+            value = value.strip("【】[]()（）")
+            if value and not any(value.startswith(other) for other in labels):
+                return value
     return None
 
 
@@ -193,6 +256,8 @@ def parse_page(
     for item in items:
         if item.is_text and not item.header and _is_heading(item.text, numbers, rules):
             item.header = True
+    _wrapped_furniture(items)
+    labelled_signer = _labelled_signer(items, rules)
     fields = _fields(items, rules)
     anchors = [i for i in items if i.at is not None and i.field_key is None]
     texts = [i for i in items if i.is_text and not i.header]
@@ -213,7 +278,7 @@ def parse_page(
         assert anchor.at is not None
         kind = rules.kind_of(f"{status} {text}", carrier)
         events.append(TimelineEvent(anchor.at, text or status, kind))
-    return _finish(numbers, carrier, events, fields, texts_in_order, rules)
+    return _finish(numbers, carrier, events, fields, texts_in_order, rules, labelled_signer)
 
 
 def _carrier(texts: Sequence[str], rules: TimelineRules) -> str | None:
@@ -231,6 +296,7 @@ def _finish(
     fields: dict[str, datetime],
     texts: Sequence[str],
     rules: TimelineRules,
+    labelled_signer: str | None = None,
 ) -> Timeline:
     ordered = sorted(dict.fromkeys(events), key=lambda e: e.at)
     posted = [e for e in ordered if e.kind is EventKind.POSTED]
@@ -238,19 +304,17 @@ def _finish(
     station_events = [e for e in ordered if e.kind is EventKind.AT_STATION]
     signer = _first_match(rules.signer_patterns, [e.text for e in signed], "signer")
     if signer is None:
+        signer = labelled_signer
+    if signer is None:
         signer = _first_match(
             rules.signer_patterns, [e.text for e in reversed(ordered)] or texts, "signer"
         )
     if signer is None and not ordered:
         signer = _first_match(rules.signer_patterns, texts, "signer")
-    station = _first_match(
-        rules.station_patterns, [e.text for e in reversed(station_events)], "station"
-    )
+    station = _place(rules.station_patterns, [e.text for e in reversed(station_events)])
     category = rules.classify_signer(signer) if signer else None
     if station is None and category is not None and category.code in ("station", "locker"):
-        station = (
-            _first_match(rules.station_patterns, [e.text for e in signed], "station") or signer
-        )
+        station = _place(rules.station_patterns, [e.text for e in signed]) or signer
     return Timeline(
         tracking_numbers=tuple(numbers),
         carrier=carrier,

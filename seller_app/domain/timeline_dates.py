@@ -32,8 +32,10 @@ _RELATIVE = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 _SEP = r"\s*[-/.]\s*"
 _CLOCK = r"(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
-# day and hour: "13 14", "13日14", "13日 14" or run together "1314"
-_DAY_HOUR = r"(?:(?P<d>\d{1,2})(?:\s*日\s*|\s+)(?P<H>\d{1,2})|(?P<dh>\d{3,4}))"
+# day and hour: "13 14", "13日14", "13日 14", with a weekday between ("13日 周五 14"), or run
+# together "1314"
+_WEEKDAY = r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*)?"
+_DAY_HOUR = r"(?:(?P<d>\d{1,2})(?:\s*日\s*|\s+)" + _WEEKDAY + r"(?P<H>\d{1,2})|(?P<dh>\d{3,4}))"
 _CLOCK_AFTER_DAY = r"\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
 
 _FULL = re.compile(
@@ -47,7 +49,8 @@ _FULL = re.compile(
     + r"(?!\d)"
 )
 _MONTH_DAY = re.compile(
-    r"(?<![\d:])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)" + _DAY_HOUR + _CLOCK_AFTER_DAY + r"(?!\d)"
+    # "11.13 14:22" too: a dot between month and day only where a clock time follows
+    r"(?<![\d:.])(?P<m>\d{1,2})(?:\s*[-/.]\s*|\s*月\s*)" + _DAY_HOUR + _CLOCK_AFTER_DAY + r"(?!\d)"
 )
 _RELATIVE_TIME = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)\s*" + _CLOCK + r"(?!\d)")
 _FULL_DATE = re.compile(

@@ -5,6 +5,7 @@ times, and each time's text found beside, under or above it."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -14,8 +15,9 @@ from .timeline_rules import EventKind, TimelineRules
 
 Box = tuple[int, int, int, int]
 _LEADING = re.compile(r"^[\s:：,，.。;；、|·•\-—_()（）\[\]【】]*$")
-# the dots of a timeline's rail, read as characters when they touch the text
-_BULLETS = re.compile(r"\s*[●○◉◎•⚫⬤]\s*")
+# the dots of a timeline's rail, read as characters when they touch the text (a hollow dot
+# before a title may come out as the letter O)
+_BULLETS = re.compile(r"\s*[●○◉◎•⚫⬤]\s*|^[Oo0](?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class Item:
     field_key: str | None = None
     clock_box: Box | None = None
     """For a date joined with a clock time: the clock's own box."""
+    cut: bool = False
+    """A time cut from a line with words (``08:30-21:00`` of "营业时间 08:30-21:00")."""
     used: bool = field(default=False, compare=False)
 
     @property
@@ -115,8 +119,7 @@ def items_of(lines: Sequence[OcrLine], rules: TimelineRules, reference: datetime
         plain = normalise(text)
         if not text:
             continue
-        compact = no_spaces(plain)
-        header = any(word in compact for word in rules.header_words)
+        header = rules.is_furniture(plain)
         found = find_times(plain, reference)
         label = time_label(plain, rules)
         if label is not None:
@@ -129,26 +132,30 @@ def items_of(lines: Sequence[OcrLine], rules: TimelineRules, reference: datetime
         first = found[0] if found else None
         if first is not None and _LEADING.match(plain[: first.start]):
             rest = text[first.end :].strip(" :：,，")
-            if first.day is not None and rest and not _LEADING.match(rest):
-                # a date followed by words is a mention ("11-14 起停发"), not a heading;
-                # a clock followed by words is an event under a day heading ("14:22 已签收")
-                items.append(_item_text(text, line.box, rules, header))
-                continue
+            if _decoration(rest):
+                # the timeline's dot or icon read with the time ("2026-11-13签", "11-13●")
+                rest = ""
+            # "14:22 已签收": a clock time and its event's words under a day heading;
+            # "11月17日卖家已发货": a time column's date read together with the words beside it
+            # (its clock time below it makes it an event's time, else it is words again)
             if not rest or _LEADING.match(rest):
+                left, _ = _split_box(line.box, text, first.end)
                 items.append(
-                    Item(text[first.start : first.end], line.box, first.at, first.day, first.clock)
+                    Item(text[first.start : first.end], left, first.at, first.day, first.clock)
                 )
                 continue
-            left, right = _split_box(line.box, first.end, len(text))
+            left, right = _split_box(line.box, text, first.end)
             items.append(
-                Item(text[first.start : first.end], left, first.at, first.day, first.clock)
+                Item(
+                    text[first.start : first.end], left, first.at, first.day, first.clock, cut=True
+                )
             )
             items.append(_item_text(rest, right, rules, header))
             continue
         last = found[-1] if found else None
         if last is not None and last.at is not None and _LEADING.match(plain[last.end :]):
             before = text[: last.start].strip(" :：,，")
-            left, right = _split_box(line.box, last.start, len(text))
+            left, right = _split_box(line.box, text, last.start)
             items.append(_item_text(before, left, rules, header))
             items.append(Item(text[last.start : last.end], right, last.at))
             continue
@@ -156,11 +163,30 @@ def items_of(lines: Sequence[OcrLine], rules: TimelineRules, reference: datetime
     return items
 
 
-def _split_box(box: Box, at: int, length: int) -> tuple[Box, Box]:
-    """A line's box cut where its text is cut (characters taken as equally wide)."""
+def _width(text: str) -> int:
+    """A text's width in half-width characters (a Chinese character is two digits wide)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _split_box(box: Box, text: str, at: int) -> tuple[Box, Box]:
+    """A line's box cut where its text is cut at character `at` (a digit taken as half as wide
+    as a Chinese character, which is near enough in the fonts apps use)."""
     x0, y0, x1, y1 = box
-    cut = x0 + round((x1 - x0) * at / max(1, length))
+    cut = x0 + round((x1 - x0) * _width(text[:at]) / max(1, _width(text)))
     return (x0, y0, cut, y1), (cut, y0, x1, y1)
+
+
+_WEEKDAY = re.compile(r"[(（]?(?:周|星期|礼拜)[一二三四五六日天][)）]?")
+
+
+def _decoration(text: str) -> bool:
+    """What OCR reads off a timeline's dot or icon: a bullet, or one character alone; or the
+    weekday a date is printed with ("11-13 周五")."""
+    if _WEEKDAY.fullmatch(no_spaces(text)):
+        return True
+    return 0 < len(no_spaces(_BULLETS.sub("", text)).strip(":：,，|·")) <= 1 or (
+        bool(text) and not _BULLETS.sub("", text).strip()
+    )
 
 
 def _item_text(text: str, box: Box, rules: TimelineRules, header: bool) -> Item:
@@ -202,8 +228,11 @@ def join_dates(items: list[Item]) -> list[Item]:
                     clock_box=partner.box,
                 )
             )
+    # a clock alone takes the date over it (a day heading over its events' clock times) when it
+    # stands in the times' column; a clock in an event's words ("营业时间 08:30-21:00") does not
+    column = [c.x0 for c in clocks if c.used] + [d.x0 for d in dates]
     for clock in clocks:
-        if clock.used:
+        if clock.used or not any(abs(clock.x0 - x) <= clock.height for x in column):
             continue
         above = [d for d in dates if d.y0 < clock.y0 and not same_row(d, clock)]
         if above:
@@ -212,7 +241,22 @@ def join_dates(items: list[Item]) -> list[Item]:
             clock.used = day_item.used = True
             joined.append(Item(clock.text, clock.box, join_date_time(day_item.day, clock.clock)))
     kept = [i for i in items if i.is_text or i.at is not None]
-    return sorted(kept + joined, key=lambda i: (i.y0, i.x0))
+    # a date or clock time that is no event's time is words again: cut from a line of words,
+    # or the start of a line that a line of words wrapped onto ("营业时间 08:30-" / "21:00")
+    lines = [i for i in items if i.is_text and not i.header]
+    words = [
+        Item(i.text, i.box)
+        for i in dates + clocks
+        if not i.used and (i.cut or any(_wraps_onto(line, i) for line in lines))
+    ]
+    return sorted(kept + joined + words, key=lambda i: (i.y0, i.x0))
+
+
+def _wraps_onto(line: Item, below: Item) -> bool:
+    """Whether `below` is the next line of the words `line` wrapped (right under it, starting
+    where it starts)."""
+    gap = below.y0 - line.y1
+    return -0.3 * line.height <= gap < 0.5 * line.height and abs(below.x0 - line.x0) <= line.height
 
 
 # --------------------------------------------------------------------------- layouts
@@ -229,8 +273,15 @@ def text_of(parts: Sequence[Item], rules: TimelineRules, carrier: str | None) ->
         short = len(no_spaces(first.text)) <= 4 and not re.search(r"[\d【\[（(]", first.text)
         if alone and short and rules.kind_of(first.text, carrier) is not EventKind.OTHER:
             first.status = True
-    status = " ".join(p.text for p in ordered if p.status)
-    body = [p for p in ordered if not p.status]
+    # a title heads its event: a status word after the event's words is the end of a wrapped
+    # line ("...的【周杰】" / "已取件")
+    leading = []
+    for part in ordered:
+        if not part.status:
+            break
+        leading.append(part)
+    status = " ".join(p.text for p in leading)
+    body = ordered[len(leading) :]
     text = ""
     previous: Item | None = None
     for part in sorted(body, key=lambda p: (p.y0, p.x0)):
@@ -249,9 +300,12 @@ def _walk(items: Sequence[Item], start: Item, step: int, limit: float) -> list[I
     edge = start
     candidates = ordered if step > 0 else list(reversed(ordered))
     for item in candidates:
-        if step > 0 and item.y0 < edge.y1 - 0.5 * edge.height:
-            continue
-        if step < 0 and item.y1 > edge.y0 + 0.5 * edge.height:
+        behind = (step > 0 and item.y0 < edge.y1 - 0.5 * edge.height) or (
+            step < 0 and item.y1 > edge.y0 + 0.5 * edge.height
+        )
+        if behind:
+            if taken and same_row(item, edge):  # a second box on the row just taken
+                taken.append(item)
             continue
         gap = item.y0 - edge.y1 if step > 0 else edge.y0 - item.y1
         if gap > limit:
@@ -261,10 +315,16 @@ def _walk(items: Sequence[Item], start: Item, step: int, limit: float) -> list[I
     return taken
 
 
+def right_of(text: Item, anchor: Item) -> bool:
+    """Text starting right of a time. OCR's boxes are grown around their text, and a time cut
+    from its line ends where its characters are guessed to end: a line's height of slack."""
+    return text.x0 >= anchor.edge - anchor.line and text.x0 > anchor.x0
+
+
 def beside(text: Item, anchor: Item) -> bool:
     """Text right of a time, starting on its first or last row: a time column layout."""
     starts_level = anchor.y0 - 0.5 * anchor.line <= text.y0 < anchor.y1
-    return starts_level and text.x0 >= anchor.edge - 0.5 * anchor.line
+    return starts_level and right_of(text, anchor)
 
 
 def side_events(
@@ -272,7 +332,7 @@ def side_events(
 ) -> list[tuple[Item, list[Item]]]:
     events = []
     for index, anchor in enumerate(anchors):
-        column = [t for t in texts if t.x0 >= anchor.edge - 0.5 * anchor.line]
+        column = [t for t in texts if right_of(t, anchor)]
         tol = 0.6 * anchor.line
         if index + 1 < len(anchors):
             stop = anchors[index + 1].y0 - tol
@@ -292,21 +352,30 @@ def side_events(
 def stacked_events(
     anchors: list[Item], texts: list[Item], limit: float
 ) -> list[tuple[Item, list[Item]]]:
-    left = min(a.x0 for a in anchors)
+    left: float = min(a.x0 for a in anchors)
     heads = [t for t in texts if any(same_row(t, a) and t.x1 <= a.x0 for a in anchors)]
     if heads:
-        left = min(left, *(t.x0 for t in heads))
+        # a box starts where its first glyph's ink does: the lines a "【..." line wraps onto
+        # start up to half a character further left than it
+        left = min(left, *(t.x0 - (0.6 * t.height if t.text[:1] in "【[（(" else 0) for t in heads))
     column = [t for t in texts if t.x0 >= left - 0.5 * anchors[0].height]
     below = _time_below(anchors, column, heads)
     events = []
     for index, anchor in enumerate(anchors):
+        # a capture scaled down packs lines tight: a time's box and its text's may overlap
+        slack = max(1.0, 0.25 * anchor.height)
         if below:
             top = anchors[index - 1].y1 if index else None
             if top is None:
-                parts = _walk([t for t in column if t.y1 <= anchor.y1], anchor, -1, limit)
+                over = [t for t in column if t.y1 <= anchor.y1]
+                # the first event's last wrapped line may be missing ("】" alone is often not
+                # read): rather a wider gap than an event without words
+                parts = _walk(over, anchor, -1, limit) or _walk(over, anchor, -1, 2.5 * limit)
             else:
                 parts = [
-                    t for t in column if t.y0 >= top - 1 and t.y1 <= anchor.y0 + 0.5 * anchor.height
+                    t
+                    for t in column
+                    if t.y0 >= top - slack and t.y1 <= anchor.y0 + 0.5 * anchor.height
                 ]
         else:
             row = [t for t in column if same_row(t, anchor)]
@@ -316,13 +385,16 @@ def stacked_events(
                     t
                     for t in column
                     if t not in row
-                    and t.y0 >= anchor.y1 - 1
+                    and t.y0 >= anchor.y1 - slack
                     and t.y1 <= nxt.y0 + 0.5 * nxt.height
                     and not same_row(t, nxt)
                 ]
             else:
-                rest = [t for t in column if t not in row and t.y0 >= anchor.y1 - 1]
-                parts = row + _walk(rest, anchor, 1, limit)
+                rest = [t for t in column if t not in row and t.y0 >= anchor.y1 - slack]
+                parts = row + (
+                    _walk(rest, anchor, 1, limit)
+                    or ([] if row else _walk(rest, anchor, 1, 2.5 * limit))
+                )
         events.append((anchor, parts))
     return events
 

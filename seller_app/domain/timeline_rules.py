@@ -55,6 +55,12 @@ class TimelineRules:
     couriers: tuple[CourierWords, ...]
     status_words: frozenset[str]
     header_words: tuple[str, ...]
+    header_labels: tuple[str, ...]
+    """Labels that make a line furniture only where the line begins with them (快递公司：...;
+    "商家正在通知快递公司揽件" is an event)."""
+    ignored: tuple[str, ...]
+    """Wording that names a kind without being one (准备签收, 等待揽收), taken out of a text
+    before its kind is looked up."""
     number_labels: tuple[str, ...]
     field_labels: Mapping[str, tuple[str, ...]]
     signer_patterns: tuple[re.Pattern[str], ...]
@@ -88,6 +94,8 @@ class TimelineRules:
             couriers=tuple(couriers),
             status_words=frozenset(common["page"]["status_words"]),
             header_words=tuple(common["page"]["header_words"]),
+            header_labels=tuple(common["page"]["header_labels"]),
+            ignored=tuple(_compact(word) for word in common["ignore"]["phrases"]),
             number_labels=tuple(common["page"]["number_labels"]),
             field_labels={key: tuple(value) for key, value in common["fields"].items()},
             signer_patterns=tuple(re.compile(p) for p in common["signer"]["patterns"]),
@@ -118,13 +126,28 @@ class TimelineRules:
     def kind_of(self, text: str, carrier: str | None) -> EventKind:
         """The event kind whose phrase the text contains, the courier's own phrases first, in
         the order of ``kinds.order`` (签收 before 派送: "派送完成，已签收" is a signing)."""
-        compact = _compact(text) + "。"  # phrases may end a sentence ("代收。")
+        compact = _compact(text)
+        for phrase in self.ignored:
+            compact = compact.replace(phrase, "")
+        compact += "。"  # phrases may end a sentence ("代收。")
         courier = self.courier(carrier)
         for kind in self.kind_order:
             phrases = (courier.phrases.get(kind, ()) if courier else ()) + self.common.get(kind, ())
             if any(phrase in compact for phrase in phrases):
                 return kind
         return EventKind.OTHER
+
+    def is_furniture(self, text: str) -> bool:
+        """A line of the page around the timeline (物流详情, 运单号：..., 以上信息由...)."""
+        if any(word in _compact(text) for word in self.header_words):
+            return True
+        start = text.strip().lstrip(_LEADING_MARKS)
+        for label in self.header_labels:
+            if start.startswith(label):
+                rest = start[len(label) :]
+                if not rest or rest[0] in _LABEL_ENDS or rest[0].isascii():
+                    return True
+        return False
 
     def names_in(self, text: str) -> list[tuple[int, str]]:
         """(position, courier code) of every courier name in `text`, longest names first."""
@@ -144,6 +167,10 @@ class TimelineRules:
             if any(word in compact for word in category.words):
                 return category
         return None
+
+
+_LEADING_MARKS = "·•●○◉|｜-—_:：【】[]()（） "
+_LABEL_ENDS = ":：】]|｜ \t"
 
 
 def _compact(text: str) -> str:

@@ -10,6 +10,9 @@ the store opened once.
 ``SELLER_APP_PASSPHRASE`` (the command line's variable) is honoured here too: where it is set,
 the app tries it before asking, so the app and ``seller-claims`` open the same data the same
 way. The app never asks anyone to set it.
+
+The store is this PC's own or the shop's shared store on a server, as chosen in 设置 › 共享案件库
+(or by ``SELLER_APP_DATABASE_URL``, as for the command line): `shared_stores.SharedStores`.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
 from .passphrase_dialog import PassphraseDialog
+from .shared_store import chosen, files_dir
+from .shared_stores import SharedStores
 from .tasks import hold_collection, run_task
 
 log = logging.getLogger(__name__)
@@ -84,7 +89,7 @@ def app_icon(resources: Path) -> QIcon:
     return QIcon(str(resources / "icons" / "app.svg"))
 
 
-class DesktopApp:
+class DesktopApp(SharedStores):
     """Owns the store and the main window; rebuilds the window when the language changes."""
 
     def __init__(self, app: QApplication, settings: QSettings, data_dir: Path) -> None:
@@ -104,6 +109,7 @@ class DesktopApp:
         self.translators: list = []  # type: ignore[type-arg]
         self.lang = _lang(settings)
         self.window: MainWindow | None = None
+        self._init_shared(chosen(settings))
 
     def _install(self, lang: str) -> None:
         remove_language(self.app, self.translators)
@@ -146,6 +152,9 @@ class DesktopApp:
         window.language_requested.connect(self.switch_language)
         window.unlock_requested.connect(self.ask_passphrase)
         window.restore_requested.connect(self.restore)
+        window.shared_store_requested.connect(self.open_shared_dialog)
+        window.reconnect_requested.connect(self.reconnect)
+        window.local_requested.connect(self.work_locally)
         return window
 
     def _show_state(self, window: MainWindow) -> None:
@@ -153,18 +162,33 @@ class DesktopApp:
             window.set_store_state(self.state, self.state_message)
         else:
             window.set_book(self.book)
+        self.show_place()
 
     # ------------------------------------------------------------------ opening the store
 
-    def open_store(self, passphrase: str | None, *, from_env: bool = False) -> None:
-        """Open the store on the thread pool (never twice at once)."""
+    def open_store(
+        self, passphrase: str | None, *, from_env: bool = False, shop: Any = None
+    ) -> None:
+        """Open the store on the thread pool (never twice at once): this PC's own, or the shop's
+        shared store when that is chosen (`shop`: the shop passphrase the seller just typed)."""
         if self.opening:
             return
         self.opening = True
-        self._set_state("opening")
+        shared = self.wants_shared()
         data_dir = self.data_dir
+        if shared is None:
+            task = lambda: open_store(data_dir, passphrase)  # noqa: E731 - one line each way
+            self._set_state("opening")
+        else:
+            task = self._shared_task(shared, passphrase, shop)
+            self._set_state(
+                "connecting",
+                QCoreApplication.translate("DesktopApp", "正在连接共享案件库 %1…").replace(
+                    "%1", shared.name()
+                ),
+            )
         run_task(
-            lambda: open_store(data_dir, passphrase),
+            task,
             lambda store: self._store_opened(store, passphrase),
             on_error=lambda error: self._store_failed(error, passphrase, from_env),
         )
@@ -174,19 +198,24 @@ class DesktopApp:
         if self.window is not None and isinstance(self.book, OpeningBook):
             self.window.set_store_state(state, message)
 
-    def _store_opened(self, store: Any, passphrase: str | None) -> None:
+    def _store_opened(self, store: Any, passphrase: str | None, book: Any = None) -> None:
         from .store_book import StoreCaseBook
 
         self.opening = False
         self.passphrase = passphrase if (self.data_dir / _keys_file()).exists() else None
-        self.book = StoreCaseBook(store, self.data_dir / "files")
+        self.book = book or StoreCaseBook(store, files_dir(self.data_dir, store))
         self.state, self.state_message = "open", ""
         try:
             self.book.tidy_work_files()
         except OSError:
             log.warning("could not tidy the work files", exc_info=True)
+        except Exception as error:  # noqa: BLE001 - the server away: the window says so soon
+            log.warning("could not tidy the work files: %s", error)
         if self.window is not None:
             self.window.set_book(self.book)
+        self.show_place()
+        if store.shared:
+            self.offer_copy()
 
     def _store_failed(self, error: Exception, tried: str | None, from_env: bool) -> None:
         """No keychain or a wrong password: ask for the password; else say why and stay."""
@@ -209,6 +238,8 @@ class DesktopApp:
             if from_env and tried is not None:
                 log.warning("the passphrase in %s does not open the store", PASSPHRASE_ENV)
             self.ask_passphrase(wrong=wrong)
+            return
+        if self._shared_failed(error, tried):
             return
         message = error.message(self.lang) if callable(getattr(error, "message", None)) else ""
         self._set_state("failed", message or str(error))
@@ -234,7 +265,7 @@ class DesktopApp:
         dialog = PassphraseDialog("create" if first_time else "unlock", self.window)
         if wrong:
             dialog.show_wrong()
-        dialog.accepted.connect(lambda: self.open_store(dialog.passphrase()))
+        dialog.accepted.connect(lambda: self.open_store(dialog.passphrase()))  # local or shared
         dialog.rejected.connect(
             lambda: self._set_state(
                 "locked",

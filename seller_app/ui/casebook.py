@@ -110,9 +110,10 @@ class CaseBook(Protocol):
 
     def claims_for_tracking(
         self, numbers: list[str], exclude: str | None = None
-    ) -> list[tuple[str, str]]:
-        """(record id, status) of the cases that already claim one of these tracking numbers,
-        other than record `exclude`."""
+    ) -> list[tuple[str, str, str]]:
+        """(record id, status, desk) of the cases that already claim one of these tracking
+        numbers, other than record `exclude`; desk is the name of the other desk that made it on
+        a shop server, "" for this desk's own (issue 17)."""
         ...
 
     def record_event(self, record_id: str, event: Any, now: datetime, note: str = "") -> str:
@@ -155,6 +156,10 @@ class CaseFolder:
     notes: tuple[Any, ...] = ()
     documents: tuple[Any, ...] = ()
     photos: tuple[Any, ...] = ()
+    created_by: str | None = None
+    """The desk that made the case (issue 17; None before desks were recorded)."""
+    shared: bool = False
+    """The case lives in the shop's shared store (several desks work on it)."""
 
 
 class OpeningBook:
@@ -182,7 +187,7 @@ class OpeningBook:
 
     def claims_for_tracking(
         self, numbers: list[str], exclude: str | None = None
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, str, str]]:
         return []
 
     def record_event(self, record_id: str, event: Any, now: datetime, note: str = "") -> str:

@@ -6,6 +6,12 @@ in the claim wizard where it was left. The File menu holds the work on the whole
 claim, batch import, a case's evidence pack, backup and restore, and a year's official holiday
 schedule. Until the store is open the list says why it is empty (opening, waiting for the
 password, failed) instead of "no cases yet".
+
+Several desks, one shop (issue 17): 设置 › 共享案件库 (the app opens the dialog); the title and
+the status bar say which store the window works on -- 本机案件库 or the 共享案件库's name -- and,
+when the shop server cannot be reached at start, the window says why with 重新连接, 在本机案件库上
+工作 and 共享案件库设置. A save the server did not take is said by `SaveProblems` (another desk's
+change: 重新载入; the server away: 重试 or this PC's own store, the seller's choice).
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
+from .save_problems import SaveProblems
 from .store_work import StoreWork
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
@@ -69,6 +76,12 @@ class MainWindow(QMainWindow):
     """The seller wants to type the store's password (after cancelling the first ask)."""
     restore_requested = Signal(object, str)
     """(backup file, its password): the app closes the store, restores and reopens it."""
+    shared_store_requested = Signal()
+    """设置 › 共享案件库: the app opens the dialog (issue 17)."""
+    reconnect_requested = Signal()
+    """Try the shop server again (it could not be reached)."""
+    local_requested = Signal()
+    """Work on this PC's own store while the shop server is away (the seller's choice)."""
 
     def __init__(
         self,
@@ -95,6 +108,9 @@ class MainWindow(QMainWindow):
         self.batch_dialog = None
         self.work_on_close: tuple[str, str] | None = None
         self.store_state = "open"
+        self.place: tuple[str | None, bool] = (None, False)  # (shared store's name, fallback)
+        self.problems = SaveProblems(lang, self)
+        self.problems.local_requested.connect(self.local_requested)
         self.rows: list[CaseRow] = []
         self._refreshes = 0
         self._notified: set[tuple[str, str]] = set()
@@ -164,6 +180,11 @@ class MainWindow(QMainWindow):
         self.unlock_button.setObjectName("unlockStore")
         self.unlock_button.clicked.connect(self.unlock_requested.emit)
         self.unlock_button.hide()
+        self.server_buttons = self._server_buttons()
+        self.place_label = QLabel()
+        self.place_label.setObjectName("storePlace")
+        self.statusBar().addPermanentWidget(self.place_label)
+        self.place_label.hide()
 
         self.reminders = RemindersPanel(lang)
         self.reminders.open_case.connect(self.open_record)
@@ -180,6 +201,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty_hint, 1)  # in the table's place while there is none
         left_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        left_layout.addWidget(self.server_buttons, 0, Qt.AlignmentFlag.AlignHCenter)
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reminders)
@@ -272,6 +294,16 @@ class MainWindow(QMainWindow):
         case_menu.addAction(self.open_action)
         case_menu.addAction(self.edit_action)
 
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self.shared_action = self._action(
+            self.tr("共享案件库(&S)…"), self.shared_store_requested.emit, "sharedStore"
+        )
+        self.shared_action.setToolTip(
+            self.tr("店里几台电脑用同一个案件库：连接店里局域网上的 PostgreSQL 服务器")
+        )
+        settings_menu.addAction(self.shared_action)
+        settings_menu.setToolTipsVisible(True)
+
         language = self.menuBar().addMenu(self.tr("语言(&L)"))
         languages = QActionGroup(self)  # one checked, and choosing it again leaves it checked
         languages.setExclusive(True)
@@ -292,8 +324,19 @@ class MainWindow(QMainWindow):
         self.pack_action.setEnabled(is_open and selected.startswith("c"))
         self.open_action.setEnabled(bool(selected))
         self.edit_action.setEnabled(is_open and bool(selected))
-        for action in (self.backup_action, self.restore_action):
-            action.setEnabled(is_open)
+        self.backup_action.setEnabled(is_open)
+        # A shop server's backup is put back with `seller-claims cases restore --database`: it
+        # replaces every desk's cases at once, which one desk's menu should not do by surprise.
+        shared = bool(getattr(self.book, "shared", False))
+        self.restore_action.setEnabled(is_open and not shared)
+        self.restore_action.setToolTip(
+            self.tr(
+                "共享案件库的备份请用命令行恢复：seller-claims cases restore 备份文件 "
+                "--database 服务器地址"
+            )
+            if shared
+            else ""
+        )
 
     # ------------------------------------------------------------------ the store's state
 
@@ -307,14 +350,18 @@ class MainWindow(QMainWindow):
             "locked": self.tr("案件库还没有打开：需要输入密码。"),
             "failed": self.tr("无法打开案件库。"),
             "restoring": self.tr("正在从备份恢复，请稍候…"),
+            "connecting": self.tr("正在连接共享案件库…"),
+            "server_failed": self.tr("无法打开共享案件库。"),
+            "asking_shop": self.tr("请在弹出的窗口中输入店铺口令。"),
         }
         text = words.get(state, "")
         if message and message != text:
-            text = f"{text}\n{message}" if state == "failed" else message
+            text = f"{text}\n{message}" if state in ("failed", "server_failed") else message
         self.empty_hint.setText(text)
         self.empty_hint.show()
         self.table.hide()
         self.unlock_button.setVisible(state == "locked")
+        self.server_buttons.setVisible(state == "server_failed")
         self.summary.hide()
         self._allow_store_work(False)
         self.statusBar().showMessage(words.get(state, ""))
@@ -324,9 +371,80 @@ class MainWindow(QMainWindow):
         self.book = book
         self.store_state = "open"
         self.unlock_button.hide()
+        self.server_buttons.hide()
         self._allow_store_work(True)
-        self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
+        if getattr(book, "shared", False):
+            self.statusBar().showMessage(
+                self.tr(
+                    "案件保存在共享案件库里；买家信息、备注、照片和文件先在这台电脑上加密再发送。"
+                )
+            )
+        else:
+            self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上，买家信息加密保存。"))
         self.refresh()
+
+    # ------------------------------------------------------------------ which store (issue 17)
+
+    def _server_buttons(self) -> QWidget:
+        """What the seller can do when the shop server could not be used at start."""
+        box = QWidget()
+        box.setObjectName("serverButtons")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for text, signal, name in (
+            (self.tr("重新连接"), self.reconnect_requested, "reconnect"),
+            (self.tr("在本机案件库上工作"), self.local_requested, "workLocally"),
+            (self.tr("共享案件库设置…"), self.shared_store_requested, "sharedStoreSettings"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=signal: s.emit())
+            row.addWidget(button)
+        box.hide()
+        return box
+
+    def set_place(self, shared_name: str | None, *, fallback: bool = False) -> None:
+        """Say which store this window works on: the shop's shared store `shared_name`, or this
+        PC's own -- named only where a shop server is set up (`fallback`: the shared store is
+        chosen but could not be reached, and the seller chose to work locally meanwhile)."""
+        self.place = (shared_name, fallback)
+        self.problems.can_go_local = shared_name is not None
+        if shared_name is not None:
+            words = self.tr("共享案件库 %1").replace("%1", shared_name)
+            tone = "color: #0d47a1;"
+        elif fallback:
+            words = self.tr("本机案件库（共享案件库未连接）")
+            tone = "color: #8a5300; font-weight: bold;"
+        else:
+            words = ""
+            tone = ""
+        self.place_label.setText(words)
+        self.place_label.setStyleSheet(tone)
+        self.place_label.setVisible(bool(words))
+        # Qt adds the app's name to the title itself (app.py); the store comes first.
+        self.setWindowTitle(words or self.tr("理赔助手"))
+
+    def work_windows_close(self) -> bool:
+        """Close the wizard and the case view before the app changes stores, saving what they
+        hold into the store they came from; False (both stay) when that save failed."""
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible() and not wizard.close_without_asking():
+            return False
+        view = self.case_view
+        if view is not None and view.isVisible():
+            view.close()
+        return True
+
+    def carry_work(self, book: CaseBook, files_dir: Path) -> None:
+        """The app switched to `book` while the old store could not be reached (the seller's
+        choice): an open draft goes along as a new draft there; a stored case and the case
+        view, which live in the old store, close (what they showed was not changed)."""
+        wizard = self.wizard
+        if wizard is not None and wizard.isVisible() and not wizard.move_to(book, files_dir):
+            wizard.close_unsaved()
+        view = self.case_view
+        if view is not None and view.isVisible():
+            view.close()
 
     def _allow_store_work(self, allowed: bool) -> None:
         """The button and 文件 → 新建索赔 (Ctrl+N) go together: off until the store is open."""
@@ -343,20 +461,21 @@ class MainWindow(QMainWindow):
         """Reload the records and recompute rows and reminders on the thread pool. Two
         refreshes in a row (a status changed twice) may finish in either order on the pool:
         only the latest one's rows are shown."""
-        records = self.book.records()
-        catalog, lang, now = self.catalog, self.lang, self.clock()
+        book, catalog, lang, now = self.book, self.catalog, self.lang, self.clock()
         self._refreshes += 1
         number = self._refreshes
 
         def case_rows():  # type: ignore[no-untyped-def]
             from .case_rows import case_rows
 
-            return case_rows(records, catalog.get(), lang, now)
+            # Read on the worker too: on a shop server that is a round trip over the LAN, and
+            # a server gone away must not freeze the window.
+            return case_rows(book.records(), catalog.get(), lang, now)
 
         run_task(
             case_rows,
             lambda rows: self._rows_ready(rows, number),
-            on_error=self._rows_failed,
+            on_error=lambda error: self._rows_failed(error, number),
             owner=self,
         )
 
@@ -380,8 +499,23 @@ class MainWindow(QMainWindow):
         self._enable_actions()
         self.rows_loaded.emit()
 
-    def _rows_failed(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("载入案件失败"), str(error))
+    def _rows_failed(self, error: Exception, number: int | None = None) -> None:
+        from .save_problems import is_unreachable
+
+        if number is not None and number != self._refreshes:
+            # a later refresh is on its way (the store was switched or reopened meanwhile)
+            log.info("an earlier refresh failed: %s", error)
+            return
+        if is_unreachable(error):
+            self.statusBar().showMessage(_message(error, self.lang))
+            self.problems.show(
+                self,
+                error,
+                retry=self.refresh,
+                unsaved=self.tr("案件列表没有更新；没有保存任何内容，也没有保存到别处。"),
+            )
+            return
+        self.problems.show(self, error, title=self.tr("载入案件失败"))
 
     def _notify(self, today: list) -> None:  # type: ignore[type-arg]
         if self.tray is None:
@@ -423,7 +557,12 @@ class MainWindow(QMainWindow):
         if record_id.startswith("c"):
             menu.addAction(self.tr("在向导中查看或修改"), lambda: self.edit_record(record_id))
         status_menu = menu.addMenu(self.tr("标记为"))
-        for status in self.book.next_statuses(record_id):
+        try:
+            statuses = self.book.next_statuses(record_id)
+        except Exception as error:  # noqa: BLE001 - the server away: said, never a traceback
+            log.warning("next statuses of %s: %s", record_id, error)
+            statuses = []
+        for status in statuses:
             if status == "paid":
                 status_menu.addAction(
                     status_name(status) + "…", lambda: self._ask_recovered(record_id)
@@ -444,10 +583,27 @@ class MainWindow(QMainWindow):
         try:
             self.book.set_status(record_id, status, self.clock(), recovered)
         except Exception as error:  # noqa: BLE001 - the store explains; no traceback dialog
-            QMessageBox.warning(self, self.tr("不能改成这个状态"), _message(error, self.lang))
+            # Another desk changed the case first: 重新载入 shows its version (the list and an
+            # open case view); the server away: 重试. Anything else in the store's words.
+            self.problems.show(
+                self,
+                error,
+                reload=lambda: self._reloaded(record_id),
+                retry=lambda: self.set_status(record_id, status, recovered),
+                title=self.tr("不能改成这个状态"),
+                unsaved=self.tr("状态没有改。"),
+            )
         self.refresh()
         if self.case_view is not None and self.case_view.record_id == record_id:
             self.case_view.reload()
+
+    def _reloaded(self, record_id: str) -> None:
+        """After another desk's change: the list, and the case if it is open, as stored now."""
+        self.book.get(record_id)  # the version the next change is checked against
+        self.refresh()
+        view = self.case_view
+        if view is not None and view.record_id == record_id and view.isVisible():
+            view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
         text, ok = QInputDialog.getText(
@@ -489,13 +645,28 @@ class MainWindow(QMainWindow):
         """A case opens in its case view, a draft in the wizard where it was left."""
         if record_id.startswith("c"):
             return self.open_case_view(record_id)
-        record = self.book.get(record_id)
+        record = self._read(record_id)
         return None if record is None else self.open_wizard(record)
 
     def edit_record(self, record_id: str):  # type: ignore[no-untyped-def]
         """The wizard on a stored case (its own fields, photos, the claim form)."""
-        record = self.book.get(record_id)
+        record = self._read(record_id)
         return None if record is None else self.open_wizard(record)
+
+    def _read(self, record_id: str) -> CaseRecord | None:
+        """A record to work on, or None with the reason said (the shop server away ...)."""
+        try:
+            return self.book.get(record_id)
+        except Exception as error:  # noqa: BLE001 - said, never a traceback
+            log.warning("could not read %s: %s", record_id, error)
+            self.problems.show(
+                self,
+                error,
+                retry=lambda: self.open_record(record_id),
+                title=self.tr("打不开"),
+                unsaved=self.tr("没有打开这个案件。"),
+            )
+            return None
 
     def open_case_view(self, record_id: str) -> CaseView | None:
         from .case_view import CaseView
@@ -521,6 +692,7 @@ class MainWindow(QMainWindow):
             self.files_dir,
             self.data_dir,
             self,
+            problems=self.problems,
         )
         view.changed.connect(lambda _: self.refresh())
         view.edit_requested.connect(self._edit_from_view)
@@ -561,16 +733,36 @@ class MainWindow(QMainWindow):
             self.clock,
             self.settings,
             self.files_dir,
-            existing_claims=self.book.claims_for_tracking,
+            # looked up in whichever store the window works on when the number is typed
+            existing_claims=lambda numbers, exclude: self.book.claims_for_tracking(
+                numbers, exclude
+            ),
+            problems=self.problems,
         )
         wizard = ClaimWizard(record or CaseRecord.new(self.clock()), self.book, env, self)
         wizard.saved.connect(lambda _: self.refresh())
         wizard.finished.connect(lambda _: self.refresh())
+        wizard.reload_requested.connect(self._reopen_wizard)
         wizard.show()
         if record is not None:
             wizard.resume()
         self.wizard = wizard
         return wizard
+
+    def _reopen_wizard(self, record_id: str, page: int) -> None:
+        """Another desk changed the case the wizard had open: the wizard again, on their
+        version, at the same page."""
+        record = self._read(record_id)
+        if record is None:
+            return
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+            self.wizard = None
+        wizard = self.open_wizard(record.with_changes(page=page))
+        if wizard is not None:
+            view = self.case_view
+            if view is not None and view.record_id == record_id and view.isVisible():
+                view.reload()
 
     def open_batch_import(self):  # type: ignore[no-untyped-def]
         """Open the order-export import; its cases go into the same store as the wizard's."""

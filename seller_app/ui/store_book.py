@@ -338,11 +338,25 @@ class StoreCaseBook:
 
     def claims_for_tracking(
         self, numbers: list[str], exclude: str | None = None
-    ) -> list[tuple[str, str]]:
-        """(record id, UI status) of the stored cases already claiming one of `numbers`."""
+    ) -> list[tuple[str, str, str]]:
+        """(record id, UI status, desk) of the stored cases already claiming one of `numbers`;
+        desk names another desk that made the case on a shop server ("" for this desk's own)."""
         exclude_id = int(exclude[1:]) if exclude and exclude.startswith("c") else None
         found = self.store.claims_for_tracking(numbers, exclude=exclude_id)
-        return [(f"c{summary.id}", to_ui_status(summary.status)) for summary in found]
+        own = self.store.desk.name
+        return [
+            (
+                f"c{summary.id}",
+                to_ui_status(summary.status),
+                summary.created_by if summary.created_by and summary.created_by != own else "",
+            )
+            for summary in found
+        ]
+
+    @property
+    def shared(self) -> bool:
+        """The book is on the shop's shared store (several desks; issue 17)."""
+        return bool(self.store.shared)
 
     # ------------------------------------------------------------------ follow-up (issue 13)
 
@@ -403,6 +417,8 @@ class StoreCaseBook:
             record=self._case_record(case_id),
             case=stored.case,
             created_at=stored.created_at,
+            created_by=stored.created_by,
+            shared=self.shared,
             history=tuple(history),
             events=tuple(self.store.event_log(case_id)),
             notes=tuple(notes),

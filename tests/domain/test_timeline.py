@@ -84,7 +84,8 @@ KINDS = [
     ("【北京】投递并签收，签收人：他人收", "ems", EventKind.SIGNED),
     ("【上海市】快件派送不成功，原因：电话无人接听", "yto", EventKind.FAILED),
     ("【上海市】快件已退回，退回原因：收件人拒收", "sto", EventKind.RETURNED),
-    ("商家正在通知快递公司揽件", None, EventKind.POSTED),
+    # the shop's side before the courier has the parcel: not its collection (posted_at)
+    ("商家正在通知快递公司揽件", None, EventKind.OTHER),
     ("温馨提示：请保持电话畅通", None, EventKind.OTHER),
 ]
 
@@ -420,3 +421,81 @@ def test_nothing_to_read() -> None:
         "signer": None,
         "left_at_station": None,
     }
+
+
+# --------------------------------------------------------------------------- wording of pages
+# not drawn by us (issue 20, second round: bench/timeline_probe.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11.13 14:22", "2026-11-13T14:22:00"),
+        ("11月13日 周五 14:22", "2026-11-13T14:22:00"),
+        ("2026年11月13日 星期五 14:22:08", "2026-11-13T14:22:08"),
+        ("2026-11-13 周五 14:22", "2026-11-13T14:22:00"),
+    ],
+)
+def test_dates_with_a_weekday_or_dots(text: str, expected: str) -> None:
+    [found] = find_times(text, REF)
+    assert found.at is not None and found.at.isoformat() == t(expected)
+
+
+def test_a_weekday_after_a_date_is_not_an_event() -> None:
+    timeline = parse_page(
+        [
+            box(40, 100, "11-13 周五"),
+            box(40, 150, "14:22"),
+            box(40, 200, "快件已签收，签收人：前台"),
+        ],
+        RULES,
+        CARRIERS,
+        REF,
+    )
+    assert [(e.at.isoformat(), e.text) for e in timeline.events] == [
+        (t("2026-11-13T14:22"), "快件已签收，签收人：前台")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "signer", "station"),
+    [
+        ("签收人: 门卫 签收时间 2026-11-15 14:22", "门卫", None),
+        ("已签收，签收方式：快递柜", "快递柜", "快递柜"),
+        ("签收方式：他人代收", "他人代收", None),
+        ("您的快件已在【幸福里菜鸟驿站】签收", "幸福里菜鸟驿站", "幸福里菜鸟驿站"),
+        ("快件已签收，签收人是【物业】，如有疑问请联系快递员", "物业", None),
+    ],
+)
+def test_signers_as_other_pages_word_them(text: str, signer: str, station: str | None) -> None:
+    timeline = parse_page(["2026-11-14 16:05", text], RULES, CARRIERS, REF)
+    assert timeline.signed_at is not None
+    assert (timeline.signer, timeline.left_at_station) == (signer, station)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("包裹已到达兔喜生活超市", EventKind.AT_STATION),
+        ("您的快件已到达取件点，请及时取件", EventKind.AT_STATION),
+        ("您的订单已配送完成，感谢您的耐心等待", EventKind.SIGNED),
+        ("您的订单正在配送途中，请您准备签收", EventKind.OUT_FOR_DELIVERY),
+        ("商家已发货，等待快递员揽收", EventKind.OTHER),
+    ],
+)
+def test_kinds_as_other_pages_word_them(text: str, kind: EventKind) -> None:
+    assert RULES.kind_of(text, None) is kind
+
+
+def test_a_clock_a_line_of_words_wrapped_onto_stays_words() -> None:
+    """ "营业时间 08:30-" / "21:00": the second line is the event's words, not a time."""
+    lines = [
+        box(100, 100, "【代收点】您的快件已送达【幸福里驿站】", h=40),
+        box(900, 100, "2026/11/16 08:50:35", h=40),
+        box(100, 150, "营业时间08:30-", h=40),
+        box(98, 200, "21:00", h=40),
+        box(100, 300, "【北京市江汉路公司】的派件员正在派件", h=40),
+        box(900, 300, "2026/11/15 22:03:59", h=40),
+    ]
+    timeline = parse_page(lines, RULES, CARRIERS, REF)
+    assert [e.text for e in timeline.events][-1].endswith("08:30-21:00")

@@ -25,6 +25,8 @@ from seller_app.evidence.timeline import (
     timeline_rules,
 )
 from tests.conftest import NOW
+from tests.evidence.probe_pages import BUNDLED, REFERENCE, FontChoice, make_probe
+from tests.evidence.probe_pages import save as save_probe
 from tests.evidence.screens import FONT, SCREENS, SF_PROOF, Screen, save
 
 FIELDS = ("tracking_numbers", "carrier", "posted_at", "signed_at", "signer", "left_at_station")
@@ -138,3 +140,31 @@ def test_every_bad_file_is_reported_before_any_ocr(tmp_path: Path) -> None:
             engine=NoEngine(),  # type: ignore[arg-type]
         )
     assert [e.source.name for e in raised.value.errors] == ["a.png", "b.jpg"]
+
+
+# --------------------------------------------------------------------------- pages drawn by
+# tests/evidence/probe_pages.py (another drawing of other apps' pages; bench/timeline_probe.py
+# reads hundreds of them, these two are read here with the real models)
+
+PROBE_PAGES = (
+    (20, 14),  # Cainiao, YTO, dark, JPEG q90, 1242 px, time under the text, signed by 门卫
+    (20, 20),  # an SF proof of delivery, dark: 签收人 门卫 as a field
+)
+
+
+@pytest.mark.parametrize(("seed", "index"), PROBE_PAGES, ids=lambda v: str(v))
+def test_probe_pages_read_with_the_real_models(
+    seed: int, index: int, tmp_path: Path, ocr_engine: Any
+) -> None:
+    probe = make_probe(index, seed, (FontChoice("wqy-microhei", BUNDLED),))
+    [lines] = read_lines([save_probe(probe, tmp_path)], ocr_engine)
+    got = parse_timeline([lines], timeline_rules(), default_carriers(), REFERENCE).to_json()
+    expected = probe.expected
+    for key in ("tracking_numbers", "carrier", "posted_at", "signed_at", "signer"):
+        assert got[key] == expected[key], key
+    assert got["signer"] == "门卫" and got["left_at_station"] == expected["left_at_station"]
+    assert [(e["at"], e["kind"]) for e in got["events"]] == [
+        (e["at"], e["kind"]) for e in expected["events"]
+    ]
+    for read, drawn in zip(got["events"], expected["events"], strict=True):
+        assert same_text(read["text"], drawn["text"])

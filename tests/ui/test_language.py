@@ -29,7 +29,7 @@ def test_the_english_catalogue_translates_every_string(tmp_path: Path) -> None:
     assert compiled["seller_app_en.qm"].stat().st_size > 1000
 
 
-def test_linux_file_dialogs_speak_chinese(tmp_path: Path) -> None:
+def test_linux_file_dialogs_speak_chinese(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Qt 6's own catalogue lacks the file dialog's "&Look in:" and "Files of &type:"."""
     from PySide6.QtWidgets import QFileDialog, QLabel
 

@@ -3,9 +3,10 @@ follow-up events fit next, and the open deadlines.
 
 The timeline merges what happened (the events the case records, `seller_app.domain.events`),
 what the seller entered and took back (the event log, with notes), the status changes and the
-case notes, oldest first. `next_steps` suggests the one to three events a seller most likely
-records next for the case's status; every event stays available in the view's menu (recording
-one again corrects it).
+case notes, oldest first; on a shop server each line names the desk that made it (issue 17:
+`StatusChange.desk`, `LoggedEvent.desk`, `CaseNote.desk`). `next_steps` suggests the one to
+three events a seller most likely records next for the case's status; every event stays
+available in the view's menu (recording one again corrects it).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Entry:
     text: str
     note: str = ""
     event: EventKind | None = None
+    desk: str | None = None
+    """The desk (after-sales PC) that entered it; None when not recorded (before issue 17)."""
 
 
 def _event_line(event: Any, texts: Texts, lang: str) -> str:
@@ -62,28 +65,50 @@ def timeline(
     template with ``{text}``."""
     case: Case = folder.case
     notes: dict[EventKind, str] = {}
-    entries: list[Entry] = [Entry(folder.created_at, CREATED, words["created"])]
+    desks: dict[EventKind, str | None] = {}  # who entered each event as it stands now
+    entries: list[Entry] = [
+        Entry(folder.created_at, CREATED, words["created"], desk=folder.created_by)
+    ]
     for logged in folder.events:
+        desk = getattr(logged, "desk", None)
         if logged.action == "cleared":
             title = event_title(logged.kind, texts, lang)
             entries.append(
-                Entry(logged.recorded_at, UNDONE, words["undone"].format(text=title), logged.note)
+                Entry(
+                    logged.recorded_at,
+                    UNDONE,
+                    words["undone"].format(text=title),
+                    logged.note,
+                    desk=desk,
+                )
             )
             notes.pop(logged.kind, None)
-        elif logged.note:
-            notes[logged.kind] = logged.note
+            desks.pop(logged.kind, None)
+        else:
+            desks[logged.kind] = desk
+            if logged.note:
+                notes[logged.kind] = logged.note
     for event in case_events(case):
         line = _event_line(event, texts, lang)
-        entries.append(Entry(event.at, EVENT, line, notes.get(event.kind, ""), event.kind))
+        entries.append(
+            Entry(
+                event.at,
+                EVENT,
+                line,
+                notes.get(event.kind, ""),
+                event.kind,
+                desks.get(event.kind),
+            )
+        )
     said = {(logged.recorded_at, logged.note) for logged in folder.events if logged.note}
     for change in folder.history:
         status = "ready" if change.status.value == "draft" else change.status.value
         text = words["status"].format(text=status_name(status))
         # A status moved by an event carries the event's note: said once, on the event.
         note = "" if (change.at, change.note) in said else change.note
-        entries.append(Entry(change.at, STATUS, text, note))
+        entries.append(Entry(change.at, STATUS, text, note, desk=getattr(change, "desk", None)))
     for note in folder.notes:
-        entries.append(Entry(note.at, NOTE, words["note"].format(text=note.text)))
+        entries.append(Entry(note.at, NOTE, words["note"].format(text=note.text), desk=note.desk))
     order = {CREATED: 0, EVENT: 1, STATUS: 2, UNDONE: 3, NOTE: 4}
     return sorted(entries, key=lambda entry: (entry.at, order[entry.kind]))
 

@@ -8,7 +8,10 @@ and notes beside the open deadlines), 文件 (the documents kept for the case, a
 documents, buyer statement, calendar and evidence pack made from here) and 照片.
 
 Every change goes through the case book and is followed by `changed`, on which the main window
-recomputes the list, the reminders and the tray.
+recomputes the list, the reminders and the tray. On a shop server (issue 17) each change is
+checked against the version of the case the view shows: when another desk changed it first,
+nothing is saved and `SaveProblems` says who and when, with 重新载入; the timeline names the desk
+behind each line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -44,6 +48,7 @@ from seller_app.domain.events import CaseEvent, EventKind
 
 from ..casebook import CaseBook, CaseFolder
 from ..i18n import format_date, format_money
+from ..save_problems import SaveProblems
 from ..widgets.case_table import status_name
 from ..widgets.fit import fit_on_screen
 from .event_dialog import EventDialog
@@ -91,10 +96,12 @@ class CaseView(QDialog):
         files_dir: Path,
         data_dir: Path,
         parent: QWidget | None = None,
+        problems: SaveProblems | None = None,
     ) -> None:
         super().__init__(parent)
         self.record_id = record_id
         self.book = book
+        self.problems = problems or SaveProblems(lang, self)
         self.catalog = catalog
         self.lang = lang
         self.clock = clock
@@ -144,7 +151,12 @@ class CaseView(QDialog):
 
         self.timeline = QTreeWidget()
         self.timeline.setObjectName("timeline")
-        self.timeline.setHeaderLabels([self.tr("时间"), self.tr("进展"), self.tr("备注")])
+        self.timeline.setHeaderLabels(
+            [self.tr("时间"), self.tr("进展"), self.tr("备注"), self.tr("由谁记录")]
+        )
+        # 由谁记录 (a shop server) right after 进展, where it stays in view; the note, which
+        # can be long (its tooltip shows it whole), last.
+        self.timeline.header().moveSection(3, 2)
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
@@ -363,9 +375,11 @@ class CaseView(QDialog):
         self.timeline.clear()
         entries = build_timeline(folder, self.catalog.texts, self.lang, status_name, words)
         for entry in entries:
-            item = QTreeWidgetItem([format_date(entry.at, self.lang), entry.text, entry.note])
+            item = QTreeWidgetItem(
+                [format_date(entry.at, self.lang), entry.text, entry.note, entry.desk or ""]
+            )
             color = ENTRY_COLORS[entry.kind]
-            for column in range(3):
+            for column in range(4):
                 item.setForeground(column, color)
             if entry.kind == EVENT:
                 font = QFont(item.font(1))
@@ -375,7 +389,12 @@ class CaseView(QDialog):
             item.setToolTip(1, entry.text)
             item.setToolTip(2, entry.note)
             self.timeline.addTopLevelItem(item)
-        for column in range(2):
+        # Which desk did what matters where several desks work on the case (a shop server, or
+        # a case copied over from another desk's store); a single desk's column would only
+        # repeat its own name.
+        desks = {entry.desk for entry in entries if entry.desk}
+        self.timeline.setColumnHidden(3, not (folder.shared or len(desks) > 1))
+        for column in (0, 1, 3):
             self.timeline.resizeColumnToContents(column)
         self.timeline.scrollToBottom()
 
@@ -431,7 +450,7 @@ class CaseView(QDialog):
             self.catalog.texts,
             self.lang,
             now,
-            lambda event, note: self._store_event(event, note, now),
+            lambda event, note: self._store_event(event, note, now, dialog),
             self,
         )
         dialog.accepted.connect(lambda: self._recorded(kind))
@@ -440,8 +459,40 @@ class CaseView(QDialog):
         dialog.open()
         return dialog
 
-    def _store_event(self, event: CaseEvent, note: str, now: datetime) -> None:
-        self.book.record_event(self.record_id, event, now, note)
+    def _store_event(
+        self, event: CaseEvent, note: str, now: datetime, dialog: EventDialog | None = None
+    ) -> None:
+        try:
+            self.book.record_event(self.record_id, event, now, note)
+        except CaseError:
+            raise  # the dialog shows it beside its field
+        except Exception as error:
+            # The dialog keeps what was typed and says it was not saved; the box offers the way
+            # on: another desk's version to look at, or the server to try again.
+            failed = error
+            parent = dialog if dialog is not None and dialog.isVisible() else self
+            self.save_failed(
+                error,
+                parent=parent,
+                retry=(lambda: dialog.accept()) if dialog is not None else None,
+                after_reload=None if dialog is None else lambda: self._kept_typing(dialog, failed),
+                unsaved=self.tr("这条记录没有保存，填写的内容还在窗口里。"),
+            )
+            raise
+
+    def _kept_typing(self, dialog: EventDialog, error: Exception) -> None:
+        """After 重新载入 the record being typed stays open with everything in it: the case
+        behind it now shows the other desk's version, and saving again is the seller's call."""
+        if not shiboken6.isValid(dialog) or not dialog.isVisible():
+            return
+        desk = getattr(error, "desk", None) or self.tr("另一台电脑")
+        dialog.error.setText(
+            self.tr(
+                "已重新载入 %1 的修改（见后面的案件窗口）。你填写的内容还在："
+                "确认后再点“记录”，或点“取消”。"
+            ).replace("%1", desk)
+        )
+        dialog.error.show()
 
     def _recorded(self, kind: EventKind) -> None:
         self.event_dialog = None
@@ -485,19 +536,39 @@ class CaseView(QDialog):
             field_words = self.catalog.texts.get("errors", error.code, self.lang, **error.params)
             self.say(self.tr("不能撤销：%1").replace("%1", field_words), error=True)
             return False
+        except Exception as error:  # noqa: BLE001 - said in the box, never a traceback
+            self.save_failed(error, retry=lambda: self.undo(kind))
+            return False
         self.say(self.tr("已撤销。"))
         self.reload()
         self.changed.emit(self.record_id)
         return True
 
     def add_note(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("添加备注"), self.tr("备注（只保存在这台电脑上，加密保存）：")
+        where = (
+            self.tr("备注（加密后保存在共享案件库里）：")
+            if self.folder is not None and self.folder.shared
+            else self.tr("备注（只保存在这台电脑上，加密保存）：")
         )
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("添加备注"), where)
         if ok and text.strip():
-            self.book.add_note(self.record_id, text.strip(), self.clock())
-            self.reload()
-            self.changed.emit(self.record_id)
+            self.save_note(text.strip())
+
+    def save_note(self, text: str) -> bool:
+        """Add a note (notes are only ever added: another desk's changes never conflict with
+        one); False, and the way on offered, when it could not be saved."""
+        try:
+            self.book.add_note(self.record_id, text, self.clock())
+        except Exception as error:  # noqa: BLE001 - said in the box, never a traceback
+            self.save_failed(
+                error,
+                retry=lambda: self.save_note(text),
+                unsaved=self.tr("备注没有保存：%1").replace("%1", text[:200]),
+            )
+            return False
+        self.reload()
+        self.changed.emit(self.record_id)
+        return True
 
     def close_case(self) -> None:
         answer = QMessageBox.question(
@@ -513,10 +584,58 @@ class CaseView(QDialog):
             self.book.set_status(self.record_id, status, self.clock())
         except Exception as error:  # noqa: BLE001 - the store explains; no traceback dialog
             self.say(_message(error, self.lang), error=True)
+            self.save_failed(error, retry=lambda: self.set_status(status), plain=False)
             return False
         self.reload()
         self.changed.emit(self.record_id)
         return True
+
+    # ------------------------------------------------------------------ several desks (issue 17)
+
+    def save_failed(
+        self,
+        error: Exception,
+        *,
+        parent: QWidget | None = None,
+        retry: Callable[[], Any] | None = None,
+        after_reload: Callable[[], Any] | None = None,
+        unsaved: str | None = None,
+        plain: bool = True,
+    ) -> None:
+        """A change was not saved: another desk changed the case first (重新载入 shows their
+        version), the server is away (重试), or the store's own reason. `plain` False: a
+        reason of the last kind is already said in the view."""
+        from seller_app.store import ConcurrentEditError, ServerUnreachableError
+
+        log.warning("case %s: change not saved: %s", self.record_id, error)
+        if not plain and not isinstance(error, ConcurrentEditError | ServerUnreachableError):
+            return
+
+        def reload() -> None:
+            self.reload_after_conflict(error)
+            if after_reload is not None:
+                after_reload()
+
+        self.problems.show(
+            parent or self,
+            error,
+            reload=reload,
+            retry=(lambda: retry()) if retry is not None else None,
+            unsaved=unsaved,
+        )
+        if isinstance(error, ConcurrentEditError):
+            self.say(_message(error, self.lang), error=True)
+
+    def reload_after_conflict(self, error: Exception) -> None:
+        """Show the other desk's version (nothing of theirs is lost) and say so."""
+        self.reload()
+        desk = getattr(error, "desk", None) or self.tr("另一台电脑")
+        self.say(
+            self.tr("已重新载入 %1 的修改。你刚才的修改没有保存，看过之后请再做一次。").replace(
+                "%1", desk
+            )
+        )
+        self.changed.emit(self.record_id)
 
     def _files_changed(self) -> None:
         self.reload()

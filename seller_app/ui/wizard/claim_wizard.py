@@ -5,6 +5,12 @@ saves a draft whenever the page changes, when the user closes mid-way and when t
 case already stored (ready to send, or filed) is edited like a document instead: nothing is
 saved until the seller says so, and Esc offers to save the changes, drop them or go on.
 
+On a shop server (issue 17) a stored case another desk changed since the wizard opened it is not
+overwritten: the save is refused, the seller is told who changed it and when, and 重新载入
+(`reload_requested`) opens the wizard again on the other desk's version. A save the server could
+not take (it is away) leaves everything in the wizard, with 重试; switching to this PC's own store
+is the seller's choice (`move_to`: a draft goes along as a new local draft).
+
 Work still running when the wizard closes (a photo import, a screenshot read) is not lost: its
 photos reach the draft, and the store when the seller chose to keep the work
 (`WizardDraft.save_late`).
@@ -14,7 +20,10 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -52,6 +61,8 @@ COMPACT_WIDTH = 760
 class ClaimWizard(QWizard):
     saved = Signal(str)
     """Emitted with the record id after each save."""
+    reload_requested = Signal(str, int)
+    """(record id, page): another desk changed the stored case; open it again from the store."""
 
     def __init__(
         self, record: CaseRecord, book: CaseBook, env: WizardEnv, parent: QWidget | None = None
@@ -175,6 +186,8 @@ class ClaimWizard(QWizard):
         try:
             self.draft.record_id = self.book.save(record, finished=finished)
         except Exception as error:  # noqa: BLE001 - shown to the user, never a traceback
+            if self.env.problems is not None and self._save_problem(error, finished):
+                return False
             log.exception("could not save the draft")
             message = error.message(self.env.lang) if hasattr(error, "message") else str(error)
             box = QMessageBox(
@@ -188,6 +201,85 @@ class ClaimWizard(QWizard):
             return False
         self.saved.emit(self.draft.record_id)
         return True
+
+    def _save_problem(self, error: Exception, finished: bool) -> bool:
+        """Another desk's change or the server away: said by `SaveProblems` with the way on
+        (True); anything else is the plain warning's (False)."""
+        from seller_app.store import ConcurrentEditError, ServerUnreachableError
+
+        if not isinstance(error, ConcurrentEditError | ServerUnreachableError):
+            return False
+        log.warning("wizard: not saved: %s", error)
+        if self.stored:
+            unsaved = self.tr("你在向导里的修改没有保存。")
+        else:
+            unsaved = self.tr("草稿没有保存，填写的内容都还在向导里。")
+        self.env.problems.show(
+            self,
+            error,
+            reload=self._reload_stored,
+            retry=lambda: self._retry_save(finished),
+            unsaved=unsaved,
+        )
+        return True
+
+    def _retry_save(self, finished: bool) -> None:
+        if finished:
+            self.accept()
+        else:
+            self.autosave()
+
+    def _reload_stored(self) -> None:
+        """Drop this wizard's unsaved changes and have the main window open the case again as
+        the store now holds it (the other desk's version)."""
+        record_id, page = self.draft.record_id, max(self.currentId(), 0)
+        self.close_unsaved()
+        self.reload_requested.emit(record_id, page)
+
+    def close_unsaved(self) -> None:
+        """Close without saving or asking (what was typed is given up: the seller chose)."""
+        self._closed(keep=False)
+        self._closing = True
+        self.reject()
+
+    def move_to(self, book: CaseBook, files_dir: Path) -> bool:
+        """The app now works on another store (the seller chose it, e.g. the shop server is
+        away): a draft goes along as a new draft there, saved at once, its working copies of
+        photos and documents copied into that store's work folder (`files_dir`). A stored case
+        cannot (it lives in the other store): False, the caller closes it."""
+        if self.stored:
+            return False
+        self._collect_current()
+        self.book = book
+        env = replace(self.env, files_dir=files_dir)
+        self.env = env
+        for page in self.pages:
+            page.env = env
+        self.draft.record_id = CaseRecord.new(env.clock()).id
+        if not self.autosave():
+            return False
+        self._copy_work_files(files_dir / self.draft.record_id)
+        return self.autosave()
+
+    def _copy_work_files(self, folder: Path) -> None:
+        """The draft's photos and documents, copied where the new store's drafts keep theirs
+        (the old store's folder is tidied by that store)."""
+        draft = self.draft
+        for photo in draft.photos:
+            source = Path(photo["prepared_path"])
+            if source.is_file():
+                target = folder / "photos" / source.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+                photo["prepared_path"] = str(target)
+        for kind, path in list(draft.documents.items()):
+            source = Path(path)
+            if source.is_file():
+                folder.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, folder / source.name)
+                draft.documents[kind] = str(folder / source.name)
+        if draft.photos:
+            draft.put("photos", draft.photo_refs())
 
     def changed(self) -> bool:
         """Whether the seller changed anything in a stored case (the case, its photos)."""

@@ -237,6 +237,9 @@ class WizardEnv:
     clock: Callable[[], datetime]
     settings: QSettings
     files_dir: Path
-    existing_claims: Callable[[list[str], str | None], list[tuple[str, str]]] | None = None
+    existing_claims: Callable[[list[str], str | None], list[tuple[str, str, str]]] | None = None
     photo_processes: int | None = None
     """Worker processes preparing photos (None: one per core, the evidence package's pool)."""
+    problems: Any = None
+    """`save_problems.SaveProblems`: how a save that did not happen is said (another desk's
+    change, the shop server away); None: a plain warning."""

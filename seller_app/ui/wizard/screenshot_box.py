@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..tasks import run_task
@@ -29,9 +30,13 @@ _warmed = False
 
 
 class ScreenshotBox(QWidget):
+    """The button, hint and status line on `page`; files dropped anywhere on the page are read."""
+
     def __init__(self, page: CasePage, hint: str) -> None:
         super().__init__()
         self.page = page
+        page.setAcceptDrops(True)
+        page.installEventFilter(self)
         self.busy = False
         self.button = QPushButton(self.tr("从物流截图读取…"))
         self.button.setObjectName("readScreenshot")
@@ -55,6 +60,19 @@ class ScreenshotBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.status)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.page and isinstance(event, QDragEnterEvent):
+            if event.mimeData().hasUrls():
+                self.warm_up()
+                event.acceptProposedAction()
+            return True
+        if watched is self.page and isinstance(event, QDropEvent):
+            urls = event.mimeData().urls()
+            event.acceptProposedAction()
+            self.read([Path(url.toLocalFile()) for url in urls if url.isLocalFile()])
+            return True
+        return super().eventFilter(watched, event)
 
     def warm_up(self) -> None:
         """Load the OCR models in the background, once per session."""

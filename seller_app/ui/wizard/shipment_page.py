@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -89,7 +88,6 @@ class ShipmentPage(CasePage):
         super().__init__(draft, env)
         self.setTitle(self.tr("快件信息"))
         self.setSubTitle(self.tr("出问题的那个包裹：快递单号、寄出时间和运费。单号可以填多个。"))
-        self.setAcceptDrops(True)
         texts = env.catalog.texts
         # What a screenshot filled in, to mark those fields until the seller changes them.
         self.from_screenshot: dict[str, Any] = {}
@@ -226,7 +224,8 @@ class ShipmentPage(CasePage):
         self.carrier_hint.setText(text)
 
     def duplicates(self) -> list[str]:
-        """The other cases already claiming one of the numbers typed, as "#3 已提交"."""
+        """The other cases already claiming one of the numbers typed, as "#3 已提交" -- on a
+        shop server with the desk that made it, when another: "#3 已提交，由 仓库电脑 建立"."""
         lookup = self.env.existing_claims
         numbers = self.numbers()
         if lookup is None or not numbers:
@@ -236,7 +235,13 @@ class ShipmentPage(CasePage):
         except Exception:  # noqa: BLE001 - a hint only; never stops the typing
             log.exception("looking up earlier claims failed")
             return []
-        return [f"#{record_id.lstrip('c')} {_status_name(status)}" for record_id, status in found]
+        shown = []
+        for record_id, status, desk in found:
+            text = f"#{record_id.lstrip('c')} {_status_name(status)}"
+            if desk:  # another desk of the shop claimed it (issue 17)
+                text += self.tr("，由 %1 建立").replace("%1", desk)
+            shown.append(text)
+        return shown
 
     def update_notes(self) -> None:
         read = self._read_note("tracking_numbers", self.numbers())
@@ -296,16 +301,6 @@ class ShipmentPage(CasePage):
         self.read_label.setEnabled(True)
         self.show_message(self.tr("读取面单照片失败：%1").replace("%1", str(error)))
         self._update_carrier_hint()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if event.mimeData().hasUrls():
-            self.screenshot.warm_up()
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        event.acceptProposedAction()
-        self.screenshot.read(paths)
 
     def screenshot_read(self, reading: Any) -> str:
         """Fill the empty fields from a tracking screenshot; returns what was filled, in words.

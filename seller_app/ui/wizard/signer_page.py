@@ -10,10 +10,8 @@ from those dates.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,7 +47,6 @@ class SignerPage(CasePage):
         super().__init__(draft, env)
         self.setTitle(self.tr("签收核实"))
         self.setSubTitle(self.tr("快递显示签收了吗？是谁签的？这决定了先找谁、按什么索赔。"))
-        self.setAcceptDrops(True)
         texts = env.catalog.texts
         self.from_screenshot: dict[str, Any] = {}
         # What the screenshot asks of the seller (signer_questions: the authorisation first).
@@ -232,16 +229,6 @@ class SignerPage(CasePage):
         self.advice.setText("\n\n".join(questions + lines))
 
     # ------------------------------------------------------------------ screenshots
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if event.mimeData().hasUrls():
-            self.screenshot.warm_up()
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        event.acceptProposedAction()
-        self.screenshot.read(paths)
 
     def screenshot_read(self, reading: Any) -> str:
         """Fill who signed, their name and the time from a screenshot; returns what was filled.
