@@ -42,6 +42,8 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 2
 EXIT_SOME_REFUSED = 3
 EXIT_CANCELLED = 130
+ROWS_PER_COMMIT = 500
+"""Cases put into the store per commit (and at least once a second; see `filing.CaseFiler`)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -262,7 +264,8 @@ def run(
             store = _open_store_or_say(open_store, lang, err)
             if store is None:
                 return EXIT_USER_ERROR
-            filer = CaseFiler(stack.enter_context(store), now)
+            opened = stack.enter_context(store)
+            filer = stack.enter_context(CaseFiler(opened, now, rows_per_commit=ROWS_PER_COMMIT))
         summary = stack.enter_context(SummaryWriter(summary_path, texts, lang))
         calendar = stack.enter_context(
             CombinedCalendar(args.out / CALENDAR_FILE, texts.get("report", "calendar", lang))

@@ -5,12 +5,22 @@ A re-run updates a case still in ``draft`` and leaves alone one the seller has a
 (filed, paid ...), so importing the same export twice never duplicates or rewinds a case. The
 claim form is attached once per file name, each matched photo once per content (SHA-256).
 Called from one thread (the CLI's main thread or the GUI thread), as the store expects.
+
+With ``rows_per_commit`` above 1 (the command line) the rows are committed in groups
+(`Store.write_batch`): one wait for the disk per group instead of two per row. A group is
+committed after that many rows, after `COMMIT_SECONDS`, and by `close` -- also when the run is
+cancelled or fails. A run killed outright loses at most its open group from the store; the case
+files and forms are on disk, and a re-run adds the missing cases (no duplicates: it finds the
+others by tracking number and order id).
 """
 
 from __future__ import annotations
 
+import time
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
+from types import TracebackType
 
 from ..domain.case import Case, case_from_json
 from ..store import CaseStatus, Store
@@ -27,10 +37,49 @@ class Filed:
     """Other stored cases already claiming one of its tracking numbers (a second claim)."""
 
 
+COMMIT_SECONDS = 1.0
+"""The longest a group of rows waits for its commit (other processes wait on the store)."""
+
+
 class CaseFiler:
-    def __init__(self, store: Store, now: datetime) -> None:
+    def __init__(self, store: Store, now: datetime, *, rows_per_commit: int = 1) -> None:
         self.store = store
         self.now = now
+        self.rows_per_commit = rows_per_commit
+        self._group: ExitStack | None = None
+        self._group_rows = 0
+        self._group_started = 0.0
+
+    def __enter__(self) -> CaseFiler:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Commit the open group of rows, if any."""
+        group, self._group = self._group, None
+        if group is not None:
+            group.close()
+
+    def _open_group(self) -> None:
+        if self.rows_per_commit > 1 and self._group is None:
+            group = ExitStack()
+            group.enter_context(self.store.write_batch())
+            self._group, self._group_rows, self._group_started = group, 0, time.monotonic()
+
+    def _row_done(self) -> None:
+        if self._group is None:
+            return
+        self._group_rows += 1
+        full = self._group_rows >= self.rows_per_commit
+        if full or time.monotonic() - self._group_started >= COMMIT_SECONDS:
+            self.close()
 
     def _existing(self, case: Case) -> tuple[int, CaseStatus] | None:
         for summary in self.store.list_cases(tracking=case.tracking_numbers[0]):
@@ -41,8 +90,16 @@ class CaseFiler:
         return None
 
     def __call__(self, result: RowResult) -> Filed:
+        self._open_group()
+        try:
+            return self._file(result)
+        finally:
+            self._row_done()
+
+    def _file(self, result: RowResult) -> Filed:
         case = case_from_json(dict(result.case_data), self.now)
         found = self._existing(case)
+        added = found is None
         if found is None:
             earlier = self.store.claims_for_tracking(case.tracking_numbers)
             case_id = self.store.add_case(case, self.now, amount_claimed=result.claim_amount)
@@ -54,24 +111,27 @@ class CaseFiler:
             filed = Filed(case_id, "updated")
         else:
             return Filed(found[0], "kept")
-        stored = {photo.sha256 for photo in self.store.photos(case_id)}
-        for photo in result.photos:
-            if photo.sha256 not in stored:
-                self.store.add_photo(
-                    case_id,
-                    photo.source,
-                    self.now,
-                    kind=photo.kind,
-                    caption=photo.caption,
-                    prepared=photo.prepared_path,
-                )
+        # a case just added has no photos, notes or documents yet: nothing to look up
+        if result.photos:
+            stored = set() if added else {photo.sha256 for photo in self.store.photos(case_id)}
+            for photo in result.photos:
+                if photo.sha256 not in stored:
+                    self.store.add_photo(
+                        case_id,
+                        photo.source,
+                        self.now,
+                        kind=photo.kind,
+                        caption=photo.caption,
+                        prepared=photo.prepared_path,
+                    )
         if result.note_texts:
-            noted = {note.text for note in self.store.notes(case_id)}
+            noted = set() if added else {note.text for note in self.store.notes(case_id)}
             for text in result.note_texts:
                 if text not in noted:
                     self.store.add_note(case_id, text, self.now)
         if result.form_file is not None:
-            names = {d.name for d in self.store.documents(case_id) if d.kind == FORM_DOCUMENT_KIND}
+            documents = () if added else self.store.documents(case_id)
+            names = {d.name for d in documents if d.kind == FORM_DOCUMENT_KIND}
             if result.form_file.name not in names:
                 self.store.add_document(
                     case_id, FORM_DOCUMENT_KIND, result.form_file.name, result.form_file, self.now

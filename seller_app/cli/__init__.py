@@ -12,35 +12,64 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from .. import __version__, leftovers
-from ..domain.catalog import Catalog
-from ..domain.errors import CaseError
-from . import assess, batch, calendar, cases, common, escalate, form, photos, schedule, timeline
-from .common import EXIT_USER_ERROR, UserError
+if TYPE_CHECKING:
+    from ..domain.catalog import Catalog
+    from .common import EXIT_USER_ERROR, UserError
 
 __all__ = ["EXIT_USER_ERROR", "UserError", "build_parser", "main"]
 
-Command = Callable[[argparse.Namespace, Catalog], int]
-COMMANDS = (assess, form, schedule, cases, photos, batch, escalate, calendar, timeline)
+Command = Callable[[argparse.Namespace, "Catalog"], int]
+COMMAND_MODULES = (
+    "assess", "form", "schedule", "cases", "photos", "batch", "escalate", "calendar", "timeline"
+)  # fmt: skip
+# Nothing heavy is imported until `main` runs: the photo and batch worker processes, started
+# with "spawn", import the program's main script again -- for the installed `seller-claims`
+# that is ``from seller_app.cli import main`` -- and a worker pays for every import it makes.
 
 
-def build_parser() -> argparse.ArgumentParser:
+def __getattr__(name: str) -> Any:
+    if name in ("EXIT_USER_ERROR", "UserError"):
+        from . import common
+
+        return getattr(common, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with a known `command`, only that command's part (the others' modules,
+    the batch's and the case book's above all, take a while to import)."""
+    from importlib import import_module
+
+    from .. import __version__
+
     parser = argparse.ArgumentParser(
         prog="seller-claims",
         description="理赔助手：快递索赔计算、申告单与跟进提醒 / parcel-claim assistant for sellers",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(sub)
+    for name in (command,) if command in COMMAND_MODULES else COMMAND_MODULES:
+        import_module(f".{name}", __name__).add_parser(sub)
     return parser
 
 
+def _command(argv: Sequence[str]) -> str | None:
+    """The command named on the command line (its first word), if any."""
+    return argv[0] if argv and not argv[0].startswith("-") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from .. import leftovers
+    from ..domain.errors import CaseError
+    from . import common
+    from .common import EXIT_USER_ERROR, UserError
+
     common.configure_streams()  # before argparse: its help and errors are Chinese too
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command(words))
+    args = parser.parse_args(words)
     leftovers.clean_at_start()  # prepared photos and partial files of a run that was killed
     lang = getattr(args, "lang", "zh")
     catalog = common.load_catalog()

@@ -155,8 +155,10 @@ def _shanghai_timezone_ical() -> bytes:
     return b"".join(bytes(tz.to_ical()) for tz in probe.walk("VTIMEZONE"))
 
 
+@functools.cache
 def shanghai_timezone() -> Timezone:
-    """The Asia/Shanghai VTIMEZONE every exported event refers to (built once per process)."""
+    """The Asia/Shanghai VTIMEZONE every exported event refers to (built and parsed once per
+    process: parsing it again cost ~1 ms of every claim in a batch; calendars only read it)."""
     return Timezone.from_ical(_shanghai_timezone_ical())
 
 

@@ -49,9 +49,13 @@ def font_path() -> Path:
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the bundled font with ReportLab (first call only) and return its name."""
+    from .subsets import install
+
     with _lock:
         if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(FONT_NAME, str(font_path()), subfontIndex=0))
+            font = TTFont(FONT_NAME, str(font_path()), subfontIndex=0)
+            install(font)  # subsets cut from tables read once, and remembered (issue 16)
+            pdfmetrics.registerFont(font)
     return FONT_NAME
 
 

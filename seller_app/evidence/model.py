@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from seller_app.domain.case import PhotoKind
-from seller_app.domain.rules import Note
+if TYPE_CHECKING:  # annotations only: the photo workers import this module, and start faster
+    from seller_app.domain.case import PhotoKind
+    from seller_app.domain.rules import Note
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
-from seller_app.domain.case import SHANGHAI
 from seller_app.readfile import InputFileError, read_regular
 
 from . import barcodes, quality
@@ -42,6 +42,9 @@ _DATETIME_ORIGINAL, _DATETIME_DIGITIZED = 0x9003, 0x9004
 _OFFSET_ORIGINAL, _OFFSET_DIGITIZED = 0x9011, 0x9012
 _OFFSET_RE = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 CAPTURE_YEARS = (1970, 2099)  # digital cameras' epoch .. the case format's last year
+# domain.case.SHANGHAI, the same (cached) ZoneInfo: this module runs in the photo workers,
+# which start faster without the domain package
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def register_heif() -> None:
@@ -150,6 +153,8 @@ def to_srgb(image: Image.Image) -> Image.Image:
     elif image.mode != "RGB":
         image = image.convert("RGB")
     if icc:
+        from PIL import ImageCms  # ~25 ms to import; most phone JPEGs carry no profile
+
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
             converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"))
@@ -171,6 +176,8 @@ def _decode(data: bytes) -> tuple[Image.Image, Image.Exif, tuple[int, int]]:
     """Open, check format and pixel limit, decode (with draft); return the image, its EXIF and
     the stored (pre-draft) size. Failures raise `_RefusedError` with the error code."""
     heif = _looks_like_heif(data)
+    if heif:
+        register_heif()  # ~55 ms to import pillow-heif: only for the photos that need it
     try:
         image = _open(data)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -227,7 +234,6 @@ def prepare_photo(job: PrepareJob) -> Prepared | PhotoError:
 
 
 def _prepare(job: PrepareJob) -> Prepared:
-    register_heif()
     try:  # a regular file of sane size only: a FIFO or /dev/zero is refused at once
         data = read_regular(job.path, PHOTO_FILE_LIMIT)
     except InputFileError as error:
@@ -255,7 +261,7 @@ def _prepare(job: PrepareJob) -> Prepared:
         larger = None
         if job.is_label and max(stored_size) > LONG_SIDE:
             larger = lambda: _full_size(data)  # noqa: E731
-        texts = barcodes.read_texts(grey, larger=larger)
+        texts = barcodes.read_photo(grey, label=job.is_label, larger=larger)
 
     out = job.out_dir / f"{sha}.jpg"
     try:

@@ -36,7 +36,8 @@ Cases
     ``update_case(case_id: int, case: Case, now) -> None``
     ``get_case(case_id: int) -> CaseRecord`` (case, status, amounts, created/updated)
     ``list_cases(status: CaseStatus | None = None, tracking: str | None = None)
-    -> list[CaseSummary]`` -- `tracking` normalised like case files ("sf 1400-0123" = "SF14000123")
+    -> list[CaseSummary]`` -- `tracking` normalised like case files ("sf 1400-0123" = "SF14000123"),
+    found through an index of every case's numbers (schema 7), not a scan of all cases
     ``set_status(case_id, status: CaseStatus | str, now, *, note: str = "",
     amount_recovered: Decimal | None = None) -> None`` -- `BadTransitionError` unless allowed by
     `records.TRANSITIONS` (draft -> filed -> answered -> agreed -> paid; rejected -> escalated;
@@ -61,6 +62,11 @@ Documents (bytes of the claim-form PDF, statement, .ics)
     ``read_document(document_id) -> bytes``
 Notes
     ``add_note(case_id, text: str, now) -> CaseNote``; ``notes(case_id) -> list[CaseNote]``
+Many changes, one commit (issue 16)
+    ``write_batch()`` -- a context manager: the changes made inside are committed together when
+    it ends (normally or by an exception), each still all-or-nothing on its own; the batch
+    import commits its cases this way, one disk wait per few hundred rows; a case changed twice
+    in one batch starts its second change from the version its first made.
 Export, backup, recovery
     ``export_case(case_id, dest: Path, *, redact: bool = False, as_zip: bool = True) -> Path``
     -- evidence pack (see `export`); buyer data masked (张*, 138****1234) when `redact`, in

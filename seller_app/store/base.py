@@ -272,16 +272,16 @@ class StoreBase:
         of the batch's transaction."""
         with self._lock, self._problems_reported():
             nested = self._conn.in_transaction
-            outer, self._pending = self._pending, {}
+            # inside a batch, what the batch changed so far stays known to `_lock_case` (a row
+            # updated, then its amounts set: the second change starts from the first's version)
+            outer, self._pending = self._pending, (dict(self._pending) if nested else {})
             try:
                 with self._conn.transaction():
                     yield self._conn
             except BaseException:
                 self._pending = outer
                 raise
-            if nested:  # known once the batch commits
-                self._pending = {**outer, **self._pending}
-            else:
+            if not nested:
                 self._seen.update(self._pending)  # only what was committed
                 self._pending = {}
 
@@ -341,7 +341,8 @@ class StoreBase:
         if row is None:
             raise NotFoundError("case_not_found", case_id=case_id)
         status, version, by, at = row
-        wanted = expected if expected is not None else self._seen.get(case_id)
+        wanted = expected if expected is not None else self._pending.get(case_id)
+        wanted = wanted if wanted is not None else self._seen.get(case_id)
         if wanted is not None and wanted != version:
             raise ConcurrentEditError(
                 case_id, desk=self._desk_name(conn, by), at=when(at), expected=wanted, found=version

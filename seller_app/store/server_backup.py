@@ -86,6 +86,7 @@ STORE_TABLES = frozenset(
         "case_events",
         "desks",
         "blobs",
+        "case_numbers",
         "schema_migrations",
     }
 )

@@ -225,6 +225,7 @@ class Store(CaseEvents, CaseFiles):
             "UPDATE cases SET pii = ? WHERE id = ?",
             (self._cipher.seal_json(pii, pii_aad(case_id)), case_id),
         )
+        schema.index_numbers(conn, case_id, case.tracking_numbers)
         conn.execute(
             "INSERT INTO status_history (case_id, status, at, note, desk)"
             " VALUES (?, ?, ?, NULL, ?)",
@@ -254,6 +255,8 @@ class Store(CaseEvents, CaseFiles):
                     case_id,
                 ),
             )
+            conn.execute("DELETE FROM case_numbers WHERE case_id = ?", (case_id,))
+            schema.index_numbers(conn, case_id, case.tracking_numbers)
             return self._touch(conn, case_id, stamp)
 
     def get_case(self, case_id: int) -> CaseRecord:
@@ -308,8 +311,8 @@ class Store(CaseEvents, CaseFiles):
                 number = normalize_tracking_number(tracking, "tracking")
             except CaseError:
                 return []  # not a tracking number, so no case has it
-            sql += " AND (' ' || tracking || ' ') LIKE ?"
-            params.append(f"% {number} %")
+            sql += " AND id IN (SELECT case_id FROM case_numbers WHERE number = ?)"
+            params.append(number)
         summaries = []
         rows = self._query(sql + " ORDER BY id", tuple(params))
         with self._lock:

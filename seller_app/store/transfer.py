@@ -28,6 +28,7 @@ from .base import _desk_aad
 from .db import Database
 from .errors import StoreError
 from .events import NOTE_AAD, pii_aad
+from .schema import index_numbers
 
 if TYPE_CHECKING:
     from .store import Store
@@ -237,6 +238,7 @@ class _Copier:
                 origin,
             ),
         )
+        index_numbers(conn, new_id, tracking.split())
         if pii:
             personal = self.source.open_json(bytes(pii), pii_aad(local_id))
             conn.execute(

@@ -24,7 +24,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -128,8 +128,15 @@ class DesktopApp(SharedStores):
         self.window = window
         self._show_state(window)
         if self.state == "opening" and not self.opening:
-            self.open_store(os.environ.get(PASSPHRASE_ENV) or None, from_env=True)
+            # after the window's first turn of the event loop (issue 16): the store's imports
+            # (keyring, cryptography) on a worker thread would otherwise hold the GIL while it
+            # first shows
+            QTimer.singleShot(0, self._open_from_env)
         return window
+
+    def _open_from_env(self) -> None:
+        if self.state == "opening" and not self.opening:
+            self.open_store(os.environ.get(PASSPHRASE_ENV) or None, from_env=True)
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(

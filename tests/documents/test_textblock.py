@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -45,3 +47,45 @@ def test_a_run_wider_than_the_box_breaks_inside(font: str) -> None:
 
 def test_newlines_start_new_lines(font: str) -> None:
     assert break_lines("一\n二", 200, font, 9) == ["一", "二"]
+
+
+def test_text_is_drawn_with_the_same_operators_as_reportlabs_text_object(
+    font: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TextBlock writes its operators itself (faster); the page content must be byte for byte
+    what ReportLab's text object writes -- an empty line, centred and right-aligned text, a
+    colour, several font subsets (more than 256 different characters) included."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    from seller_app.documents import textblock
+    from seller_app.documents.pdf import Metadata, build_pdf
+
+    many = "".join(chr(code) for code in range(0x4E00, 0x4E00 + 600))
+    grey = colors.HexColor("#555555")
+    blocks = [
+        (
+            "顺丰速运 SF1234567890123\n\n收件人（张三）",
+            ParagraphStyle("a", fontName=font, leading=12),
+        ),
+        (many, ParagraphStyle("b", fontName=font, fontSize=7.5, leading=9, alignment=TA_CENTER)),
+        ("合计 ¥132.00", ParagraphStyle("c", fontName=font, alignment=TA_RIGHT, textColor=grey)),
+    ]
+
+    def page(name: str) -> bytes:
+        from pypdf import PdfReader
+
+        story = [textblock.TextBlock(text, style) for text, style in blocks]
+        path = build_pdf(
+            tmp_path / name,
+            story,
+            metadata=Metadata("t", "s"),
+            footer_left="f",
+            page_label="{page}",
+        )
+        return b"".join(p.get_contents().get_data() for p in PdfReader(path).pages)
+
+    ours = page("ours.pdf")
+    monkeypatch.setattr(textblock, "_text_code", lambda *args: None)
+    assert ours == page("reportlab.pdf")

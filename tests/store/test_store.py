@@ -14,6 +14,7 @@ from seller_app.store import (
     TRANSITIONS,
     BadTransitionError,
     CaseStatus,
+    ConcurrentEditError,
     KeyProblemError,
     NotFoundError,
     Store,
@@ -279,3 +280,22 @@ def test_a_batch_commits_once_and_keeps_every_change_that_completed(
         assert other.get_case(second).status is CaseStatus.FILED
         store.update_case(first, make_case(goods_value="260"), NOW)  # versions known after it
         assert other.get_case(first).version == 3
+
+
+def test_a_case_changed_twice_in_one_batch_is_not_its_own_conflict(
+    backend: Backend, keys: MemoryKeyStore
+) -> None:
+    """A batch re-run updates a draft and then sets its amounts, in one batch: the second change
+    starts from the version the first made; another desk's change is still refused."""
+    with backend.open(keys) as store, backend.open(keys) as other:
+        case_id = store.add_case(make_case(), NOW)
+        store.get_case(case_id)
+        with store.write_batch():
+            assert store.update_case(case_id, make_case(goods_value="250"), NOW) == 2
+            store.set_amounts(case_id, NOW, claimed=Decimal("250"))
+            store.add_note(case_id, "导入", NOW)
+        record = other.get_case(case_id)
+        assert (record.amount_claimed, record.case.goods_value) == (Decimal("250"), Decimal("250"))
+        other.update_case(case_id, make_case(goods_value="260"), NOW)  # another desk, later
+        with pytest.raises(ConcurrentEditError), store.write_batch():
+            store.set_amounts(case_id, NOW, claimed=Decimal("1"))

@@ -100,6 +100,9 @@ def test_a_desk_store_moves_over_whole_and_once(
         assert again.copied == () and again.already == report.copied
         assert (again.drafts_copied, again.drafts_already, again.duplicates) == (0, 1, ())
         assert len(shared.list_cases()) == 3
+        # the copies are found by tracking number like cases added on the server (its index)
+        copies = shared.list_cases(tracking="YT9876543210")
+        assert [c.id for c in copies] == sorted([elsewhere, ids[2]])
     assert files(local) == before  # the desk's own store is untouched
     # a desk that never had the local store sees the copies with the shop passphrase
     desk3 = MemoryKeyStore()
