@@ -224,3 +224,41 @@ def find_times(text: str, reference: datetime) -> list[Found]:
 
 def join_date_time(day: date, clock: time) -> datetime:
     return _aware(day, clock)
+
+
+# --------------------------------------------------------------------------- the screenshot's date
+
+# What a screenshot says of when it was taken: EXIF's "2026:11:14 15:30:12", PNG's "Creation
+# Time", and the names phones and desktops give screenshots ("Screenshot_20261114-153012.png",
+# "Screenshot 2026-11-14 at 15.30.12.png", "截屏2026-11-14 15.30.12.png", "屏幕截图 2026-11-14
+# 153012.png", "IMG_20261114_153012.jpg"). Not a chat app's saved name (微信图片_...): that is
+# when it was received. The phone's wall clock is kept as it is (its "今天" is that day).
+_STAMP = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})[-:_./年]?(?P<m>[01]\d)[-:_./月]?(?P<d>[0-3]\d)日?"
+    r"(?:[\sT_\-]*(?:at\s*)?(?P<H>[0-2]\d)[-:_.时]?(?P<M>[0-5]\d)(?:[-:_.分]?(?P<S>[0-5]\d))?)?"
+    r"(?!\d)"
+)
+_SHOT_NAME = re.compile(r"screenshot|screen\s*shot|截屏|截图|屏幕截图|^img[_-]", re.I)
+
+
+def captured_at(stamp: str | None, name: str = "") -> datetime | None:
+    """When a screenshot was taken, from its metadata's `stamp`, else from its file `name` when
+    that is a screenshot's or camera's name with a date; None when neither says. A date without
+    a time is taken as the end of that day. Only reads what is written: the caller decides
+    whether to trust it (a phone's clock can be wrong)."""
+    for text, named in ((stamp or "", False), (name, True)):
+        if named and not _SHOT_NAME.search(text):
+            continue
+        match = _STAMP.search(text)
+        if match is None:
+            continue
+        day = _make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if day is None:
+            continue
+        if match.group("H") is None:
+            clock: time | None = time(23, 59, 59)
+        else:
+            clock = _plain(int(match.group("H")), int(match.group("M")), int(match.group("S") or 0))
+        if clock is not None:
+            return _aware(day, clock)
+    return None

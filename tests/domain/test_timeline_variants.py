@@ -194,3 +194,66 @@ def test_a_proof_of_delivery_states_the_signer(rows: list[str], signer: str, who
     assert timeline.signer == signer
     reading = read_signer(timeline, RULES)
     assert reading is not None and reading.who == who
+
+
+# --------------------------------------------------------------------------- the screenshot's date
+
+
+@pytest.mark.parametrize(
+    ("stamp", "name", "expected"),
+    [("2026:11:14 15:30:12", "a.jpg", "2026-11-14T15:30:12"),
+     (None, "Screenshot_20261114-153012.png", "2026-11-14T15:30:12"),
+     (None, "Screenshot 2026-11-14 at 15.30.12.png", "2026-11-14T15:30:12"),
+     (None, "截屏2026-11-14 15.30.12.png", "2026-11-14T15:30:12"),
+     (None, "屏幕截图 2026-11-14 153012.png", "2026-11-14T15:30:12"),
+     (None, "IMG_20261114_153012.jpg", "2026-11-14T15:30:12"),
+     (None, "Screenshot_2026-11-14.png", "2026-11-14T23:59:59"),
+     ("0000:00:00 00:00:00", "Screenshot_20261114-153012.png", "2026-11-14T15:30:12")],
+)  # fmt: skip
+def test_when_a_screenshot_says_it_was_taken(stamp: str | None, name: str, expected: str) -> None:
+    from seller_app.domain.timeline_dates import captured_at
+
+    assert captured_at(stamp, name) == at(expected)
+
+
+@pytest.mark.parametrize("name", ["sf_20261114.png", "微信图片_20261114153012.jpg", "a.png"])
+def test_no_capture_date_from_other_names(name: str) -> None:
+    from seller_app.domain.timeline_dates import captured_at
+
+    assert captured_at(None, name) is None
+
+
+class _Lines:
+    """An OCR engine that reads every image as the same lines."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = [OcrLine(text, (0, 50 * i, 600, 50 * i + 40)) for i, text in enumerate(lines)]
+
+    def read(self, image: object) -> list[OcrLine]:
+        return self.lines
+
+
+@pytest.mark.parametrize(
+    ("exif", "expected"),
+    [("2026:11:14 15:30:12", "2026-11-13T14:22"),  # "昨天" of the day it was taken
+     (None, "2026-11-20T14:22"),  # no date in it: the caller's reference
+     ("2027:01:01 00:00:00", "2026-11-20T14:22")],  # a phone clock ahead of now: not trusted
+)  # fmt: skip
+def test_relative_days_count_from_the_screenshots_own_date(
+    tmp_path: object, exif: str | None, expected: str
+) -> None:
+    from pathlib import Path
+
+    from PIL import Image
+
+    from seller_app.evidence.timeline import read_timeline
+
+    path = Path(str(tmp_path)) / "page.jpg"
+    image = Image.new("RGB", (60, 40), "white")
+    data = Image.Exif()
+    if exif:
+        data[306] = exif
+    image.save(path, "JPEG", exif=data.tobytes())
+    engine = _Lines(["顺丰速运 SF1234567890123", "昨天 下午2:22", "快件已签收，签收人：门卫"])
+    timeline = read_timeline([path], reference=REF, engine=engine)  # type: ignore[arg-type]
+    assert timeline.signed_at == at(expected)
