@@ -216,6 +216,7 @@ def main() -> None:
             f"time {look.time_at}",
             f"format {look.time_format}",
             f"theme {'dark' if look.dark else 'light'}",
+            f"signer {probe.notes.get('variant', '-')}",
         ):
             by_group[group][0] += ok
             by_group[group][1] += 1

@@ -314,6 +314,8 @@ COURIERS: dict[str, Courier] = {
 _CAINIAO_STATION = (
     "【代收点】您的快件已送达【{station}】，请凭取件码{code}取件，营业时间 08:30-21:00",
     "【驿站】您的包裹已存放至【{station}】，记得早点来取它回家！取件码：{code}",
+    "您的快件已放入{station}，取件码 {code6}",
+    "已存放至{station}，请凭取件码取件",
 )
 _CAINIAO_PICKED = (
     "【驿站】您的包裹已从【{station}】取出，感谢使用菜鸟驿站，期待再次为您服务！",
@@ -353,6 +355,20 @@ STATIONS = (
     "快递柜",
 )
 _STATION_SIGNERS = {"代收点", "菜鸟驿站", "丰巢快递柜", "快递柜"}
+# Signings worded without "签收人" or with a label that is not a person, any courier:
+# (template, the signer a reader should return, its variant name for the bench's groups).
+OTHER_SIGNINGS = (
+    ("包裹已放在门卫处，如有疑问请联系快递员{person}（{phone}）", "门卫", "left_with"),
+    ("[{city}]您的快件已放在前台，派送员：{person}，电话：{phone}", "前台", "left_with"),
+    ("快件已交由物业代为保管，如有疑问请联系{person}", "物业", "left_with"),
+    ("快件已放在家门口，派件员：{person}（{phone}）", "家门口", "left_with"),
+    ("您的快件已由前台代收，感谢您的耐心等待", "前台", "taken_in"),
+    ("您的快件已被 家人 代签收，如有疑问请联系{person}，电话{phone}", "家人", "taken_in"),
+    ("快件已签收，签收人：拍照签收，派件员：{person}，电话：{phone}", "拍照签收", "not_a_person"),
+    ("您的快件已签收，签收人：本人，感谢使用，期待再次为您服务", "本人", "self"),
+    ("[{city}]快件已签收（本人签收），快递员：{person} {phone}", "本人", "self"),
+    ("快件已签收，非本人签收，如有疑问请联系{person}", "非本人", "not_self"),
+)
 STATUS_WORDS = {
     "posted": ("已揽件", "已揽收", "揽收"),
     "in_transit": ("运输中", "运输中", "在途中"),
@@ -432,6 +448,7 @@ def _fill(template: str, rng: random.Random, **known: str) -> str:
         "person": rng.choice(_PEOPLE),
         "phone": _phone(rng),
         "code": rng.choice(("8-2-", "3-1-", "A")) + _digits(rng, 4),
+        "code6": _digits(rng, 6),
         "d4": _digits(rng, 4) + _digits(rng, 3),
         **known,
     }
@@ -471,7 +488,7 @@ def _chain(
         plan.append("at_station")
     if ending in ("signed", "picked"):
         plan.append("signed")
-    moments = _times(rng, len(plan), look.time_format == "rel", look.time_format in _SECONDS)
+    moments = _times(rng, len(plan), look.time_format in _RELATIVE, look.time_format in _SECONDS)
     events = []
     for kind, moment in zip(plan, moments, strict=True):
         if kind == "signed" and ending == "picked":
@@ -479,6 +496,11 @@ def _chain(
             text = _fill(template, rng, city=city, station=station)
             if "凭取货码" in text:
                 facts["signer"] = "凭取货码"
+        elif kind == "signed" and rng.random() < 0.4:
+            template, signer, variant = rng.choice(OTHER_SIGNINGS)
+            text = _fill(template, rng, city=city)
+            facts["signer"] = signer
+            facts["variant"] = variant
         elif kind == "signed":
             signer = rng.choices([s for s, _ in SIGNERS], [w for _, w in SIGNERS])[0]
             template = rng.choice(words["signed"])
@@ -502,7 +524,24 @@ def _chain(
     return events, facts
 
 
-_SECONDS = ("full_s", "slash")
+_SECONDS = ("full_s", "slash", "cn_full_s", "pm_s", "cn_hms")
+_RELATIVE = ("rel", "rel_pm")
+
+
+def twelve_hour(at: datetime, seconds: bool = False) -> str:
+    """ "下午2:22" as Chinese apps print a 12-hour clock (凌晨0:30, 中午12:10, 晚上8:30)."""
+    hour = at.hour
+    period = (
+        "凌晨"
+        if hour < 6
+        else "上午"
+        if hour < 12
+        else "中午"
+        if hour < 13
+        else ("下午" if hour < 18 else "晚上")
+    )
+    shown = hour if hour <= 12 else hour - 12
+    return f"{period}{shown}:{at.minute:02d}" + (f":{at.second:02d}" if seconds else "")
 
 
 def time_text(at: datetime, fmt: str, two_lines: bool = False) -> tuple[str, ...]:
@@ -518,10 +557,24 @@ def time_text(at: datetime, fmt: str, two_lines: bool = False) -> tuple[str, ...
         parts = (f"{at.month}月{at.day}日", clock)
     elif fmt == "slash":
         parts = (at.strftime("%Y/%m/%d"), clock_s)
-    else:  # rel
+    elif fmt == "pm":  # 11-13 下午2:22
+        parts = (at.strftime("%m-%d"), twelve_hour(at))
+    elif fmt == "pm_s":  # 2026-11-13 下午2:22:08
+        parts = (at.strftime("%Y-%m-%d"), twelve_hour(at, seconds=True))
+    elif fmt == "cn_hm":  # 11月13日 14时22分
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}时{at.minute:02d}分")
+    elif fmt == "cn_hms":  # 11月13日 14时22分08秒
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}时{at.minute:02d}分{at.second:02d}秒")
+    elif fmt == "dian":  # 11月13日 14点22分
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}点{at.minute:02d}分")
+    elif fmt == "cn_full":  # 2026年11月13日 14:22
+        parts = (f"{at.year}年{at.month}月{at.day}日", clock)
+    elif fmt == "cn_full_s":
+        parts = (f"{at.year}年{at.month}月{at.day}日", clock_s)
+    else:  # rel, rel_pm: 今天 14:22, 昨天 下午2:22, 前天 ...
         days = (REFERENCE.date() - at.date()).days
-        day = {0: "今天", 1: "昨天"}.get(days, at.strftime("%m-%d"))
-        parts = (day, clock)
+        day = {0: "今天", 1: "昨天", 2: "前天"}.get(days, at.strftime("%m-%d"))
+        parts = (day, twelve_hour(at) if fmt == "rel_pm" else clock)
     return parts if two_lines else (" ".join(parts),)
 
 
@@ -592,14 +645,14 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
         "proof": ("below",),
     }[app]
     formats = {
-        "taobao": ("md", "cn", "rel", "full"),
-        "cainiao": ("cn", "md", "rel"),
-        "pdd": ("full_s", "full", "md"),
-        "douyin": ("md", "full", "rel"),
-        "courier": ("full_s", "full", "md"),
-        "web": ("full_s", "slash", "full"),
-        "plain": ("full_s", "full", "md", "slash"),
-        "proof": ("full_s", "full"),
+        "taobao": ("md", "cn", "rel", "full", "pm", "rel_pm"),
+        "cainiao": ("cn", "md", "rel", "pm", "rel_pm", "cn_hm"),
+        "pdd": ("full_s", "full", "md", "cn_full", "cn_full_s"),
+        "douyin": ("md", "full", "rel", "pm", "rel_pm"),
+        "courier": ("full_s", "full", "md", "cn_hm", "dian", "cn_full_s", "cn_hms"),
+        "web": ("full_s", "slash", "full", "cn_full", "pm_s"),
+        "plain": ("full_s", "full", "md", "slash", "cn_hm", "dian", "pm"),
+        "proof": ("full_s", "full", "cn_full", "cn_full_s", "pm_s"),
     }[app]
     look = Look(
         font=font,
@@ -655,13 +708,26 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
     latest = events[-1]
     summary = (latest.status or STATUS_WORDS[latest.kind][0], latest.text[:18] + "…")
     name = f"{index:03d}-{app}-{courier.code}-{ending}"
+    variant = facts.get("variant", "labelled" if ending == "signed" else ending)
     return Probe(
-        name, app, courier.code, header, tuple(events), look, expected, (), extras, summary
+        name,
+        app,
+        courier.code,
+        header,
+        tuple(events),
+        look,
+        expected,
+        (),
+        extras,
+        summary,
+        notes={"variant": variant},
     )
 
 
 def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: Look) -> Probe:
     signer = rng.choices([s for s, _ in SIGNERS], [w for _, w in SIGNERS])[0]
+    if rng.random() < 0.1:  # the courier's label for a photo taken at the door, not a person
+        signer = "拍照签收"
     [signed_at] = _times(rng, 1, False, look.time_format in _SECONDS)
     way = {
         "本人": "本人签收",
@@ -676,13 +742,18 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
         ("收件人", rng.choice(("王**", "李*", "陈**"))),
     ]
     with_signer = rng.random() < 0.75
+    # "本人签收" / "他人代收" printed as a line of its own (a stamp), no label
+    bare = not with_signer and way in ("本人签收", "他人代收") and rng.random() < 0.5
     if with_signer:
         rows.append(("签收人", signer))
     rows.append(("签收时间", time_text(signed_at, look.time_format)[0]))
-    rows.append(("签收方式", way))
+    rows.append(("", way) if bare else ("签收方式", way))
     rows.append(("派件员", rng.choice(_PEOPLE)))
     rows.append(("签收网点", rng.choice(_SITES) + "营业部"))
     shown = signer if with_signer else way
+    if bare:  # "本人签收" says 本人 signed, "他人代收" that 他人 took it in
+        shown = way[:2]
+    variant = "proof_bare" if bare else "proof_labelled" if with_signer else "proof_way"
     station = None
     if with_signer and signer in _STATION_SIGNERS:
         station = signer
@@ -708,7 +779,7 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
         expected,
         tuple(rows),
         columns=rng.random() < 0.5,
-        notes={"way": way},
+        notes={"way": way, "variant": variant},
     )
 
 
@@ -1044,7 +1115,9 @@ def _draw_proof(sheet: _Sheet, probe: Probe) -> None:
     s, m = probe.look.size, sheet.margin
     label_w = max(round(sheet.body.getlength(label)) for label, _ in probe.proof)
     for label, value in probe.proof:
-        if probe.columns:
+        if not label:
+            sheet.text(m, sheet.y, value, sheet.bold, sheet.ink)
+        elif probe.columns:
             sheet.text(m, sheet.y, label, sheet.body, sheet.grey)
             if len(value) > 12:
                 sheet.text(m + label_w + s * 2, sheet.y, value, sheet.body, sheet.ink)
