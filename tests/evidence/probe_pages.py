@@ -314,6 +314,9 @@ COURIERS: dict[str, Courier] = {
 _CAINIAO_STATION = (
     "【代收点】您的快件已送达【{station}】，请凭取件码{code}取件，营业时间 08:30-21:00",
     "【驿站】您的包裹已存放至【{station}】，记得早点来取它回家！取件码：{code}",
+)
+# ... and the plainer wording some pages use (drawn from the variants' stream, see `make_probe`)
+_PLAIN_STATION = (
     "您的快件已放入{station}，取件码 {code6}",
     "已存放至{station}，请凭取件码取件",
 )
@@ -448,7 +451,6 @@ def _fill(template: str, rng: random.Random, **known: str) -> str:
         "person": rng.choice(_PEOPLE),
         "phone": _phone(rng),
         "code": rng.choice(("8-2-", "3-1-", "A")) + _digits(rng, 4),
-        "code6": _digits(rng, 6),
         "d4": _digits(rng, 4) + _digits(rng, 3),
         **known,
     }
@@ -474,9 +476,11 @@ def _times(rng: random.Random, count: int, relative: bool, seconds: bool = True)
 
 
 def _chain(
-    rng: random.Random, courier: Courier, ending: str, look: Look
+    rng: random.Random, courier: Courier, ending: str, look: Look, extra: random.Random
 ) -> tuple[list[Event], dict[str, Any]]:
-    """A parcel's events, oldest first, and the facts a reader should find."""
+    """A parcel's events, oldest first, and the facts a reader should find. The wordings added
+    later (`OTHER_SIGNINGS`, `_PLAIN_STATION`) are drawn from `extra`, so every draw of `rng`
+    and the pages of earlier rounds stay as they were."""
     words = courier.words
     city = rng.choice(_CITIES)
     plan = ["posted"] + ["in_transit"] * rng.randint(1, 3)
@@ -496,11 +500,6 @@ def _chain(
             text = _fill(template, rng, city=city, station=station)
             if "凭取货码" in text:
                 facts["signer"] = "凭取货码"
-        elif kind == "signed" and rng.random() < 0.4:
-            template, signer, variant = rng.choice(OTHER_SIGNINGS)
-            text = _fill(template, rng, city=city)
-            facts["signer"] = signer
-            facts["variant"] = variant
         elif kind == "signed":
             signer = rng.choices([s for s, _ in SIGNERS], [w for _, w in SIGNERS])[0]
             template = rng.choice(words["signed"])
@@ -510,6 +509,10 @@ def _chain(
             facts["signer"] = signer
             if signer in _STATION_SIGNERS:
                 facts["left_at_station"] = signer
+            if extra.random() < 0.4:
+                template, signer, variant = extra.choice(OTHER_SIGNINGS)
+                text = _fill(template, extra, city=city)
+                facts.update(signer=signer, variant=variant, left_at_station=None)
         elif kind == "at_station":
             own = [(t, 1) for t in words.get("at_station", ())]
             template = rng.choices(
@@ -517,6 +520,9 @@ def _chain(
                 [w for _, w in own] + [1] * len(_CAINIAO_STATION),
             )[0]
             text = _fill(template, rng, city=city, station=station)
+            if extra.random() < 0.3:
+                plain = extra.choice(_PLAIN_STATION)
+                text = _fill(plain, extra, city=city, station=station, code6=_digits(extra, 6))
             facts["left_at_station"] = station
         else:
             text = _fill(rng.choice(words[kind]), rng, city=city)
@@ -526,6 +532,17 @@ def _chain(
 
 _SECONDS = ("full_s", "slash", "cn_full_s", "pm_s", "cn_hms")
 _RELATIVE = ("rel", "rel_pm")
+# Time formats of the third round, per app (half the pages take one instead of the first ones).
+_NEW_FORMATS = {
+    "taobao": ("pm", "rel_pm", "rel_pm"),
+    "cainiao": ("pm", "rel_pm", "cn_hm"),
+    "pdd": ("cn_full", "cn_full_s", "pm_s"),
+    "douyin": ("pm", "rel_pm"),
+    "courier": ("cn_hm", "dian", "cn_full_s", "cn_hms"),
+    "web": ("cn_full", "pm_s"),
+    "plain": ("cn_hm", "dian", "pm"),
+    "proof": ("cn_full", "cn_full_s", "pm_s"),
+}
 
 
 def twelve_hour(at: datetime, seconds: bool = False) -> str:
@@ -619,7 +636,16 @@ _BEFORE_COLLECTION = (
 _ENDINGS = ("signed", "signed", "signed", "station", "picked", "transit")
 
 
-def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | None = None) -> Probe:
+def make_probe(
+    index: int,
+    seed: int = 2026,
+    fonts: tuple[FontChoice, ...] | None = None,
+    variants: bool = False,
+) -> Probe:
+    """Probe `index` of `seed`. With `variants`, the third round's wordings too (12-hour clocks,
+    时/点 times, 年月日 dates, 前天; signings without 签收人, a bare 本人签收 on a proof, plainer
+    locker wording), drawn from a stream of their own: without them a seed and index draw the
+    very page they drew before (the tests that name one keep their page)."""
     rng = random.Random(f"{seed}-{index}")
     fonts = fonts or available_fonts()
     courier = COURIERS[rng.choice(sorted(COURIERS))]
@@ -645,14 +671,14 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
         "proof": ("below",),
     }[app]
     formats = {
-        "taobao": ("md", "cn", "rel", "full", "pm", "rel_pm"),
-        "cainiao": ("cn", "md", "rel", "pm", "rel_pm", "cn_hm"),
-        "pdd": ("full_s", "full", "md", "cn_full", "cn_full_s"),
-        "douyin": ("md", "full", "rel", "pm", "rel_pm"),
-        "courier": ("full_s", "full", "md", "cn_hm", "dian", "cn_full_s", "cn_hms"),
-        "web": ("full_s", "slash", "full", "cn_full", "pm_s"),
-        "plain": ("full_s", "full", "md", "slash", "cn_hm", "dian", "pm"),
-        "proof": ("full_s", "full", "cn_full", "cn_full_s", "pm_s"),
+        "taobao": ("md", "cn", "rel", "full"),
+        "cainiao": ("cn", "md", "rel"),
+        "pdd": ("full_s", "full", "md"),
+        "douyin": ("md", "full", "rel"),
+        "courier": ("full_s", "full", "md"),
+        "web": ("full_s", "slash", "full"),
+        "plain": ("full_s", "full", "md", "slash"),
+        "proof": ("full_s", "full"),
     }[app]
     look = Look(
         font=font,
@@ -672,11 +698,18 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
     )
     if look.time_at == "head" and look.statuses == "none":
         look = Look(**{**look.__dict__, "statuses": "all"})
+    # what later rounds added comes from its own stream: `rng`'s draws, and so the pages of a
+    # seed and index from earlier rounds, stay as they were
+    extra = random.Random(f"{seed}-{index}-variants")
+    if not variants:
+        extra = _Never()
+    if extra.random() < 0.5:
+        look = Look(**{**look.__dict__, "time_format": extra.choice(_NEW_FORMATS[app])})
     header = tuple(_header(rng, app, courier, number))
     if app == "proof":
-        return _proof(index, rng, courier, number, look)
+        return _proof(index, rng, courier, number, look, extra)
     ending = rng.choice(_ENDINGS)
-    events, facts = _chain(rng, courier, ending, look)
+    events, facts = _chain(rng, courier, ending, look, extra)
     if app in _PLATFORMS and rng.random() < 0.35:
         start = rng.randrange(len(_BEFORE_COLLECTION) - 1)
         texts = _BEFORE_COLLECTION[start : start + rng.randint(1, 2)]
@@ -724,9 +757,16 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
     )
 
 
-def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: Look) -> Probe:
+def _proof(
+    index: int,
+    rng: random.Random,
+    courier: Courier,
+    number: str,
+    look: Look,
+    extra: random.Random,
+) -> Probe:
     signer = rng.choices([s for s, _ in SIGNERS], [w for _, w in SIGNERS])[0]
-    if rng.random() < 0.1:  # the courier's label for a photo taken at the door, not a person
+    if extra.random() < 0.1:  # the courier's label for a photo taken at the door, not a person
         signer = "拍照签收"
     [signed_at] = _times(rng, 1, False, look.time_format in _SECONDS)
     way = {
@@ -743,7 +783,7 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
     ]
     with_signer = rng.random() < 0.75
     # "本人签收" / "他人代收" printed as a line of its own (a stamp), no label
-    bare = not with_signer and way in ("本人签收", "他人代收") and rng.random() < 0.5
+    bare = not with_signer and way in ("本人签收", "他人代收") and extra.random() < 0.5
     if with_signer:
         rows.append(("签收人", signer))
     rows.append(("签收时间", time_text(signed_at, look.time_format)[0]))
@@ -784,10 +824,20 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
 
 
 def probes(
-    count: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | None = None
+    count: int,
+    seed: int = 2026,
+    fonts: tuple[FontChoice, ...] | None = None,
+    variants: bool = False,
 ) -> Iterator[Probe]:
     for index in range(count):
-        yield make_probe(index, seed, fonts)
+        yield make_probe(index, seed, fonts, variants)
+
+
+class _Never(random.Random):
+    """The variants' stream when they are off: never below a share, so never drawn."""
+
+    def random(self) -> float:
+        return 1.0
 
 
 # --------------------------------------------------------------------------- drawing
