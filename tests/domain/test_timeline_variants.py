@@ -135,6 +135,8 @@ SIGNERS = [
     ("已签收，签收人：他人代收，快递员：王磊 电话13900001111", "他人代收", "other_person",
      "unknown", None),
     ("已签收，签收人：丰巢快递柜", "丰巢快递柜", "locker", "unknown", "丰巢快递柜"),
+    # OCR read the closing bracket twice
+    ("您的快件已签收，签收人是【本人】】，感谢使用", "本人", "self", "buyer", None),
 ]  # fmt: skip
 
 
