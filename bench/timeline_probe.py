@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/timeline_probe.py [--count 150] [--seed 2026] [--wrong]
         [--only TEXT] [--save DIR] [--dump FILE --pick NAME...] [--fonts all|bundled]
+        [--no-variants]
 
 Draws `--count` tracking pages (tests/evidence/probe_pages.py: nine couriers' wording on
 Taobao, Cainiao, Pinduoduo, Douyin, courier apps, courier web pages and proofs of delivery, in
@@ -186,6 +187,11 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, help="write the picked probes' lines as JSON")
     parser.add_argument("--pick", nargs="*", default=[])
     parser.add_argument("--fonts", choices=("all", "bundled"), default="all")
+    parser.add_argument(
+        "--no-variants",
+        action="store_true",
+        help="only the earlier rounds' pages (no 12-hour clocks, signings without 签收人 ...)",
+    )
     args = parser.parse_args()
     fonts = available_fonts() if args.fonts == "all" else (FontChoice("wqy-microhei", BUNDLED),)
     rules, carriers = timeline_rules(), default_carriers()
@@ -195,7 +201,7 @@ def main() -> None:
     timings: list[float] = []
     dumped = []
     perfect = count = 0
-    for probe in probes(args.count, args.seed, fonts):
+    for probe in probes(args.count, args.seed, fonts, variants=not args.no_variants):
         if args.only not in probe.name:
             continue
         count += 1
@@ -216,6 +222,7 @@ def main() -> None:
             f"time {look.time_at}",
             f"format {look.time_format}",
             f"theme {'dark' if look.dark else 'light'}",
+            f"signer {probe.notes.get('variant', '-')}",
         ):
             by_group[group][0] += ok
             by_group[group][1] += 1

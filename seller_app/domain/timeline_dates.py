@@ -8,6 +8,8 @@ Forms seen on couriers' apps and pages and on Taobao's 物流详情, with what O
 ``11-13 14:22``            no year: the latest such day not after the reference
 ``11月13日 14:22``
 ``今天 14:22`` ``昨天 09:05`` ``前天``  relative to the reference date
+``下午2:22`` ``晚上8:30``  a 12-hour clock with its part of the day (``2:22 PM`` too)
+``14时22分`` ``14点22分08秒``  hours and minutes in words (``14点22``)
 ``11-13`` over ``14:22``   date and time as two boxes (`join_date_time`)
 =========================  ======================================================
 
@@ -31,12 +33,46 @@ _NORMALISE = str.maketrans(
 _RELATIVE = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 _SEP = r"\s*[-/.]\s*"
-_CLOCK = r"(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
-# day and hour: "13 14", "13日14", "13日 14", with a weekday between ("13日 周五 14"), or run
-# together "1314"
-_WEEKDAY = r"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*)?"
-_DAY_HOUR = r"(?:(?P<d>\d{1,2})(?:\s*日\s*|\s+)" + _WEEKDAY + r"(?P<H>\d{1,2})|(?P<dh>\d{3,4}))"
-_CLOCK_AFTER_DAY = r"\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
+# The part of the day before a 12-hour clock ("下午2:22") and the hours it moves by 12: hours
+# below the number given get 12 added (下午2:22 is 14:22, 中午11:50 stays, 中午1:10 is 13:10);
+# 0 means the morning, where 12 is the hour after midnight (凌晨12:30 is 00:30).
+_PERIODS = {
+    "凌晨": 0,
+    "半夜": 0,
+    "午夜": 0,
+    "早上": 0,
+    "早晨": 0,
+    "清晨": 0,
+    "上午": 0,
+    "AM": 0,
+    "中午": 10,
+    "午间": 10,
+    "下午": 12,
+    "傍晚": 12,
+    "晚上": 12,
+    "晚间": 12,
+    "夜间": 12,
+    "夜里": 12,
+    "PM": 12,
+}
+_PERIOD_WORDS = "|".join(p for p in _PERIODS if not p.isascii())
+_PERIOD = r"(?:(?P<p>" + _PERIOD_WORDS + r")\s*)?"
+_AMPM = r"(?:\s*(?P<ap>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
+# minutes after ":" or "时"/"点" ("14时22分", "14点22"), seconds after ":" or "分" ("22分08秒")
+_MINUTES = r"(?P<M>\d{2})(?:\s*(?::|分)\s*(?P<S>\d{2})\s*秒?|\s*分)?" + _AMPM
+_CLOCK = _PERIOD + r"(?P<H>\d{1,2})\s*(?::|时|点)\s*" + _MINUTES
+# day and hour: "13 14", "13日14", "13日 14", with a weekday between ("13日 周五 14"), with the
+# part of the day ("13日下午2", "13 下午 2"), or run together "1314"
+_WEEKDAY = r"(?:[(（]?(?:周|星期|礼拜)[一二三四五六日天][)）]?\s*)?"
+_DAY_HOUR = (
+    r"(?:(?P<d>\d{1,2})(?:\s*日\s*|\s+|(?="
+    + _PERIOD_WORDS
+    + r"))"
+    + _WEEKDAY
+    + _PERIOD
+    + r"(?P<H>\d{1,2})|(?P<dh>\d{3,4}))"
+)
+_CLOCK_AFTER_DAY = r"\s*(?::|时|点)\s*" + _MINUTES
 
 _FULL = re.compile(
     r"(?<!\d)(?P<y>20\d{2})(?:"
@@ -52,7 +88,7 @@ _MONTH_DAY = re.compile(
     # "11.13 14:22" too: a dot between month and day only where a clock time follows
     r"(?<![\d:.])(?P<m>\d{1,2})(?:\s*[-/.]\s*|\s*月\s*)" + _DAY_HOUR + _CLOCK_AFTER_DAY + r"(?!\d)"
 )
-_RELATIVE_TIME = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)\s*" + _CLOCK + r"(?!\d)")
+_RELATIVE_TIME = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)\s*" + _WEEKDAY + _CLOCK + r"(?!\d)")
 _FULL_DATE = re.compile(
     r"(?<!\d)(?P<y>20\d{2})(?:" + _SEP + r"|\s*年\s*)(?P<m>\d{1,2})(?:" + _SEP + r"|\s*月\s*)"
     r"(?P<d>\d{1,2})\s*日?(?![\d:])"
@@ -90,6 +126,18 @@ def _day_hour(match: re.Match[str]) -> list[tuple[int, int]]:
 
 def _clock(hour: int, match: re.Match[str]) -> time | None:
     minute, second = int(match.group("M")), int(match.group("S") or 0)
+    groups = match.groupdict()
+    period = groups.get("p") or (groups.get("ap") or "").replace(".", "").upper() or None
+    if period is not None and hour <= 12:  # "下午14:22": a 24-hour clock, its period aside
+        below = _PERIODS[period]
+        if below == 0:
+            hour = 0 if hour == 12 else hour
+        elif hour < below:
+            hour += 12
+    return _plain(hour, minute, second)
+
+
+def _plain(hour: int, minute: int, second: int) -> time | None:
     if hour > 23 or minute > 59 or second > 59:
         return None
     return time(hour, minute, second)
@@ -176,3 +224,41 @@ def find_times(text: str, reference: datetime) -> list[Found]:
 
 def join_date_time(day: date, clock: time) -> datetime:
     return _aware(day, clock)
+
+
+# --------------------------------------------------------------------------- the screenshot's date
+
+# What a screenshot says of when it was taken: EXIF's "2026:11:14 15:30:12", PNG's "Creation
+# Time", and the names phones and desktops give screenshots ("Screenshot_20261114-153012.png",
+# "Screenshot 2026-11-14 at 15.30.12.png", "截屏2026-11-14 15.30.12.png", "屏幕截图 2026-11-14
+# 153012.png", "IMG_20261114_153012.jpg"). Not a chat app's saved name (微信图片_...): that is
+# when it was received. The phone's wall clock is kept as it is (its "今天" is that day).
+_STAMP = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})[-:_./年]?(?P<m>[01]\d)[-:_./月]?(?P<d>[0-3]\d)日?"
+    r"(?:[\sT_\-]*(?:at\s*)?(?P<H>[0-2]\d)[-:_.时]?(?P<M>[0-5]\d)(?:[-:_.分]?(?P<S>[0-5]\d))?)?"
+    r"(?!\d)"
+)
+_SHOT_NAME = re.compile(r"screenshot|screen\s*shot|截屏|截图|屏幕截图|^img[_-]", re.I)
+
+
+def captured_at(stamp: str | None, name: str = "") -> datetime | None:
+    """When a screenshot was taken, from its metadata's `stamp`, else from its file `name` when
+    that is a screenshot's or camera's name with a date; None when neither says. A date without
+    a time is taken as the end of that day. Only reads what is written: the caller decides
+    whether to trust it (a phone's clock can be wrong)."""
+    for text, named in ((stamp or "", False), (name, True)):
+        if named and not _SHOT_NAME.search(text):
+            continue
+        match = _STAMP.search(text)
+        if match is None:
+            continue
+        day = _make_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if day is None:
+            continue
+        if match.group("H") is None:
+            clock: time | None = time(23, 59, 59)
+        else:
+            clock = _plain(int(match.group("H")), int(match.group("M")), int(match.group("S") or 0))
+        if clock is not None:
+            return _aware(day, clock)
+    return None

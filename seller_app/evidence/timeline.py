@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -33,7 +33,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from seller_app import paths
 from seller_app.domain.carriers import CarrierBook
 from seller_app.domain.case import SHANGHAI
-from seller_app.domain.timeline import OcrLine, Timeline, parse_timeline
+from seller_app.domain.timeline import OcrLine, Timeline, merge, parse_page
+from seller_app.domain.timeline_dates import captured_at
 from seller_app.domain.timeline_rules import TimelineRules
 
 from .importer import default_carriers
@@ -61,6 +62,30 @@ def timeline_rules(resources: Path | None = None) -> TimelineRules:
 def load_screenshot(path: Path) -> Image.Image | PhotoError:
     """The screenshot as an upright RGB image, or why not: only regular files up to
     ``MAX_FILE_BYTES`` in the photo formats (JPEG, PNG, WebP, HEIC), within Pillow's pixel limit."""
+    loaded = _load(path)
+    return loaded if isinstance(loaded, PhotoError) else loaded[0]
+
+
+# EXIF tags: DateTimeOriginal and DateTimeDigitized (in the Exif IFD), DateTime (IFD0)
+_EXIF_IFD, _EXIF_TIMES, _IFD0_TIME = 0x8769, (36867, 36868), 306
+
+
+def _stamp(image: Image.Image) -> str | None:
+    """When the image's own metadata says it was made: EXIF (JPEG, HEIC, PNG's eXIf chunk), or
+    PNG's "Creation Time" text."""
+    try:
+        exif = image.getexif()
+        inner = exif.get_ifd(_EXIF_IFD)
+    except Exception:  # noqa: BLE001 - broken metadata only means no date from it
+        return None
+    for value in (*(inner.get(tag) for tag in _EXIF_TIMES), exif.get(_IFD0_TIME)):
+        if isinstance(value, str) and value.strip(" 0:"):
+            return value
+    created = image.info.get("Creation Time")
+    return created if isinstance(created, str) else None
+
+
+def _load(path: Path) -> tuple[Image.Image, datetime | None] | PhotoError:
     from seller_app.readfile import InputFileError, read_regular
 
     try:
@@ -91,14 +116,22 @@ def load_screenshot(path: Path) -> Image.Image | PhotoError:
         return PhotoError(path, code, str(error))
     except Exception as error:  # noqa: BLE001 - any decoder failure is this file's problem
         return PhotoError(path, "corrupt", str(error))
-    return ImageOps.exif_transpose(image).convert("RGB")
+    taken = captured_at(_stamp(image), Path(path).name)
+    return ImageOps.exif_transpose(image).convert("RGB"), taken
 
 
 def read_lines(paths_: Sequence[Path], engine: OcrEngine | None = None) -> list[list[OcrLine]]:
     """The OCR lines of each screenshot; every unreadable file is reported at once."""
+    return [lines for lines, _ in _read_pages(paths_, engine)]
+
+
+def _read_pages(
+    paths_: Sequence[Path], engine: OcrEngine | None
+) -> list[tuple[list[OcrLine], datetime | None]]:
+    """Each screenshot's OCR lines and when it says it was taken (None: it does not say)."""
     images, errors = [], []
     for path in paths_:
-        loaded = load_screenshot(Path(path))
+        loaded = _load(Path(path))
         if isinstance(loaded, PhotoError):
             errors.append(loaded)
         else:
@@ -106,7 +139,16 @@ def read_lines(paths_: Sequence[Path], engine: OcrEngine | None = None) -> list[
     if errors:
         raise ScreenshotError(errors)
     engine = engine or shared_engine()
-    return [engine.read(image) for image in images]
+    return [(engine.read(image), taken) for image, taken in images]
+
+
+def page_reference(taken: datetime | None, reference: datetime) -> datetime:
+    """The moment a screenshot's "今天", "昨天" and year-less dates count from: when the
+    screenshot was taken, if its metadata or name says so and that is not after the caller's
+    reference (a phone with its clock wrong); else the caller's reference."""
+    if taken is None or taken > reference + timedelta(days=1):
+        return reference
+    return min(taken, reference)
 
 
 def read_timeline(
@@ -118,13 +160,17 @@ def read_timeline(
     carriers: CarrierBook | None = None,
 ) -> Timeline:
     """The timeline of one parcel's screenshots (several: a long page scrolled, or a page and
-    its proof of delivery). `reference` dates "今天" and year-less days; the caller's clock read
-    (now in Shanghai when not given). Raises `ScreenshotError` for files that cannot be read and
-    `ocr.OcrUnavailableError` when the models are missing."""
-    pages = read_lines(paths_, engine)
-    return parse_timeline(
-        pages,
-        rules or timeline_rules(),
-        carriers or default_carriers(),
-        reference or datetime.now(SHANGHAI),
+    its proof of delivery). "今天", "昨天" and year-less days count from when each screenshot
+    was taken, as its EXIF or file name says (`page_reference`), else from `reference`: the
+    caller's clock read (now in Shanghai when not given). Raises `ScreenshotError` for files
+    that cannot be read and `ocr.OcrUnavailableError` when the models are missing."""
+    pages = _read_pages(paths_, engine)
+    reference = reference or datetime.now(SHANGHAI)
+    rules = rules or timeline_rules()
+    carriers = carriers or default_carriers()
+    return merge(
+        [
+            parse_page(lines, rules, carriers, page_reference(taken, reference))
+            for lines, taken in pages
+        ]
     )

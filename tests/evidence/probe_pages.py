@@ -315,6 +315,11 @@ _CAINIAO_STATION = (
     "【代收点】您的快件已送达【{station}】，请凭取件码{code}取件，营业时间 08:30-21:00",
     "【驿站】您的包裹已存放至【{station}】，记得早点来取它回家！取件码：{code}",
 )
+# ... and the plainer wording some pages use (drawn from the variants' stream, see `make_probe`)
+_PLAIN_STATION = (
+    "您的快件已放入{station}，取件码 {code6}",
+    "已存放至{station}，请凭取件码取件",
+)
 _CAINIAO_PICKED = (
     "【驿站】您的包裹已从【{station}】取出，感谢使用菜鸟驿站，期待再次为您服务！",
     "您的快件已签收，签收人凭取货码签收。如有疑问请联系：{phone}",
@@ -353,6 +358,20 @@ STATIONS = (
     "快递柜",
 )
 _STATION_SIGNERS = {"代收点", "菜鸟驿站", "丰巢快递柜", "快递柜"}
+# Signings worded without "签收人" or with a label that is not a person, any courier:
+# (template, the signer a reader should return, its variant name for the bench's groups).
+OTHER_SIGNINGS = (
+    ("包裹已放在门卫处，如有疑问请联系快递员{person}（{phone}）", "门卫", "left_with"),
+    ("[{city}]您的快件已放在前台，派送员：{person}，电话：{phone}", "前台", "left_with"),
+    ("快件已交由物业代为保管，如有疑问请联系{person}", "物业", "left_with"),
+    ("快件已放在家门口，派件员：{person}（{phone}）", "家门口", "left_with"),
+    ("您的快件已由前台代收，感谢您的耐心等待", "前台", "taken_in"),
+    ("您的快件已被 家人 代签收，如有疑问请联系{person}，电话{phone}", "家人", "taken_in"),
+    ("快件已签收，签收人：拍照签收，派件员：{person}，电话：{phone}", "拍照签收", "not_a_person"),
+    ("您的快件已签收，签收人：本人，感谢使用，期待再次为您服务", "本人", "self"),
+    ("[{city}]快件已签收（本人签收），快递员：{person} {phone}", "本人", "self"),
+    ("快件已签收，非本人签收，如有疑问请联系{person}", "非本人", "not_self"),
+)
 STATUS_WORDS = {
     "posted": ("已揽件", "已揽收", "揽收"),
     "in_transit": ("运输中", "运输中", "在途中"),
@@ -457,9 +476,11 @@ def _times(rng: random.Random, count: int, relative: bool, seconds: bool = True)
 
 
 def _chain(
-    rng: random.Random, courier: Courier, ending: str, look: Look
+    rng: random.Random, courier: Courier, ending: str, look: Look, extra: random.Random
 ) -> tuple[list[Event], dict[str, Any]]:
-    """A parcel's events, oldest first, and the facts a reader should find."""
+    """A parcel's events, oldest first, and the facts a reader should find. The wordings added
+    later (`OTHER_SIGNINGS`, `_PLAIN_STATION`) are drawn from `extra`, so every draw of `rng`
+    and the pages of earlier rounds stay as they were."""
     words = courier.words
     city = rng.choice(_CITIES)
     plan = ["posted"] + ["in_transit"] * rng.randint(1, 3)
@@ -471,7 +492,7 @@ def _chain(
         plan.append("at_station")
     if ending in ("signed", "picked"):
         plan.append("signed")
-    moments = _times(rng, len(plan), look.time_format == "rel", look.time_format in _SECONDS)
+    moments = _times(rng, len(plan), look.time_format in _RELATIVE, look.time_format in _SECONDS)
     events = []
     for kind, moment in zip(plan, moments, strict=True):
         if kind == "signed" and ending == "picked":
@@ -488,6 +509,10 @@ def _chain(
             facts["signer"] = signer
             if signer in _STATION_SIGNERS:
                 facts["left_at_station"] = signer
+            if extra.random() < 0.4:
+                template, signer, variant = extra.choice(OTHER_SIGNINGS)
+                text = _fill(template, extra, city=city)
+                facts.update(signer=signer, variant=variant, left_at_station=None)
         elif kind == "at_station":
             own = [(t, 1) for t in words.get("at_station", ())]
             template = rng.choices(
@@ -495,6 +520,9 @@ def _chain(
                 [w for _, w in own] + [1] * len(_CAINIAO_STATION),
             )[0]
             text = _fill(template, rng, city=city, station=station)
+            if extra.random() < 0.3:
+                plain = extra.choice(_PLAIN_STATION)
+                text = _fill(plain, extra, city=city, station=station, code6=_digits(extra, 6))
             facts["left_at_station"] = station
         else:
             text = _fill(rng.choice(words[kind]), rng, city=city)
@@ -502,7 +530,35 @@ def _chain(
     return events, facts
 
 
-_SECONDS = ("full_s", "slash")
+_SECONDS = ("full_s", "slash", "cn_full_s", "pm_s", "cn_hms")
+_RELATIVE = ("rel", "rel_pm")
+# Time formats of the third round, per app (half the pages take one instead of the first ones).
+_NEW_FORMATS = {
+    "taobao": ("pm", "rel_pm", "rel_pm"),
+    "cainiao": ("pm", "rel_pm", "cn_hm"),
+    "pdd": ("cn_full", "cn_full_s", "pm_s"),
+    "douyin": ("pm", "rel_pm"),
+    "courier": ("cn_hm", "dian", "cn_full_s", "cn_hms"),
+    "web": ("cn_full", "pm_s"),
+    "plain": ("cn_hm", "dian", "pm"),
+    "proof": ("cn_full", "cn_full_s", "pm_s"),
+}
+
+
+def twelve_hour(at: datetime, seconds: bool = False) -> str:
+    """ "下午2:22" as Chinese apps print a 12-hour clock (凌晨0:30, 中午12:10, 晚上8:30)."""
+    hour = at.hour
+    period = (
+        "凌晨"
+        if hour < 6
+        else "上午"
+        if hour < 12
+        else "中午"
+        if hour < 13
+        else ("下午" if hour < 18 else "晚上")
+    )
+    shown = hour if hour <= 12 else hour - 12
+    return f"{period}{shown}:{at.minute:02d}" + (f":{at.second:02d}" if seconds else "")
 
 
 def time_text(at: datetime, fmt: str, two_lines: bool = False) -> tuple[str, ...]:
@@ -518,10 +574,24 @@ def time_text(at: datetime, fmt: str, two_lines: bool = False) -> tuple[str, ...
         parts = (f"{at.month}月{at.day}日", clock)
     elif fmt == "slash":
         parts = (at.strftime("%Y/%m/%d"), clock_s)
-    else:  # rel
+    elif fmt == "pm":  # 11-13 下午2:22
+        parts = (at.strftime("%m-%d"), twelve_hour(at))
+    elif fmt == "pm_s":  # 2026-11-13 下午2:22:08
+        parts = (at.strftime("%Y-%m-%d"), twelve_hour(at, seconds=True))
+    elif fmt == "cn_hm":  # 11月13日 14时22分
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}时{at.minute:02d}分")
+    elif fmt == "cn_hms":  # 11月13日 14时22分08秒
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}时{at.minute:02d}分{at.second:02d}秒")
+    elif fmt == "dian":  # 11月13日 14点22分
+        parts = (f"{at.month}月{at.day}日", f"{at.hour}点{at.minute:02d}分")
+    elif fmt == "cn_full":  # 2026年11月13日 14:22
+        parts = (f"{at.year}年{at.month}月{at.day}日", clock)
+    elif fmt == "cn_full_s":
+        parts = (f"{at.year}年{at.month}月{at.day}日", clock_s)
+    else:  # rel, rel_pm: 今天 14:22, 昨天 下午2:22, 前天 ...
         days = (REFERENCE.date() - at.date()).days
-        day = {0: "今天", 1: "昨天"}.get(days, at.strftime("%m-%d"))
-        parts = (day, clock)
+        day = {0: "今天", 1: "昨天", 2: "前天"}.get(days, at.strftime("%m-%d"))
+        parts = (day, twelve_hour(at) if fmt == "rel_pm" else clock)
     return parts if two_lines else (" ".join(parts),)
 
 
@@ -566,7 +636,16 @@ _BEFORE_COLLECTION = (
 _ENDINGS = ("signed", "signed", "signed", "station", "picked", "transit")
 
 
-def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | None = None) -> Probe:
+def make_probe(
+    index: int,
+    seed: int = 2026,
+    fonts: tuple[FontChoice, ...] | None = None,
+    variants: bool = False,
+) -> Probe:
+    """Probe `index` of `seed`. With `variants`, the third round's wordings too (12-hour clocks,
+    时/点 times, 年月日 dates, 前天; signings without 签收人, a bare 本人签收 on a proof, plainer
+    locker wording), drawn from a stream of their own: without them a seed and index draw the
+    very page they drew before (the tests that name one keep their page)."""
     rng = random.Random(f"{seed}-{index}")
     fonts = fonts or available_fonts()
     courier = COURIERS[rng.choice(sorted(COURIERS))]
@@ -619,11 +698,18 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
     )
     if look.time_at == "head" and look.statuses == "none":
         look = Look(**{**look.__dict__, "statuses": "all"})
+    # what later rounds added comes from its own stream: `rng`'s draws, and so the pages of a
+    # seed and index from earlier rounds, stay as they were
+    extra = random.Random(f"{seed}-{index}-variants")
+    if not variants:
+        extra = _Never()
+    if extra.random() < 0.5:
+        look = Look(**{**look.__dict__, "time_format": extra.choice(_NEW_FORMATS[app])})
     header = tuple(_header(rng, app, courier, number))
     if app == "proof":
-        return _proof(index, rng, courier, number, look)
+        return _proof(index, rng, courier, number, look, extra)
     ending = rng.choice(_ENDINGS)
-    events, facts = _chain(rng, courier, ending, look)
+    events, facts = _chain(rng, courier, ending, look, extra)
     if app in _PLATFORMS and rng.random() < 0.35:
         start = rng.randrange(len(_BEFORE_COLLECTION) - 1)
         texts = _BEFORE_COLLECTION[start : start + rng.randint(1, 2)]
@@ -655,13 +741,33 @@ def make_probe(index: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | Non
     latest = events[-1]
     summary = (latest.status or STATUS_WORDS[latest.kind][0], latest.text[:18] + "…")
     name = f"{index:03d}-{app}-{courier.code}-{ending}"
+    variant = facts.get("variant", "labelled" if ending == "signed" else ending)
     return Probe(
-        name, app, courier.code, header, tuple(events), look, expected, (), extras, summary
+        name,
+        app,
+        courier.code,
+        header,
+        tuple(events),
+        look,
+        expected,
+        (),
+        extras,
+        summary,
+        notes={"variant": variant},
     )
 
 
-def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: Look) -> Probe:
+def _proof(
+    index: int,
+    rng: random.Random,
+    courier: Courier,
+    number: str,
+    look: Look,
+    extra: random.Random,
+) -> Probe:
     signer = rng.choices([s for s, _ in SIGNERS], [w for _, w in SIGNERS])[0]
+    if extra.random() < 0.1:  # the courier's label for a photo taken at the door, not a person
+        signer = "拍照签收"
     [signed_at] = _times(rng, 1, False, look.time_format in _SECONDS)
     way = {
         "本人": "本人签收",
@@ -676,13 +782,18 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
         ("收件人", rng.choice(("王**", "李*", "陈**"))),
     ]
     with_signer = rng.random() < 0.75
+    # "本人签收" / "他人代收" printed as a line of its own (a stamp), no label
+    bare = not with_signer and way in ("本人签收", "他人代收") and extra.random() < 0.5
     if with_signer:
         rows.append(("签收人", signer))
     rows.append(("签收时间", time_text(signed_at, look.time_format)[0]))
-    rows.append(("签收方式", way))
+    rows.append(("", way) if bare else ("签收方式", way))
     rows.append(("派件员", rng.choice(_PEOPLE)))
     rows.append(("签收网点", rng.choice(_SITES) + "营业部"))
     shown = signer if with_signer else way
+    if bare:  # "本人签收" says 本人 signed, "他人代收" that 他人 took it in
+        shown = way[:2]
+    variant = "proof_bare" if bare else "proof_labelled" if with_signer else "proof_way"
     station = None
     if with_signer and signer in _STATION_SIGNERS:
         station = signer
@@ -708,15 +819,25 @@ def _proof(index: int, rng: random.Random, courier: Courier, number: str, look: 
         expected,
         tuple(rows),
         columns=rng.random() < 0.5,
-        notes={"way": way},
+        notes={"way": way, "variant": variant},
     )
 
 
 def probes(
-    count: int, seed: int = 2026, fonts: tuple[FontChoice, ...] | None = None
+    count: int,
+    seed: int = 2026,
+    fonts: tuple[FontChoice, ...] | None = None,
+    variants: bool = False,
 ) -> Iterator[Probe]:
     for index in range(count):
-        yield make_probe(index, seed, fonts)
+        yield make_probe(index, seed, fonts, variants)
+
+
+class _Never(random.Random):
+    """The variants' stream when they are off: never below a share, so never drawn."""
+
+    def random(self) -> float:
+        return 1.0
 
 
 # --------------------------------------------------------------------------- drawing
@@ -1044,7 +1165,9 @@ def _draw_proof(sheet: _Sheet, probe: Probe) -> None:
     s, m = probe.look.size, sheet.margin
     label_w = max(round(sheet.body.getlength(label)) for label, _ in probe.proof)
     for label, value in probe.proof:
-        if probe.columns:
+        if not label:
+            sheet.text(m, sheet.y, value, sheet.bold, sheet.ink)
+        elif probe.columns:
             sheet.text(m, sheet.y, label, sheet.body, sheet.grey)
             if len(value) > 12:
                 sheet.text(m + label_w + s * 2, sheet.y, value, sheet.body, sheet.ink)
