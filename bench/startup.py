@@ -13,6 +13,8 @@ Fair to both sides:
 - the app starts the way a seller starts it: ``seller_app.__main__.main`` (`run`: temp-folder
   tidying, QApplication, settings, holiday schedules, language, fonts, the main window), with
   its own data folder and settings (``XDG_CONFIG_HOME``) in a temporary folder;
+- both run with their bytecode cached, as an installed or frozen app does (a shell with
+  ``PYTHONDONTWRITEBYTECODE`` set otherwise compiles every module of the app at every start);
 - the bare peer does the least a Qt app can do (QApplication + an empty 1100 x 680 QWidget);
 - "shown" is the same event for both: the first Paint event of the top-level window (the
   app's `MainWindow`, with its case list and reminders; the bare QWidget), reported on the
@@ -199,6 +201,10 @@ def main() -> int:
         SELLER_APP_PASSPHRASE=PASSWORD,
     )
     env.pop("SELLER_APP_DATABASE_URL", None)
+    # Bytecode cached as in an installed or frozen app (the warm-up runs write it), kept out of
+    # the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     servers = start_xvfb(env) if args.xvfb else []
     try:
