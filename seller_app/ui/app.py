@@ -95,9 +95,10 @@ class DesktopApp(SharedStores):
     """Owns the store and the main window; rebuilds the window when the language changes.
 
     Start-up (issue 16): the window is shown first, in its "opening the store" state; once it
-    has painted its first frame, `prepare` runs (`run` passes the holiday schedules and the temp
-    folder's tidying) and the store opens on the thread pool. The shared-store choice is read
-    from the settings when first needed (it imports the server settings' module).
+    has painted its first frame, the store opens on the thread pool and meanwhile `prepare`
+    runs (`run` passes the holiday schedules and the temp folder's tidying). The shared-store
+    choice is read from the settings when first needed (it imports the server settings'
+    module).
     """
 
     def __init__(
@@ -166,10 +167,12 @@ class DesktopApp(SharedStores):
             after_first_frame(window, self._first_frame)
 
     def _first_frame(self) -> None:
+        self._open_from_env()
+        # While the store opens on the pool: its result is handed over on this thread, so
+        # `prepare` (the holiday schedules) is done before the first list is computed.
         prepare, self.prepare = self.prepare, None
         if prepare is not None:
             prepare()
-        self._open_from_env()
 
     def _open_from_env(self) -> None:
         if self.state == "opening" and not self.opening:
@@ -400,7 +403,7 @@ def _lang(settings: QSettings) -> str:
 
 
 def _prepare(data_dir: Path) -> None:
-    """What the app does once its window is up, before the store opens (issue 16: not before
+    """What the app does once its window is up, while the store opens (issue 16: not before
     the first frame): the official holiday schedules the seller imported, so deadlines count
     with them from the first list on; tidying what a killed run left in the temp folder (on
     the pool: it is only deleting files)."""
