@@ -128,30 +128,78 @@ Shop server jobs
     (cases, drafts)`` says whether there is anything to offer.
 """
 
-from .conflict import ConcurrentEditError
-from .desk import Desk
-from .errors import (
-    BackupError,
-    BadTransitionError,
-    ConfirmationNeededError,
-    KeyProblemError,
-    NotFoundError,
-    StoreCorruptError,
-    StoreError,
-)
-from .records import (
-    TRANSITIONS,
-    CaseNote,
-    CaseRecord,
-    CaseStatus,
-    CaseSummary,
-    Draft,
-    StatusChange,
-    StoredDocument,
-    StoredPhoto,
-)
-from .server import ServerLoginError, ServerSettings, ServerUnreachableError
-from .store import Store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# The names below are imported on first use (PEP 562), not with the package: the desktop app
+# imports the store's error classes and server settings before its first window, and the store
+# itself (sqlite3, cryptography, the desk file) only when it opens the store (issue 16).
+_WHERE = {
+    "ConcurrentEditError": "conflict",
+    "Desk": "desk",
+    "BackupError": "errors",
+    "BadTransitionError": "errors",
+    "ConfirmationNeededError": "errors",
+    "KeyProblemError": "errors",
+    "NotFoundError": "errors",
+    "StoreCorruptError": "errors",
+    "StoreError": "errors",
+    "TRANSITIONS": "records",
+    "CaseNote": "records",
+    "CaseRecord": "records",
+    "CaseStatus": "records",
+    "CaseSummary": "records",
+    "Draft": "records",
+    "StatusChange": "records",
+    "StoredDocument": "records",
+    "StoredPhoto": "records",
+    "ServerLoginError": "server",
+    "ServerSettings": "server",
+    "ServerUnreachableError": "server",
+    "Store": "store",
+}
+
+if TYPE_CHECKING:  # what type checkers (and PyInstaller's import scan) see
+    from .conflict import ConcurrentEditError
+    from .desk import Desk
+    from .errors import (
+        BackupError,
+        BadTransitionError,
+        ConfirmationNeededError,
+        KeyProblemError,
+        NotFoundError,
+        StoreCorruptError,
+        StoreError,
+    )
+    from .records import (
+        TRANSITIONS,
+        CaseNote,
+        CaseRecord,
+        CaseStatus,
+        CaseSummary,
+        Draft,
+        StatusChange,
+        StoredDocument,
+        StoredPhoto,
+    )
+    from .server import ServerLoginError, ServerSettings, ServerUnreachableError
+    from .store import Store
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
 
 __all__ = [
     "TRANSITIONS",

@@ -20,24 +20,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from seller_app import leftovers, paths
+from seller_app import paths
 
 from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
 from .passphrase_dialog import PassphraseDialog
-from .shared_store import chosen, files_dir
+from .shared_store import SharedChoice, chosen, files_dir
 from .shared_stores import SharedStores
 from .tasks import hold_collection, run_task
+from .widgets.first_frame import after_first_frame
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +92,23 @@ def app_icon(resources: Path) -> QIcon:
 
 
 class DesktopApp(SharedStores):
-    """Owns the store and the main window; rebuilds the window when the language changes."""
+    """Owns the store and the main window; rebuilds the window when the language changes.
 
-    def __init__(self, app: QApplication, settings: QSettings, data_dir: Path) -> None:
+    Start-up (issue 16): the window is shown first, in its "opening the store" state; once it
+    has painted its first frame, the store opens on the thread pool and meanwhile `prepare`
+    runs (`run` passes the holiday schedules and the temp folder's tidying). The shared-store
+    choice is read from the settings when first needed (it imports the server settings'
+    module).
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: QSettings,
+        data_dir: Path,
+        *,
+        prepare: Callable[[], None] | None = None,
+    ) -> None:
         self.app = app
         self.settings = settings
         self.data_dir = data_dir
@@ -109,7 +125,21 @@ class DesktopApp(SharedStores):
         self.translators: list = []  # type: ignore[type-arg]
         self.lang = _lang(settings)
         self.window: MainWindow | None = None
-        self._init_shared(chosen(settings))
+        self.prepare = prepare
+        self._init_shared(None)
+        self._shared_read = False  # _init_shared's None is not the settings' choice
+
+    @property
+    def shared(self) -> SharedChoice | None:
+        """The shared store chosen (None: this PC's own), read from the settings on first use."""
+        if not self._shared_read:
+            self._shared_choice = chosen(self.settings)
+            self._shared_read = True
+        return self._shared_choice
+
+    @shared.setter
+    def shared(self, choice: SharedChoice | None) -> None:
+        self._shared_choice, self._shared_read = choice, True
 
     def _install(self, lang: str) -> None:
         remove_language(self.app, self.translators)
@@ -127,12 +157,22 @@ class DesktopApp(SharedStores):
         window.show()
         self.window = window
         self._show_state(window)
-        if self.state == "opening" and not self.opening:
-            # after the window's first turn of the event loop (issue 16): the store's imports
-            # (keyring, cryptography) on a worker thread would otherwise hold the GIL while it
-            # first shows
-            QTimer.singleShot(0, self._open_from_env)
+        self._open_after_first_frame(window)
         return window
+
+    def _open_after_first_frame(self, window: MainWindow) -> None:
+        if self.state == "opening" and not self.opening:
+            # after the window's first frame (issue 16): the store's imports (keyring,
+            # cryptography) on a worker thread would otherwise hold the GIL while it first shows
+            after_first_frame(window, self._first_frame)
+
+    def _first_frame(self) -> None:
+        self._open_from_env()
+        # While the store opens on the pool: its result is handed over on this thread, so
+        # `prepare` (the holiday schedules) is done before the first list is computed.
+        prepare, self.prepare = self.prepare, None
+        if prepare is not None:
+            prepare()
 
     def _open_from_env(self) -> None:
         if self.state == "opening" and not self.opening:
@@ -346,6 +386,7 @@ class DesktopApp(SharedStores):
         reopen = old.work_on_close
         old.deleteLater()
         self._show_state(window)
+        self._open_after_first_frame(window)  # the old window went before its first frame
         if reopen is not None:
             window.reopen_work(reopen)
 
@@ -361,9 +402,20 @@ def _lang(settings: QSettings) -> str:
     return lang if lang in LANGUAGES else "zh"
 
 
+def _prepare(data_dir: Path) -> None:
+    """What the app does once its window is up, while the store opens (issue 16: not before
+    the first frame): the official holiday schedules the seller imported, so deadlines count
+    with them from the first list on; tidying what a killed run left in the temp folder (on
+    the pool: it is only deleting files)."""
+    from seller_app import leftovers
+    from seller_app.holiday_files import install_user_schedules
+
+    install_user_schedules(data_dir)
+    run_task(leftovers.clean_at_start, lambda _: None)
+
+
 def run(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    leftovers.clean_at_start()  # what a killed run left in the temp folder
     app = QApplication(argv)
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationName(paths.APP_NAME)
@@ -372,10 +424,7 @@ def run(argv: list[str]) -> int:
     hold_collection()
     settings = QSettings()
     data_dir = paths.user_data_dir()
-    from ..holiday_files import install_user_schedules
-
-    install_user_schedules(data_dir)  # official holiday schedules the seller imported
-    desktop = DesktopApp(app, settings, data_dir)
+    desktop = DesktopApp(app, settings, data_dir, prepare=lambda: _prepare(data_dir))
     desktop.show()
     code = app.exec()
     desktop.close()

@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         self.timer.start()
         self._restore_geometry()
         self.search.setFocus()  # not a header tile: typing searches
-        self.refresh()
+        if not isinstance(book, OpeningBook):
+            self.refresh()  # else when the store is open (`set_book`): nothing to list before
 
     # ------------------------------------------------------------------ menus
 

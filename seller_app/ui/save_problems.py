@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from seller_app.store import ConcurrentEditError, ServerUnreachableError
+if TYPE_CHECKING:  # imported when a problem is shown, not before the first window (issue 16)
+    from seller_app.store import ConcurrentEditError, ServerUnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,8 @@ WIDE_BOX = "QLabel#qt_msgbox_informativelabel { min-width: 24em; }"
 
 
 def is_unreachable(error: BaseException) -> bool:
+    from seller_app.store import ServerUnreachableError
+
     return isinstance(error, ServerUnreachableError)
 
 
@@ -73,6 +77,8 @@ class SaveProblems(QObject):
         if self.box is not None and self.box.isVisible():
             log.info("a save problem is already shown: %s", error)
             return None
+        from seller_app.store import ConcurrentEditError, ServerUnreachableError
+
         if isinstance(error, ConcurrentEditError):
             box = self._conflict(parent, error, reload, unsaved)
         elif isinstance(error, ServerUnreachableError):

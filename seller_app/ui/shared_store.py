@@ -31,12 +31,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
-from seller_app.store.server import PASSWORD_ENV, URL_ENV, ServerSettings
-
 if TYPE_CHECKING:
     from seller_app.credentials import KeyStore
     from seller_app.store import Store
     from seller_app.store.probe import ServerState
+    from seller_app.store.server import ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +78,7 @@ def chosen(settings: QSettings) -> SharedChoice | None:
     """The shared store to open at start, or None for this PC's own store. A choice that cannot
     be read (a hand-edited settings file) is logged and ignored."""
     from seller_app.store import StoreError
+    from seller_app.store.server import PASSWORD_ENV, URL_ENV, ServerSettings
 
     url = (os.environ.get(URL_ENV) or "").strip()
     if url:
@@ -97,6 +97,7 @@ def chosen(settings: QSettings) -> SharedChoice | None:
 def saved_server(settings: QSettings) -> ServerSettings | None:
     """The server last set in the dialog (in use or not), to fill the dialog in again."""
     from seller_app.store import StoreError
+    from seller_app.store.server import ServerSettings
 
     raw = settings.value(SERVER_KEY, "")
     if not raw:
