@@ -52,6 +52,14 @@ def _tokens(line: str) -> list[str]:
 
 def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
     """`text` as lines no wider than `width` points at `size` in `font`."""
+    return list(_break_lines(text, width, font, size))
+
+
+@lru_cache(maxsize=8192)
+def _break_lines(text: str, width: float, font: str, size: float) -> tuple[str, ...]:
+    """`break_lines`, remembered: a form's labels and most of its values come back on the next
+    form, at the same widths (and a cell's value is measured twice: by `Overflow` and by its
+    table)."""
     limit = width / size if size else width
     lines: list[str] = []
     for raw in text.split("\n"):
@@ -78,16 +86,22 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
                     current, used = "", 0.0
                 current, used = current + ch, used + ch_width
         lines.append(current.rstrip())
-    return lines
+    return tuple(lines)
 
 
 class TextBlock(Flowable):
     """Wrapped plain text in one `ParagraphStyle` (font, size, leading, alignment, colour)."""
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+    def __init__(
+        self, text: str, style: ParagraphStyle, *, fixed: bool = False, case: bool = False
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
+        self.fixed = fixed
+        """The layout's own words, the same on every form of it."""
+        self.case = case
+        """The case's own data (a name, an address), different on every form."""
         self._lines: list[str] = []
         self._wrapped_at: float | None = None
 
@@ -108,7 +122,10 @@ class TextBlock(Flowable):
         origins = [
             (self._x(line), first - index * leading) for index, line in enumerate(self._lines)
         ]
-        code = _text_code(self.canv, font, size, style.textColor, self._lines, origins)
+        if self.fixed:
+            code = _fixed_code(self.canv, font, size, style.textColor, self._lines, origins)
+        else:
+            code = _text_code(self.canv, font, size, style.textColor, self._lines, origins)
         if code is not None:
             self.canv._code.append(code)
             return
@@ -137,6 +154,46 @@ class TextBlock(Flowable):
             TextBlock("\n".join(self._lines[:fits]), self.style),
             TextBlock("\n".join(self._lines[fits:]), self.style),
         ]
+
+
+_FIXED_CODES: dict[tuple[Any, ...], str | None] = {}
+FIXED_CODES_KEPT = 4096
+
+
+def _fixed_code(
+    canv: Any,
+    font_name: str,
+    size: float,
+    colour: Any,
+    lines: list[str],
+    origins: list[tuple[float, float]],
+) -> str | None:
+    """`_text_code` of a layout's own words, made once per layout: the same bytes in every form.
+
+    A glyph's code depends on the order a document first draws it; `build_pdf` numbers the
+    layout's words first (``canv.fixed_text``, in the same order for every form of a layout),
+    so their codes, and so their drawing, are the same in each form that numbers the same
+    words. Only blocks whose every character is among those words (or printable ASCII, which
+    ReportLab numbers as itself) are remembered."""
+    fixed: str = getattr(canv, "fixed_text", "")
+    if not fixed or not isinstance(colour, Color) or isinstance(colour, CMYKColor):
+        return _text_code(canv, font_name, size, colour, lines, origins)
+    font = pdfmetrics.getFont(font_name)
+    if not getattr(font, "_dynamicFont", False):
+        return _text_code(canv, font_name, size, colour, lines, origins)
+    name = font.getSubsetInternalName(0, canv._doc)  # also marks the font as used here
+    key = (fixed, name, font_name, size, colour.rgb(), tuple(lines), tuple(origins))
+    try:
+        return _FIXED_CODES[key]
+    except KeyError:
+        pass
+    code = _text_code(canv, font_name, size, colour, lines, origins)
+    numbered = set(fixed)
+    if all(ch in numbered or " " <= ch <= "~" for line in lines for ch in line):
+        if len(_FIXED_CODES) >= FIXED_CODES_KEPT:
+            _FIXED_CODES.clear()
+        _FIXED_CODES[key] = code
+    return code
 
 
 def _text_code(
