@@ -111,15 +111,14 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
     (`subsets`); the case's own characters (`TextBlock.case`: names, addresses, goods) then
     start a subset of their own, the only one cut per form. The same glyphs are drawn either
     way; the extra subset costs a few KB."""
-    layout: dict[str, None] = dict.fromkeys("".join(fixed))
-    shared: dict[str, None] = {}
-    private: dict[str, None] = {}
+    layout: list[str] = list(fixed)
+    shared: list[str] = []
+    private: list[str] = []
 
     def walk(items: Any) -> None:
         for item in items:
             if isinstance(item, TextBlock):
-                target = layout if item.fixed else private if item.case else shared
-                target.update(dict.fromkeys(item.text))
+                (layout if item.fixed else private if item.case else shared).append(item.text)
             elif isinstance(item, list | tuple):
                 walk(item)
             else:
@@ -127,9 +126,9 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
                 walk(getattr(item, "_content", ()))  # KeepTogether
 
     walk(story)
-    first = {**layout, **shared}
+    first = dict.fromkeys("".join(layout) + "".join(shared))
     first.pop("\n", None)
-    own = any(ch not in first and ch > "~" for ch in private)
+    own = any(ch not in first and ch > "~" for ch in "".join(private))
     return "".join(first), own
 
 

@@ -114,28 +114,46 @@ class TextBlock(Flowable):
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """ReportLab's `Flowable.drawOn` -- save the state, move to (x, y), draw, restore -- as
+        the same operators written straight: ReportLab's state bookkeeping around each of a
+        form's ~180 blocks cost more than drawing them."""
+        code = self._code(canvas)
+        if code is None or getattr(self, "_showBoundary", False):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code += ["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", code, "Q"]
+
     def draw(self) -> None:
-        style = self.style
-        font, size, leading = style.fontName, style.fontSize, style.leading
-        first = self.height - leading / 2 - 0.3 * size
-        # The glyph box (ascent ~0.8 em, descent ~0.2 em) is centred in each line's slot.
-        origins = [
-            (self._x(line), first - index * leading) for index, line in enumerate(self._lines)
-        ]
-        if self.fixed:
-            code = _fixed_code(self.canv, font, size, style.textColor, self._lines, origins)
-        else:
-            code = _text_code(self.canv, font, size, style.textColor, self._lines, origins)
+        code = self._code(self.canv)
         if code is not None:
             self.canv._code.append(code)
             return
+        style = self.style
         text = self.canv.beginText()  # ReportLab's own way: any font, any colour
-        text.setFont(font, size)
+        text.setFont(style.fontName, style.fontSize)
         text.setFillColor(style.textColor)
-        for line, (x, y) in zip(self._lines, origins, strict=True):
+        for line, (x, y) in zip(self._lines, self._origins(), strict=True):
             text.setTextOrigin(x, y)
             text.textOut(line)
         self.canv.drawText(text)
+
+    def _origins(self) -> list[tuple[float, float]]:
+        """Where each line starts: the glyph box (ascent ~0.8 em, descent ~0.2 em) centred in
+        its line's slot."""
+        style = self.style
+        leading = style.leading
+        first = self.height - leading / 2 - 0.3 * style.fontSize
+        return [(self._x(line), first - index * leading) for index, line in enumerate(self._lines)]
+
+    def _code(self, canv: Any) -> str | None:
+        """The PDF operators drawing the lines at (0, 0); None where ReportLab must draw."""
+        style = self.style
+        font, size, colour = style.fontName, style.fontSize, style.textColor
+        if self.fixed:
+            return _fixed_code(canv, font, size, colour, self._lines, self._origins())
+        return _text_code(canv, font, size, colour, self._lines, self._origins())
 
     def _x(self, line: str) -> float:
         style = self.style
