@@ -8,7 +8,6 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
-import multiprocessing.connection
 import os
 import threading
 import tomllib
@@ -26,6 +25,7 @@ from seller_app.domain.timeline import Timeline
 
 from . import barcodes, checks
 from .model import EvidencePhoto, PhotoError, PhotoInput
+from .pool import leave_with_parent
 from .prepare import Prepared, PrepareJob, prepare_photo
 
 log = logging.getLogger(__name__)
@@ -60,29 +60,10 @@ def _shared_pool(workers: int) -> ProcessPoolExecutor:
                 _pool.shutdown(wait=False, cancel_futures=True)
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_leave_with_parent
+                max_workers=workers, mp_context=context, initializer=leave_with_parent
             )
             _pool_workers = workers
         return _pool
-
-
-def _leave_with_parent() -> None:
-    """Worker start-up: exit as soon as the process that started the pool is gone.
-
-    An app (or a test run) that leaves with ``os._exit`` never shuts the pool down, and a worker
-    holds the write end of its own task queue, so it would wait for work forever: every session
-    would leave its workers behind. The parent's sentinel (a pipe on POSIX, the process handle
-    on Windows) becomes ready when the parent dies.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
 
 
 def shutdown_pool() -> None:
