@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -37,6 +38,11 @@ from reportlab.platypus import (
 from .. import __version__, leftovers
 from .fonts import register_font, require_glyphs
 from .textblock import TextBlock
+
+# Streams written as binary, not as ASCII85 text (ReportLab's default, for 7-bit mail of the
+# 1990s): a quarter smaller -- the photos' JPEG data above all, a claim with 8 photos 2.8 ->
+# 2.3 MB -- and no encoding pass over every stream (issue 16). Every PDF reader reads both.
+rl_config.useA85 = 0
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 15 * mm

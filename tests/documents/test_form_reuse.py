@@ -120,3 +120,13 @@ def test_a_batch_form_is_not_synced_but_a_single_one_is(
     case = make_case()
     render_claim_form(case, assess(case, catalog), tmp_path / "one.pdf", catalog=catalog)
     assert len(synced) == 1
+
+
+def test_streams_are_binary_not_ascii85(tmp_path: Path, catalog: Catalog) -> None:
+    """ASCII85 makes every stream, the photos' JPEG data above all, a quarter bigger."""
+    path = form_for(tmp_path, catalog, *BUYERS[0])
+    with pikepdf.open(path) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                filters = obj.get("/Filter")
+                assert "ASCII85Decode" not in str(filters)
