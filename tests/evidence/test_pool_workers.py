@@ -11,9 +11,9 @@ from tests.processes import run_python
 
 CHILD = """
 import os, sys
-from seller_app.evidence import importer
-importer.warm_up(2)
-pool = importer._shared_pool(2)
+from seller_app.evidence import pool as workers
+workers.warm_up(2)
+pool = workers.shared_pool(2)
 for future in [pool.submit(os.getpid) for _ in range(4)]:
     future.result()
 print(" ".join(str(pid) for pid in pool._processes), flush=True)
@@ -51,8 +51,8 @@ if sys.platform == "win32":  # pragma: no cover - os.kill(pid, 0) terminates on 
 
 
 LEAN = """
-from seller_app.evidence import importer
-pool = importer._shared_pool(2)
+from seller_app.evidence import pool as workers
+pool = workers.shared_pool(2)
 print(pool.submit(eval, "sorted(__import__('sys').modules)").result())
 """
 
