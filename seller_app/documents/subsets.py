@@ -36,8 +36,11 @@ from reportlab.pdfbase.ttfonts import (
     _set_ushort,
 )
 
-KEPT = 32
-"""Subset files (and their deflated forms) remembered per process: a few layouts x languages."""
+KEPT = 128
+"""Subset files (and their deflated forms, widths) remembered per process. A batch's forms
+share subsets per courier's terms (see `pdf.numbering`): 300 rows of a mixed export came to 67
+different sets of terms, two shared subsets each; 32 kept made a third of them again. 128 cost
+~3 MB a worker (issue 16)."""
 
 
 class _Remembered(OrderedDict[Any, Any]):

@@ -175,7 +175,7 @@ class TextBlock(Flowable):
 
 
 _FIXED_CODES: dict[tuple[Any, ...], str | None] = {}
-FIXED_CODES_KEPT = 4096
+FIXED_CODES_KEPT = 16384  # ~70 blocks a layout x the courier's terms in one batch: a few MB
 
 
 def _fixed_code(
