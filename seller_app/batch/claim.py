@@ -283,6 +283,7 @@ def _render_form(
             else deadlines,
             lang=COURIER_LANG,  # the courier's language, whatever the summary's
             dated=settings.now,
+            durable=False,  # like the case files: the run flushes once at its end (runner)
         )
     except MissingGlyphError as error:
         detail = error.message(settings.lang)

@@ -325,8 +325,10 @@ def render_claim_form(
     lang: str = "zh",
     password: str | None = None,
     dated: datetime | None = None,
+    durable: bool = True,
 ) -> Path:
-    """Write the claim form PDF for `case` to `out_path` (atomically) and return the path.
+    """Write the claim form PDF for `case` to `out_path` (atomically) and return the path;
+    `durable=False` skips the wait for the disk (a batch: see `build_pdf`).
 
     The form is dated when the claim was sent (``claim_at``), else `dated` (the day it is
     prepared; the date box stays blank for the pen when neither is known).
@@ -375,4 +377,5 @@ def render_claim_form(
         footer_left=labels.get("word", "footer", lang, number=number),
         page_label=labels.text("word", "page")(lang),
         password=password,
+        durable=durable,
     )

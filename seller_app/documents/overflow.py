@@ -43,13 +43,13 @@ class Overflow:
         chosen = styles()[style]
         lines = break_lines(text, width, chosen.fontName, chosen.fontSize)
         if len(lines) <= max_lines:
-            return TextBlock(text, chosen)
+            return TextBlock(text, chosen, case=True)
         note = self.labels.get("overflow", "cut", self.lang, label=label)
         require_glyphs(note, "layout")
         note_lines = len(break_lines(note, width, chosen.fontName, chosen.fontSize))
         kept = lines[: max(1, max_lines - note_lines)]
         self.cut.append((label, text, where))
-        return TextBlock("\n".join([*kept, note]), chosen)
+        return TextBlock("\n".join([*kept, note]), chosen, case=True)
 
     def pages(self) -> list[Flowable]:
         """The continuation pages (nothing when no text was cut)."""
@@ -60,7 +60,9 @@ class Overflow:
             para(self.labels.get("overflow", "heading", self.lang), "heading", "layout"),
         ]
         for label, text, where in self.cut:
-            story += [para(label, "section", "layout"), para(text, "value", where), Spacer(1, 8)]
+            full = para(text, "value", where)
+            full.case = True
+            story += [para(label, "section", "layout"), full, Spacer(1, 8)]
         return story
 
 

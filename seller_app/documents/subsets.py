@@ -36,8 +36,11 @@ from reportlab.pdfbase.ttfonts import (
     _set_ushort,
 )
 
-KEPT = 32
-"""Subset files (and their deflated forms) remembered per process: a few layouts x languages."""
+KEPT = 128
+"""Subset files (and their deflated forms, widths) remembered per process. A batch's forms
+share subsets per courier's terms (see `pdf.numbering`): 300 rows of a mixed export came to 67
+different sets of terms, two shared subsets each; 32 kept made a third of them again. 128 cost
+~3 MB a worker (issue 16)."""
 
 
 class _Remembered(OrderedDict[Any, Any]):
@@ -80,6 +83,7 @@ class CachingFace(TTFontFace):
     _components: dict[int, tuple[tuple[int, int], ...]]
     _subsets: _Remembered
     _flate: _RememberingFlate
+    _widths: _Remembered
 
     def _prepare_cache(self) -> None:
         self._glyf = self.get_table("glyf")
@@ -92,6 +96,7 @@ class CachingFace(TTFontFace):
         self._components = {}
         self._subsets = _Remembered()
         self._flate = _RememberingFlate()
+        self._widths = _Remembered()  # subset -> its /Widths array as written
 
     def _parts(self, glyph: int) -> tuple[tuple[int, int], ...]:
         """(component glyph, offset of its index in the glyph's data) of a composite glyph."""
@@ -214,9 +219,36 @@ class CachingFace(TTFontFace):
         return reference
 
 
+class CachingFont(TTFont):
+    """A `TTFont` whose subsets' font dictionaries reuse what they share with earlier PDFs: the
+    widths array written out once per subset, the ToUnicode map deflated once (same bytes)."""
+
+    face: CachingFace
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - ReportLab's name
+        state = self.state.get(doc)
+        if state is None:
+            super().addObjects(doc)
+            return
+        subsets = [tuple(subset) for subset in state.subsets]
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        face = self.face
+        for name, subset in zip(names, subsets, strict=True):
+            pdf_font = fonts[name]
+            widths = pdf_font.Widths
+            pdf_font.Widths = face._widths.get_or_make(subset, lambda w=widths: w.format(doc))
+            cmap = doc.idToObject[pdf_font.ToUnicode.name]
+            if cmap.filters:
+                cmap.filters = [face._flate]
+
+
 def install(font: TTFont) -> None:
-    """Make `font`'s face a `CachingFace` (once)."""
+    """Make `font` a `CachingFont` and its face a `CachingFace` (once)."""
     face = font.face
     if not isinstance(face, CachingFace):
         face.__class__ = CachingFace
         face._prepare_cache()
+    if not isinstance(font, CachingFont):
+        font.__class__ = CachingFont

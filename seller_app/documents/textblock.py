@@ -52,6 +52,14 @@ def _tokens(line: str) -> list[str]:
 
 def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
     """`text` as lines no wider than `width` points at `size` in `font`."""
+    return list(_break_lines(text, width, font, size))
+
+
+@lru_cache(maxsize=8192)
+def _break_lines(text: str, width: float, font: str, size: float) -> tuple[str, ...]:
+    """`break_lines`, remembered: a form's labels and most of its values come back on the next
+    form, at the same widths (and a cell's value is measured twice: by `Overflow` and by its
+    table)."""
     limit = width / size if size else width
     lines: list[str] = []
     for raw in text.split("\n"):
@@ -78,16 +86,22 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
                     current, used = "", 0.0
                 current, used = current + ch, used + ch_width
         lines.append(current.rstrip())
-    return lines
+    return tuple(lines)
 
 
 class TextBlock(Flowable):
     """Wrapped plain text in one `ParagraphStyle` (font, size, leading, alignment, colour)."""
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+    def __init__(
+        self, text: str, style: ParagraphStyle, *, fixed: bool = False, case: bool = False
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
+        self.fixed = fixed
+        """The layout's own words, the same on every form of it."""
+        self.case = case
+        """The case's own data (a name, an address), different on every form."""
         self._lines: list[str] = []
         self._wrapped_at: float | None = None
 
@@ -100,25 +114,46 @@ class TextBlock(Flowable):
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """ReportLab's `Flowable.drawOn` -- save the state, move to (x, y), draw, restore -- as
+        the same operators written straight: ReportLab's state bookkeeping around each of a
+        form's ~180 blocks cost more than drawing them."""
+        code = self._code(canvas)
+        if code is None or getattr(self, "_showBoundary", False):
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        canvas._code += ["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", code, "Q"]
+
     def draw(self) -> None:
-        style = self.style
-        font, size, leading = style.fontName, style.fontSize, style.leading
-        first = self.height - leading / 2 - 0.3 * size
-        # The glyph box (ascent ~0.8 em, descent ~0.2 em) is centred in each line's slot.
-        origins = [
-            (self._x(line), first - index * leading) for index, line in enumerate(self._lines)
-        ]
-        code = _text_code(self.canv, font, size, style.textColor, self._lines, origins)
+        code = self._code(self.canv)
         if code is not None:
             self.canv._code.append(code)
             return
+        style = self.style
         text = self.canv.beginText()  # ReportLab's own way: any font, any colour
-        text.setFont(font, size)
+        text.setFont(style.fontName, style.fontSize)
         text.setFillColor(style.textColor)
-        for line, (x, y) in zip(self._lines, origins, strict=True):
+        for line, (x, y) in zip(self._lines, self._origins(), strict=True):
             text.setTextOrigin(x, y)
             text.textOut(line)
         self.canv.drawText(text)
+
+    def _origins(self) -> list[tuple[float, float]]:
+        """Where each line starts: the glyph box (ascent ~0.8 em, descent ~0.2 em) centred in
+        its line's slot."""
+        style = self.style
+        leading = style.leading
+        first = self.height - leading / 2 - 0.3 * style.fontSize
+        return [(self._x(line), first - index * leading) for index, line in enumerate(self._lines)]
+
+    def _code(self, canv: Any) -> str | None:
+        """The PDF operators drawing the lines at (0, 0); None where ReportLab must draw."""
+        style = self.style
+        font, size, colour = style.fontName, style.fontSize, style.textColor
+        if self.fixed:
+            return _fixed_code(canv, font, size, colour, self._lines, self._origins())
+        return _text_code(canv, font, size, colour, self._lines, self._origins())
 
     def _x(self, line: str) -> float:
         style = self.style
@@ -137,6 +172,46 @@ class TextBlock(Flowable):
             TextBlock("\n".join(self._lines[:fits]), self.style),
             TextBlock("\n".join(self._lines[fits:]), self.style),
         ]
+
+
+_FIXED_CODES: dict[tuple[Any, ...], str | None] = {}
+FIXED_CODES_KEPT = 16384  # ~70 blocks a layout x the courier's terms in one batch: a few MB
+
+
+def _fixed_code(
+    canv: Any,
+    font_name: str,
+    size: float,
+    colour: Any,
+    lines: list[str],
+    origins: list[tuple[float, float]],
+) -> str | None:
+    """`_text_code` of a layout's own words, made once per layout: the same bytes in every form.
+
+    A glyph's code depends on the order a document first draws it; `build_pdf` numbers the
+    layout's words first (``canv.fixed_text``, in the same order for every form of a layout),
+    so their codes, and so their drawing, are the same in each form that numbers the same
+    words. Only blocks whose every character is among those words (or printable ASCII, which
+    ReportLab numbers as itself) are remembered."""
+    fixed: str = getattr(canv, "fixed_text", "")
+    if not fixed or not isinstance(colour, Color) or isinstance(colour, CMYKColor):
+        return _text_code(canv, font_name, size, colour, lines, origins)
+    font = pdfmetrics.getFont(font_name)
+    if not getattr(font, "_dynamicFont", False):
+        return _text_code(canv, font_name, size, colour, lines, origins)
+    name = font.getSubsetInternalName(0, canv._doc)  # also marks the font as used here
+    key = (fixed, name, font_name, size, colour.rgb(), tuple(lines), tuple(origins))
+    try:
+        return _FIXED_CODES[key]
+    except KeyError:
+        pass
+    code = _text_code(canv, font_name, size, colour, lines, origins)
+    numbered = set(fixed)
+    if all(ch in numbered or " " <= ch <= "~" for line in lines for ch in line):
+        if len(_FIXED_CODES) >= FIXED_CODES_KEPT:
+            _FIXED_CODES.clear()
+        _FIXED_CODES[key] = code
+    return code
 
 
 def _text_code(

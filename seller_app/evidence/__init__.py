@@ -14,8 +14,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .importer import import_photos, shutdown_pool, warm_up
+    from .importer import import_photos
     from .model import EvidencePhoto, PhotoError, PhotoInput
+    from .pool import shutdown_pool, warm_up
 
 __all__ = [
     "EvidencePhoto",
@@ -31,8 +32,8 @@ _HOME = {
     "PhotoError": "model",
     "PhotoInput": "model",
     "import_photos": "importer",
-    "shutdown_pool": "importer",
-    "warm_up": "importer",
+    "shutdown_pool": "pool",
+    "warm_up": "pool",
 }
 
 

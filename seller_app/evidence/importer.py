@@ -5,15 +5,11 @@ and never stops the batch.
 
 from __future__ import annotations
 
-import atexit
 import logging
-import multiprocessing
-import multiprocessing.connection
 import os
-import threading
 import tomllib
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
@@ -26,6 +22,7 @@ from seller_app.domain.timeline import Timeline
 
 from . import barcodes, checks
 from .model import EvidencePhoto, PhotoError, PhotoInput
+from .pool import forget_pool, shared_pool
 from .prepare import Prepared, PrepareJob, prepare_photo
 
 log = logging.getLogger(__name__)
@@ -39,78 +36,9 @@ def default_carriers() -> CarrierBook:
         return CarrierBook.from_data(tomllib.load(handle))
 
 
-_pool_lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
-_pool_workers = 0
-
-
-def _shared_pool(workers: int) -> ProcessPoolExecutor:
-    """One pool of worker processes for the whole session, started on first use.
-
-    Starting workers costs a fresh interpreter and our imports (~0.3 s of CPU each, more than
-    preparing a photo), so the pool is kept and reused. Workers are started with "spawn"
-    everywhere: the same behaviour as Windows/macOS and the frozen app, and safe to use from a Qt
-    worker thread (fork in a threaded process can deadlock). A frozen app must call
-    ``multiprocessing.freeze_support()`` first thing in ``main()``.
-    """
-    global _pool, _pool_workers
-    with _pool_lock:
-        if _pool is None or _pool_workers != workers:
-            if _pool is not None:
-                _pool.shutdown(wait=False, cancel_futures=True)
-            context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_leave_with_parent
-            )
-            _pool_workers = workers
-        return _pool
-
-
-def _leave_with_parent() -> None:
-    """Worker start-up: exit as soon as the process that started the pool is gone.
-
-    An app (or a test run) that leaves with ``os._exit`` never shuts the pool down, and a worker
-    holds the write end of its own task queue, so it would wait for work forever: every session
-    would leave its workers behind. The parent's sentinel (a pipe on POSIX, the process handle
-    on Windows) becomes ready when the parent dies.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="leave-with-parent", daemon=True).start()
-
-
-def shutdown_pool() -> None:
-    """Stop the worker processes (at exit; tests that want a cold start)."""
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=True, cancel_futures=True)
-            _pool = None
-
-
-atexit.register(shutdown_pool)
-
-
-def warm_up(processes: int | None = None) -> None:
-    """Start the worker processes now (e.g. when the photo page opens) so the first import does
-    not wait for them. Returns at once; the workers start in the background."""
-    workers = processes or os.cpu_count() or 1
-    if workers > 1:
-        pool = _shared_pool(workers)
-        for _ in range(workers):
-            pool.submit(os.getpid)
-
-
 def _run(
     jobs: list[PrepareJob], processes: int | None, progress: Progress | None = None
 ) -> list[Prepared | PhotoError]:
-    global _pool
     workers = processes or os.cpu_count() or 1
     if workers <= 1 or len(jobs) <= 1:
         results = []
@@ -119,7 +47,7 @@ def _run(
             if progress is not None:
                 progress(len(results), len(jobs))
         return results
-    pool = _shared_pool(workers)
+    pool = shared_pool(workers)
     futures = [pool.submit(prepare_photo, job) for job in jobs]
     if progress is not None:  # as each photo is ready, in whatever order they finish
         for done, _ in enumerate(as_completed(futures), start=1):
@@ -131,9 +59,7 @@ def _run(
         except BrokenProcessPool:  # a worker died (out of memory on a huge file)
             log.warning("photo worker died on %s", job.path)
             results.append(PhotoError(job.path, "crashed", ""))
-            with _pool_lock:
-                if _pool is pool:
-                    _pool = None  # the next batch starts a fresh pool
+            forget_pool(pool)  # the next batch starts a fresh pool
     return results
 
 

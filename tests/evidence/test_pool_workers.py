@@ -11,9 +11,9 @@ from tests.processes import run_python
 
 CHILD = """
 import os, sys
-from seller_app.evidence import importer
-importer.warm_up(2)
-pool = importer._shared_pool(2)
+from seller_app.evidence import pool as workers
+workers.warm_up(2)
+pool = workers.shared_pool(2)
 for future in [pool.submit(os.getpid) for _ in range(4)]:
     future.result()
 print(" ".join(str(pid) for pid in pool._processes), flush=True)
@@ -48,3 +48,21 @@ def test_workers_exit_when_the_app_leaves_without_shutting_down() -> None:
 
 if sys.platform == "win32":  # pragma: no cover - os.kill(pid, 0) terminates on Windows
     del test_workers_exit_when_the_app_leaves_without_shutting_down
+
+
+LEAN = """
+from seller_app.evidence import pool as workers
+pool = workers.shared_pool(2)
+print(pool.submit(eval, "sorted(__import__('sys').modules)").result())
+"""
+
+
+def test_a_photo_worker_starts_without_the_parent_s_modules() -> None:
+    """A worker imports what preparing a photo needs, not the importer, the checks or the
+    domain rules (each import costs every worker at its start, issue 16)."""
+    result = run_python(["-c", LEAN], timeout=60)
+    assert result.returncode == 0, result.stderr
+    modules = result.stdout
+    assert "seller_app.evidence.pool" in modules
+    for heavy in ("seller_app.evidence.importer", "seller_app.domain", "reportlab"):
+        assert f"'{heavy}'" not in modules

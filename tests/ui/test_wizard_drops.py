@@ -70,11 +70,11 @@ def test_still_processing_clears_when_the_import_ends(qtbot, window, tmp_path) -
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: photos are prepared in-process")
 def test_photos_are_prepared_on_the_worker_processes(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from seller_app.evidence import importer
+    from seller_app.evidence import pool
 
     wizard = start_damage_claim(qtbot, window)
     page = wizard.currentPage()
-    assert importer._pool is not None  # started when the page opened
+    assert pool.running_pool() is not None  # started when the page opened
     seen: list[tuple[int, int]] = []
     page.progress.valueChanged.connect(lambda value: seen.append((value, page.progress.maximum())))
     drop(page, [photo(tmp_path / f"p{n}.jpg", c) for n, c in enumerate(("red", "blue", "green"))])
