@@ -76,10 +76,13 @@ def calculation(
     lang: str,
     on: date | None = None,
     clause_ids: Sequence[str] | None = None,
+    *,
+    number: str,
 ) -> list[Flowable]:
-    """Annex 1: which terms and why, the two figures (courier terms and actual loss) and the one
-    claimed, the engine's steps, its findings, and the clauses in full as numbered on `on` (the
-    form's date). Nothing here is an internal caveat: the courier reads it."""
+    """Annex `number` (the first): which terms and why, the two figures (courier terms and
+    actual loss) and the one claimed, the engine's steps, its findings, and the clauses in full
+    as numbered on `on` (the form's date). Nothing here is an internal caveat: the courier
+    reads it."""
     texts = catalog.texts
     shown = assessment_to_dict(assessment, texts, lang)
     policy = assessment.policy
@@ -92,7 +95,7 @@ def calculation(
         why=policy_reason(assessment, texts, lang),
     )
     story: list[Flowable] = [
-        para(labels.get("calculation", "heading", lang), "heading", "layout"),
+        para(labels.get("calculation", "heading", lang, n=number), "heading", "layout"),
         para(policy_line, "body", "policy"),
         Spacer(1, 3 * mm),
     ]
@@ -242,9 +245,13 @@ def _size(photo: EvidencePhoto) -> str:
     return f"{photo.width}×{photo.height}\n{shown}"
 
 
-def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list[Flowable]:
-    """Annex 2 (photos, 2 × 2 per page) and annex 3 (the manifest with full SHA-256)."""
-    story: list[Flowable] = [para(labels.get("evidence", "heading", lang), "heading", "layout")]
+def evidence(
+    photos: Sequence[EvidencePhoto], labels: Labels, lang: str, *, numbers: tuple[str, str]
+) -> list[Flowable]:
+    """Two annexes, numbered `numbers`: the photos (2 × 2 per page) and the manifest with full
+    SHA-256."""
+    photo_heading = labels.get("evidence", "heading", lang, n=numbers[0])
+    story: list[Flowable] = [para(photo_heading, "heading", "layout")]
     cells = [_photo_cell(i, photo, labels, lang) for i, photo in enumerate(photos, 1)]
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     story.append(
@@ -264,7 +271,8 @@ def evidence(photos: Sequence[EvidencePhoto], labels: Labels, lang: str) -> list
         )
     )
     story.append(Spacer(1, 6 * mm))
-    manifest: list[Flowable] = [para(labels.get("evidence", "manifest", lang), "heading", "layout")]
+    manifest_heading = labels.get("evidence", "manifest", lang, n=numbers[1])
+    manifest: list[Flowable] = [para(manifest_heading, "heading", "layout")]
     widths = [10 * mm, 40 * mm, 20 * mm, 24 * mm]
     hash_width = CONTENT_WIDTH - sum(widths)
     widths.append(hash_width)
@@ -307,8 +315,11 @@ def schedule(
     labels: Labels,
     lang: str,
     on: date | None = None,
+    *,
+    number: str,
 ) -> list[Flowable]:
-    """Annex 4, for the courier: each deadline's title, due date, legal due date and basis.
+    """Annex `number` (the last), for the courier: each deadline's title, due date, legal due
+    date and basis.
 
     The seller's own to-dos and warnings (chase the hotline, update the app) stay in the app and
     the calendar file; they do not belong on a page the courier reads.
@@ -319,7 +330,9 @@ def schedule(
         clause = catalog.texts.clauses.get(basis)
         return clause.label(lang, on) if clause else basis
 
-    story: list[Flowable] = [para(labels.get("schedule", "heading", lang), "heading", "layout")]
+    story: list[Flowable] = [
+        para(labels.get("schedule", "heading", lang, n=number), "heading", "layout")
+    ]
     header = [
         para(labels.get("schedule", key, lang), "label", "layout")
         for key in ("title", "due", "legal_due_column", "basis")

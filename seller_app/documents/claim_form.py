@@ -340,21 +340,32 @@ def render_claim_form(
     form = load_layout(layout)
     story: list[Flowable] = form_page(form, case, assessment, catalog, lang, dated)
     on = local_day(case, dated)
+    # Annexes are numbered in the order they are attached, so none is missing from the count.
+    numbers = iter(form.labels.get("word", "annex_numbers", lang).split())
     if "calculation" in form.pages:
         story += [
             PageBreak(),
             *annexes.calculation(
-                assessment, catalog, form.labels, lang, on, cited_clauses(assessment)
+                assessment,
+                catalog,
+                form.labels,
+                lang,
+                on,
+                cited_clauses(assessment),
+                number=next(numbers),
             ),
         ]
     if "evidence" in form.pages and photos:
-        story += [PageBreak(), *annexes.evidence(photos, form.labels, lang)]
+        pair = (next(numbers), next(numbers))
+        story += [PageBreak(), *annexes.evidence(photos, form.labels, lang, numbers=pair)]
     from ..domain.schedule import COURIER_KINDS
 
     courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]
     if "schedule" in form.pages and courier_deadlines:
         # A few rows: after the previous annex when they fit on its last page, never split.
-        table = annexes.schedule(courier_deadlines, catalog, form.labels, lang, on)
+        table = annexes.schedule(
+            courier_deadlines, catalog, form.labels, lang, on, number=next(numbers)
+        )
         story += [Spacer(1, 8 * mm), KeepTogether(table)]
     labels = form.labels
     number = case.tracking_numbers[0]

@@ -43,7 +43,7 @@ def test_form_from_the_example(
     text = squash(pdf_text(out))
     assert "索赔申告单" in text and "SF1234567890123" in text
     assert squash("索赔金额合计 132.00 元") in text and "96.00" in text  # claim, SF terms
-    assert "附件四跟进期限" in text  # the schedule page
+    assert "附件二跟进期限" in text  # the schedule page, after annex 1 (no photos)
 
 
 def test_photos_from_a_folder_and_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -123,7 +124,7 @@ def test_schedule_page(tmp_path: Path, catalog: Catalog) -> None:
     deadlines = build_schedule(case)
     assert deadlines
     text = squash(pdf_text(render(tmp_path, catalog, case=case, deadlines=deadlines)))
-    assert "附件四跟进期限" in text
+    assert "附件二跟进期限" in text  # no photos: the deadlines follow annex 1
     # the seller's own to-do (refund the buyer first) is not on the courier's copy
     assert "先给买家退款" not in text
     deadlines = tuple(d for d in deadlines if d.kind in COURIER_KINDS)
@@ -324,15 +325,35 @@ def test_no_annex_table_leaves_its_last_rows_alone_on_a_page(
     photos = make_photos(tmp_path / "photos", count) if count else []
     pdf = render(tmp_path, catalog, case=case, photos=photos, deadlines=build_schedule(case))
     pages = [squash(page.extract_text()) for page in PdfReader(str(pdf)).pages]
+    schedule = "附件四跟进期限" if photos else "附件二跟进期限"
     if photos:
-        (manifest,) = [text for text in pages if "附件三" in text]
+        (manifest,) = [text for text in pages if "附件三证据清单" in text]
         assert all(photo.sha256 in manifest for photo in photos)  # every row on its page
-    (deadlines,) = [text for text in pages if "附件四" in text]
+    (deadlines,) = [text for text in pages if schedule in text]
     for deadline in build_schedule(case):
         if deadline.kind in COURIER_KINDS:  # every row on the page of its heading
             assert squash(deadline_to_dict(deadline, catalog.texts, "zh")["title"]) in deadlines
     if count == 4:  # room enough: after the manifest, not on a page of its own
         assert "附件三" in deadlines
+
+
+@pytest.mark.parametrize("photo_count", [0, 2])
+def test_annexes_are_numbered_in_the_order_attached(
+    tmp_path: Path, catalog: Catalog, photo_count: int
+) -> None:
+    """No number is skipped: a courier reading 附件一 then 附件四 would look for two lost pages."""
+    case = make_case(**FULL)
+    photos = make_photos(tmp_path / "photos", photo_count) if photo_count else []
+    pdf = render(tmp_path, catalog, case=case, photos=photos, deadlines=build_schedule(case))
+    text = squash(pdf_text(pdf))
+    expected = ["附件一赔偿计算说明"]
+    if photos:
+        expected += ["附件二证据照片", "附件三证据清单"]
+    expected.append(f"附件{'四' if photos else '二'}跟进期限")
+    positions = [text.find(heading) for heading in expected]
+    assert -1 not in positions and positions == sorted(positions), expected
+    numerals = "一二三四" if photos else "一二"
+    assert set(re.findall("附件([一二三四五六七八九])", text)) == set(numerals)
 
 
 def test_the_declaration_says_what_the_attached_photos_are(
