@@ -165,10 +165,11 @@ def _clauses_table(
     return Table(rows, colWidths=widths, style=_grid(style))
 
 
-def _declaration_table(section: Section, lang: str) -> Table:
+def _declaration_table(section: Section, lang: str, with_photos: bool) -> Table:
     assert section.text is not None
+    text = section.text if with_photos else (section.text_without_photos or section.text)
     head = [para(section.title(lang) if section.title else "", "section", "layout")]
-    rows = [head, [para(section.text(lang), "body", "layout")]]
+    rows = [head, [para(text(lang), "body", "layout")]]
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
         ("TOPPADDING", (0, 1), (-1, 1), 4),
@@ -287,10 +288,12 @@ def form_page(
     catalog: Catalog,
     lang: str,
     dated: datetime | None = None,
+    with_photos: bool = True,
 ) -> list[Flowable]:
     """The flowables of the form itself (page 1), section by section as the layout says, then
     the continuation pages with any text too long for its cell. `dated`: the day the form is
-    prepared, its date while the claim has not been sent."""
+    prepared, its date while the claim has not been sent; `with_photos`: whether photos are
+    attached (the declaration speaks of them only then)."""
     values = form_values(case, assessment, catalog, layout.labels, lang, dated)
     overflow = Overflow(layout.labels, lang)
     story = _header(layout, case, lang, dated)
@@ -305,7 +308,7 @@ def form_page(
         elif section.kind == "clauses" and cited:
             target.append(_clauses_table(section, cited, catalog, layout.labels, lang, on))
         elif section.kind == "declaration":
-            target.append(_declaration_table(section, lang))
+            target.append(_declaration_table(section, lang, with_photos))
         elif section.kind == "signature":
             target.append(_signature_table(case, layout.labels, lang, dated))
     if closing:
@@ -338,7 +341,10 @@ def render_claim_form(
     case no file is left at `out_path` (an existing one is kept as it was).
     """
     form = load_layout(layout)
-    story: list[Flowable] = form_page(form, case, assessment, catalog, lang, dated)
+    attached = "evidence" in form.pages and bool(photos)
+    story: list[Flowable] = form_page(
+        form, case, assessment, catalog, lang, dated, with_photos=attached
+    )
     on = local_day(case, dated)
     # Annexes are numbered in the order they are attached, so none is missing from the count.
     numbers = iter(form.labels.get("word", "annex_numbers", lang).split())

@@ -72,6 +72,8 @@ class Section:
     title: Text | None
     fields: tuple[FieldSpec, ...] = ()
     text: Text | None = None
+    text_without_photos: Text | None = None
+    """A declaration's words when no photo is attached (``text`` speaks of the attached photos)."""
 
 
 class Labels:
@@ -180,6 +182,11 @@ def _load(name: str, root: Path) -> FormLayout:
                 title=_text(raw["title"], f"{at} title") if "title" in raw else None,
                 fields=tuple(fields),
                 text=_text(raw["text"], f"{at} text") if "text" in raw else None,
+                text_without_photos=(
+                    _text(raw["text_without_photos"], f"{at} text_without_photos")
+                    if "text_without_photos" in raw
+                    else None
+                ),
             )
         )
     if not sections:

@@ -361,9 +361,22 @@ def test_the_declaration_says_what_the_attached_photos_are(
 ) -> None:
     """The embedded photos are reduced copies: the form never calls them unaltered originals;
     the originals are, and their SHA-256 identifies them."""
-    text = squash(pdf_text(render(tmp_path, catalog)))
+    photos = make_photos(tmp_path / "photos", 2)
+    text = squash(pdf_text(render(tmp_path, catalog, photos=photos)))
     assert "原始拍摄，未经修改" not in text
     assert squash("原始照片文件未经修改") in text and "SHA-256" in text
+
+
+@pytest.mark.parametrize("layout", ["generic", "sf"])
+def test_without_photos_the_declaration_does_not_speak_of_any(
+    tmp_path: Path, catalog: Catalog, layout: str
+) -> None:
+    """A lost parcel is often claimed with no photo: the signed declaration must not vouch for
+    attached photos or a manifest that are not there."""
+    text = squash(pdf_text(render(tmp_path, catalog, layout=layout)))
+    declaration = text[text.index("声明：") :]
+    assert "照片" not in declaration and "SHA-256" not in declaration
+    assert "计算说明均真实、完整" in declaration
 
 
 def test_a_rounded_step_says_so_and_the_total_shows_the_rounding_once(
