@@ -46,7 +46,8 @@ if ! command -v icupkg >/dev/null; then
   apt_install icu-devtools
 fi
 "$PY" -m pip install -q --disable-pip-version-check "pyinstaller==6.22.3" "onnx==1.23.2"
-rm -rf build/SellerClaims dist/SellerClaims
+# PyInstaller works in build/<spec name> (build/build for build.spec): start both from clean.
+rm -rf build/build dist/SellerClaims
 "$PY" -m PyInstaller --noconfirm --log-level WARN build.spec
 size=$(du -sm dist/SellerClaims | cut -f1)
 echo "[build] dist/SellerClaims: ${size} MB unpacked"
