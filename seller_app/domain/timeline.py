@@ -162,6 +162,39 @@ def _first_match(
     return None
 
 
+# A number printed after the signer: "王先生（138****5678）", "张三(电话:13800001111)",
+# "丰巢(取件码12345678)", "前台 0755-12345678", or its bracket left open by OCR
+# ("王先生（138****5678"). Five digits or masking stars in a row: a locker's "(A12柜)" or a
+# building's "(12号楼)" stays.
+_SIGNER_PHONE = re.compile(
+    r"(?:[(（\[【][^()（）\[\]【】]*[\d*＊]{5}[^()（）\[\]【】]*[)）\]】]?"
+    r"|(?:联系电话|电话|手机|tel)?[:：]?[\d*＊][\d*＊\-]{4,})$",
+    re.IGNORECASE,
+)
+
+
+def clean_signer(value: str | None) -> str | None:
+    """The signer without a phone number after it and without the brackets around it."""
+    if value is None:
+        return None
+    text = _SIGNER_PHONE.sub("", value.strip()).strip(" :：")
+    # brackets around the whole value, or left unmatched by the cut: "【本人】", "【门卫】】"
+    while len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
+        text = text[1:-1]
+
+    def unmatched() -> int:
+        return sum(c in _OPENING for c in text) - sum(c in _CLOSING for c in text)
+
+    while text and text[-1] in _CLOSING and unmatched() < 0:
+        text = text[:-1]
+    while text and text[0] in _OPENING and unmatched() > 0:
+        text = text[1:]
+    return text.strip(" :：") or None
+
+
+_OPENING, _CLOSING = "【[(（", "】])）"
+
+
 def _wrapped_furniture(items: Sequence[Item]) -> None:
     """The rest of a furniture line that wrapped (an address: "...3栋12" / "04") is furniture:
     a line under one that runs to the page's right edge, as close as wrapped lines are."""
@@ -214,7 +247,7 @@ def _labelled_signer(items: Sequence[Item], rules: TimelineRules) -> str | None:
                     if t is not item and same_row(t, item) and t.x0 >= item.x1 - item.height
                 ]
                 value = no_spaces(min(right, key=lambda t: t.x0).text) if right else ""
-            value = value.strip("【】[]()（）")
+            value = clean_signer(value) or ""
             if value and not any(value.startswith(other) for other in labels):
                 return value
     return None
@@ -311,6 +344,7 @@ def _finish(
         )
     if signer is None and not ordered:
         signer = _first_match(rules.signer_patterns, texts, "signer")
+    signer = clean_signer(signer)
     station = _place(rules.station_patterns, [e.text for e in reversed(station_events)])
     category = rules.classify_signer(signer) if signer else None
     if station is None and category is not None and category.code in ("station", "locker"):

@@ -8,6 +8,8 @@ Forms seen on couriers' apps and pages and on Taobao's 物流详情, with what O
 ``11-13 14:22``            no year: the latest such day not after the reference
 ``11月13日 14:22``
 ``今天 14:22`` ``昨天 09:05`` ``前天``  relative to the reference date
+``周五 14:22`` ``星期四``  the latest such weekday on or before the reference date
+``上周五 14:22``           that weekday in the week before the reference's
 ``下午2:22`` ``晚上8:30``  a 12-hour clock with its part of the day (``2:22 PM`` too)
 ``14时22分`` ``14点22分08秒``  hours and minutes in words (``14点22``)
 ``11-13`` over ``14:22``   date and time as two boxes (`join_date_time`)
@@ -97,6 +99,19 @@ _SHORT_DATE = re.compile(
     r"(?<![\d.:/-])(?P<m>\d{1,2})(?:\s*[-/]\s*|\s*月\s*)(?P<d>\d{1,2})\s*日?(?![\d:]|\s*[-/]\s*\d)"
 )
 _RELATIVE_DATE = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)")
+# A weekday standing for a day of the past week (apps print "周五 14:22" for the last few days).
+# Not a range of opening hours: "周一至周五 9:00-18:00" names no day.
+_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_RANGE = r"\s*(?:至|到|~|～|-|—)\s*"
+# Nor the weekday printed beside a date ("11-13（周五）", "今天 周六") or a schedule ("每周五").
+_BESIDE = r"(?<![\d日天每])(?<![\d日天]\s)(?<![\d日天][(（])(?<![\d日天]\s[(（])"
+_WEEKDAY_NAME = (
+    _BESIDE
+    + r"(?<![至到~～\-—])(?<![至到~～\-—]\s)(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+    r"(?!" + _RANGE + r"(?:周|星期|礼拜)?[一二三四五六日天])"
+)
+_WEEKDAY_TIME = re.compile(_WEEKDAY_NAME + r"[)）]?\s*" + _CLOCK + r"(?![\d:])")
+_WEEKDAY_DATE = re.compile(_WEEKDAY_NAME + r"(?![\d:])")
 _TIME_ONLY = re.compile(r"(?<![\d:])" + _CLOCK + r"(?![\d:])")
 
 
@@ -159,6 +174,15 @@ def _year_for(month: int, day: int, reference: datetime) -> date | None:
     return None
 
 
+def _weekday(match: re.Match[str], reference: datetime) -> date:
+    """The day a weekday names: the latest one on or before the reference date, or with 上 that
+    weekday in the calendar week before the reference's (weeks begin on Monday)."""
+    weekday, today = _WEEKDAYS[match.group("wd")], reference.date()
+    if match.group("last"):
+        return today - timedelta(days=today.weekday() + 7 - weekday)
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
 def _aware(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=SHANGHAI)
 
@@ -201,6 +225,10 @@ def find_times(text: str, reference: datetime) -> list[Found]:
         if clock is not None and free(*match.span()):
             today = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
             add(Found(*match.span(), at=_aware(today, clock)))
+    for match in _WEEKDAY_TIME.finditer(line):
+        clock = _clock(int(match.group("H")), match)
+        if clock is not None and free(*match.span()):
+            add(Found(*match.span(), at=_aware(_weekday(match, reference), clock)))
     for match in _FULL_DATE.finditer(line):
         day: date | None = _make_date(
             int(match.group("y")), int(match.group("m")), int(match.group("d"))
@@ -215,6 +243,9 @@ def find_times(text: str, reference: datetime) -> list[Found]:
         if free(*match.span()):
             relative = reference.date() - timedelta(days=_RELATIVE[match.group("rel")])
             add(Found(*match.span(), day=relative))
+    for match in _WEEKDAY_DATE.finditer(line):
+        if free(*match.span()):
+            add(Found(*match.span(), day=_weekday(match, reference)))
     for match in _TIME_ONLY.finditer(line):
         clock = _clock(int(match.group("H")), match)
         if clock is not None and free(*match.span()):

@@ -58,6 +58,47 @@ def test_no_time_where_there_is_none(text: str) -> None:
     assert [f for f in find_times(text, REF) if f.at is not None] == []
 
 
+# REF is Saturday 2026-11-21: a weekday is the latest such day on or before it
+WEEKDAY_TIMES = [
+    ("周五 14:22", "2026-11-20T14:22:00"),
+    ("星期四 09:05 已签收", "2026-11-19T09:05:00"),
+    ("（周三）下午2:22", "2026-11-18T14:22:00"),
+    ("礼拜天 20:00", "2026-11-15T20:00:00"),
+    ("周六 08:00", "2026-11-21T08:00:00"),  # the reference's own weekday: that day
+    ("上周五 14:22", "2026-11-13T14:22:00"),  # the week before the reference's week
+    ("上周一 07:30", "2026-11-09T07:30:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAY_TIMES)
+def test_a_weekday_is_a_day_of_the_past_week(text: str, expected: str) -> None:
+    [found] = [f for f in find_times(text, REF) if f.at is not None]
+    assert found.at is not None and found.at.isoformat() == t(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "营业时间周一至周五9:00-18:00",
+        "营业时间：周一 至 周五 9:00-18:00",
+        "周二-周四 10:00",
+        "每周五 14:00 统一派送",
+    ],
+)
+def test_opening_hours_and_schedules_name_no_day(text: str) -> None:
+    assert [f for f in find_times(text, REF) if f.at is not None or f.day is not None] == []
+
+
+@pytest.mark.parametrize("text", ["11-13 周五", "11-13（周五）", "2026-11-13 (周五)", "今天 周六"])
+def test_a_weekday_beside_a_date_is_not_a_second_date(text: str) -> None:
+    assert len([f for f in find_times(text, REF) if f.day is not None]) == 1
+
+
+def test_a_weekday_box_joins_its_clock_box() -> None:
+    [day] = find_times("周四", REF)
+    assert day.day is not None and day.day.isoformat() == "2026-11-19"
+
+
 def test_a_date_and_a_clock_alone_are_found_for_joining() -> None:
     [day] = find_times("11-13", REF)
     [clock] = find_times("14:22", REF)
@@ -136,6 +177,12 @@ SIGNERS = [
     ("已签收，签收人凭取货码签收", "凭取货码", "pickup_code", "authorized", False),
     ("快件已签收，签收人：家人", "家人", "family", "unknown", True),
     ("快件已签收，签收人：李喆", "李喆", None, "unknown", False),
+    # a phone number after the signer is not part of who signed
+    ("您的快件已签收，签收人：李喆（138****5678），感谢使用", "李喆", None, "unknown", False),
+    ("已签收，签收人：李喆(13812345678)", "李喆", None, "unknown", False),
+    ("已签收，签收人是【门卫】（电话：0755-12345678）", "门卫", "guard", "unknown", True),
+    ("快件已由【家人（13800001111）】代收", "家人", "family", "unknown", True),
+    ("快件已签收，签收人：前台 0755-1234567", "前台", "reception", "unknown", True),
 ]
 
 
@@ -465,6 +512,9 @@ def test_a_weekday_after_a_date_is_not_an_event() -> None:
         ("签收方式：他人代收", "他人代收", None),
         ("您的快件已在【幸福里菜鸟驿站】签收", "幸福里菜鸟驿站", "幸福里菜鸟驿站"),
         ("快件已签收，签收人是【物业】，如有疑问请联系快递员", "物业", None),
+        # a locker's or station's own bracket stays (no phone number in it)
+        ("已签收，签收方式：丰巢(A12柜)", "丰巢(A12柜)", "丰巢(A12柜)"),
+        ("您的快件已在【幸福里驿站(12号楼)】签收", "幸福里驿站(12号楼)", "幸福里驿站(12号楼)"),
     ],
 )
 def test_signers_as_other_pages_word_them(text: str, signer: str, station: str | None) -> None:
