@@ -14,7 +14,8 @@ same layout the same way for these cases only:
   cell's sides; a narrower flowable (the seal's circle) can be centred;
 - backgrounds first, then the contents, then the rules: every row and column edge, not across a
   spanned cell;
-- a grid too tall for the space left splits between rows (never inside one), as a table does.
+- a grid too tall for the space left splits between rows (never inside one), as a table does,
+  its first `repeat` rows (a header) repeated at the top of the rest.
 
 The rules and backgrounds of a grid of the same shape and row heights are the same operators on
 every form: they are written once per process and reused (`_RULES`).
@@ -72,6 +73,7 @@ class Grid(Flowable):
         top: float = 1.0,
         bottom: float = 2.0,
         side: float = 4.0,
+        repeat: int = 0,
     ) -> None:
         super().__init__()
         self.widths = tuple(widths)
@@ -85,6 +87,7 @@ class Grid(Flowable):
         self.top = top
         self.bottom = bottom
         self.side = side
+        self.repeat = repeat
         self.hAlign = "CENTER"  # as ReportLab's Table
         self._cellvalues = [[cell.content for cell in row.cells] for row in self.rows]
         """The contents row by row, as a Table names them (see `pdf.numbering`)."""
@@ -138,8 +141,9 @@ class Grid(Flowable):
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """The rows that fit in `avail_height` and the rest, as two grids; [] when not even
-        the first row fits (the frame then moves the whole grid to the next page)."""
+        """The rows that fit in `avail_height` and the rest (after the repeated header), as two
+        grids; [] when no row beyond the header fits (the frame then moves the whole grid to the
+        next page)."""
         self._measure()
         used, count = 0.0, 0
         for height in self._heights:
@@ -147,9 +151,12 @@ class Grid(Flowable):
                 break
             used += height
             count += 1
-        if count == 0 or count == len(self.rows):
-            return [] if count == 0 else [self]
-        return [self._part(self.rows[:count]), self._part(self.rows[count:])]
+        if count <= self.repeat or count == 0:
+            return []
+        if count == len(self.rows):
+            return [self]
+        rest = self.rows[: self.repeat] + self.rows[count:]
+        return [self._part(self.rows[:count]), self._part(rest)]
 
     def _part(self, rows: Sequence[Row]) -> Grid:
         return Grid(
@@ -161,6 +168,7 @@ class Grid(Flowable):
             top=self.top,
             bottom=self.bottom,
             side=self.side,
+            repeat=self.repeat,
         )
 
     # -- drawing --------------------------------------------------------------------------
