@@ -126,7 +126,7 @@ class Grid(Flowable):
                 if cell.content is None:
                     row_sizes.append((0.0, 0.0))
                     continue
-                w, h = cell.content.wrapOn(None, room, 1e9)  # type: ignore[arg-type]
+                w, h = cell.content.wrap(room, 1e9)
                 row_sizes.append((w, h))
                 tallest = max(tallest, h + top + bottom)
             heights.append(tallest if row.height is None else row.height)

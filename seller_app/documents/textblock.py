@@ -151,9 +151,10 @@ class TextBlock(Flowable):
         """The PDF operators drawing the lines at (0, 0); None where ReportLab must draw."""
         style = self.style
         font, size, colour = style.fontName, style.fontSize, style.textColor
-        if self.fixed:
-            return _fixed_code(canv, font, size, colour, self._lines, self._origins())
-        return _text_code(canv, font, size, colour, self._lines, self._origins())
+        if self.case:  # a buyer's name, an address: new on every form
+            return _text_code(canv, font, size, colour, self._lines, self._origins())
+        # the layout's words, and the courier's terms and clauses: the same on many forms
+        return _fixed_code(canv, font, size, colour, self._lines, self._origins())
 
     def _x(self, line: str) -> float:
         style = self.style
@@ -186,7 +187,8 @@ def _fixed_code(
     lines: list[str],
     origins: list[tuple[float, float]],
 ) -> str | None:
-    """`_text_code` of a layout's own words, made once per layout: the same bytes in every form.
+    """`_text_code` of words that are not the case's own -- the layout's, the courier's terms
+    and clauses, the calculation's wording --, made once: the same bytes in every form.
 
     A glyph's code depends on the order a document first draws it; `build_pdf` numbers the
     layout's words first (``canv.fixed_text``, in the same order for every form of a layout),
@@ -206,12 +208,18 @@ def _fixed_code(
     except KeyError:
         pass
     code = _text_code(canv, font_name, size, colour, lines, origins)
-    numbered = set(fixed)
+    numbered = _numbered(fixed)
     if all(ch in numbered or " " <= ch <= "~" for line in lines for ch in line):
         if len(_FIXED_CODES) >= FIXED_CODES_KEPT:
             _FIXED_CODES.clear()
         _FIXED_CODES[key] = code
     return code
+
+
+@lru_cache(maxsize=4)
+def _numbered(fixed: str) -> frozenset[str]:
+    """The characters of `fixed` as a set (a form asks ~100 times; ~1,000 characters)."""
+    return frozenset(fixed)
 
 
 def _text_code(
