@@ -12,6 +12,7 @@ import io
 import os
 import secrets
 import tempfile
+import zlib
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -183,6 +184,7 @@ def _numbered_canvas(
                 self.__dict__.update(state)
                 self._footer(total)
                 super().showPage()
+            _deflate_pages_fast(self._doc)
             super().save()
 
         def _footer(self, total: int) -> None:
@@ -196,6 +198,37 @@ def _numbered_canvas(
             self.restoreState()
 
     return NumberedCanvas
+
+
+PAGE_FLATE_LEVEL = 1
+"""zlib level of the pages' drawing operators. Measured on claim forms (issue 16): level 1
+deflates a form's three pages in 0.22 ms to 8.7 KB, ReportLab's level 6 in 0.52 ms to 6.6 KB
+(a form is ~90 KB, mostly its font subsets, made once per process): 3 % of a form's time for
+2 % of its size."""
+
+
+class _FastFlate:
+    pdfname = "FlateDecode"
+
+    def encode(self, text: bytes | str) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        return zlib.compress(data, PAGE_FLATE_LEVEL)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+def _deflate_pages_fast(doc: Any) -> None:
+    """Each page's drawing as ReportLab would make it at writing time (`PDFPage.prepare`), only
+    deflated at `PAGE_FLATE_LEVEL`."""
+    if rl_config.useA85:
+        return
+    for page in doc.Pages.pages:
+        if page.Contents or not page.stream or not page.compression:
+            continue
+        stream = pdfdoc.PDFStream(content=page.stream, filters=[_FastFlate()])
+        stream.__Comment__ = "page stream"
+        page.Contents = stream
 
 
 def build_pdf(
