@@ -327,7 +327,7 @@ def schedule(
     The seller's own to-dos and warnings (chase the hotline, update the app) stay in the app and
     the calendar file; they do not belong on a page the courier reads.
     """
-    from ..domain.schedule import LEGAL_DUE_BASIS, deadline_to_dict
+    from ..domain.schedule import LEGAL_DUE_BASIS, deadline_title
 
     def cite(basis: str) -> str:
         clause = catalog.texts.clauses.get(basis)
@@ -342,14 +342,15 @@ def schedule(
     ]
     rows = [header]
     for deadline in deadlines:
-        shown = deadline_to_dict(deadline, catalog.texts, lang)
+        # only its title: the whole entry (`deadline_to_dict`) also writes out its detail
+        title = deadline_title(deadline, catalog.texts, lang)
         legal, basis = "", cite(deadline.basis)
         if deadline.legal_due is not None:
             legal = when(deadline.legal_due, labels, lang)
             basis = f"{basis}\n{cite(LEGAL_DUE_BASIS)}"
         rows.append(
             [
-                para(shown.get("title") or deadline.kind, "body", "deadline"),
+                para(title or deadline.kind, "body", "deadline"),
                 para(when(deadline.due, labels, lang), "body", "deadline"),
                 para(legal, "body", "deadline"),
                 para(basis, "small", "deadline"),

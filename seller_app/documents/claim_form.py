@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,9 +93,11 @@ def _fields_table(
     return Grid(COLUMNS, rows, rule=RULE)
 
 
+@lru_cache(maxsize=4096)
 def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = "……") -> str:
     """`text` cut to fit one line of `width` points, ending in …… when cut (once: a cut just
-    after a quotation's own …… does not double it)."""
+    after a quotation's own …… does not double it). Remembered: a courier's clauses come back
+    on every form."""
     font = register_font()
     if stringWidth(text, font, size) <= width:
         return text
