@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from seller_app.batch import ClaimSettings, RowDefaults
-from seller_app.batch import filing
+from seller_app.batch import ClaimSettings, RowDefaults, filing
 from seller_app.batch.filing import flush_to_disk
 from seller_app.batch.mapping import ImportMapping
 from seller_app.batch.runner import run_batch
