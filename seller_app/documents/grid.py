@@ -10,8 +10,8 @@ same layout the same way for these cases only:
   when given (as ReportLab's ``rowHeights``); a blank cell, and each column a cell spans, counts
   as one blank line of `BLANK_LINE` points (as in the tables our forms were drawn with, so rows
   keep the heights they have always had);
-- content sits in the middle of its row (or at the top: ``valign="TOP"``), 4 pt in from the
-  cell's sides; a narrower flowable (the seal's circle) can be centred;
+- content sits in the middle of its row (or at its top or bottom: ``valign``), `side` points in
+  from the cell's sides; a narrower flowable (the seal's circle) can be centred;
 - backgrounds first, then the contents, then the rules: every row and column edge, not across a
   spanned cell;
 - a grid too tall for the space left splits between rows (never inside one), as a table does,

@@ -38,7 +38,7 @@ from reportlab.platypus import (
 
 from .. import __version__, leftovers
 from .fonts import register_font, require_glyphs
-from .textblock import TextBlock
+from .textblock import TextBlock, numbered_chars
 
 # Streams written as binary, not as ASCII85 text (ReportLab's default, for 7-bit mail of the
 # 1990s): a quarter smaller -- the photos' JPEG data above all, a claim with 8 photos 2.8 ->
@@ -143,10 +143,19 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
                 walk(getattr(item, "_content", ()))  # KeepTogether
 
     walk(story)
-    first = dict.fromkeys("".join(layout) + "".join(shared))
-    first.pop("\n", None)
-    own = any(ch not in first and ch > "~" for ch in "".join(private))
-    return "".join(first), own
+    first = _in_order("".join(layout) + "".join(shared))
+    numbered = numbered_chars(first)
+    own = any(ch > "~" and ch not in numbered for ch in "".join(private))
+    return first, own
+
+
+@lru_cache(maxsize=64)
+def _in_order(text: str) -> str:
+    """Each character of `text` once, in the order of its first appearance (line breaks not:
+    they are not drawn). Remembered: the same words come back on every form of a courier."""
+    chars = dict.fromkeys(text)
+    chars.pop("\n", None)
+    return "".join(chars)
 
 
 NUMBERINGS_KEPT = 256

@@ -231,14 +231,14 @@ def _fixed_code(
     so their codes, and so their drawing, are the same in each form that numbers the same
     words: blocks whose every character is among them (or printable ASCII, which ReportLab
     numbers as itself)."""
-    numbered = _numbered(fixed)
+    numbered = numbered_chars(fixed)
     if all(ch in numbered or " " <= ch <= "~" for line in lines for ch in line):
         return _text_code(canv, font_name, size, colour, lines, origins)
     return _MISSING
 
 
 @lru_cache(maxsize=4)
-def _numbered(fixed: str) -> frozenset[str]:
+def numbered_chars(fixed: str) -> frozenset[str]:
     """The characters of `fixed` as a set (a form asks ~100 times; ~1,000 characters)."""
     return frozenset(fixed)
 
