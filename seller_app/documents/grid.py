@@ -98,6 +98,7 @@ class Grid(Flowable):
         self._heights: list[float] = []
         self._sizes: list[list[tuple[float, float]]] = []
         self._wrapped = False
+        self._shape_key: tuple[Any, ...] | None = None
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -207,7 +208,11 @@ class Grid(Flowable):
         code.append("Q")
 
     def _shape(self) -> tuple[Any, ...]:
-        return (
+        """What the rules and backgrounds depend on (worked out once per drawing)."""
+        if self._shape_key is not None:
+            return self._shape_key
+        self._measure()
+        self._shape_key = (
             self.widths,
             tuple(
                 (
@@ -218,6 +223,7 @@ class Grid(Flowable):
             ),
             tuple(self._heights),
         )
+        return self._shape_key
 
     def _rules(self) -> str:
         """The backgrounds: the same operators for every grid of this shape and these heights."""
