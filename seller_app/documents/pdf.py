@@ -158,7 +158,7 @@ def _in_order(text: str) -> str:
     return "".join(chars)
 
 
-NUMBERINGS_KEPT = 256
+NUMBERINGS_KEPT = 128  # as `subsets.KEPT`: a mixed export came to 67 sets of terms; ~50 KB each
 _NUMBERINGS: dict[tuple[str, str, bool], tuple[dict[int, int], list[list[int]], int]] = {}
 
 
