@@ -12,11 +12,16 @@ committed after that many rows, after `COMMIT_SECONDS`, and by `close` -- also w
 cancelled or fails. A run killed outright loses at most its open group from the store; the case
 files and forms are on disk, and a re-run adds the missing cases (no duplicates: it finds the
 others by tracking number and order id).
+
+`flush_to_disk` puts what a run wrote (case files, forms) on the disk at its end.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
+from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +32,40 @@ from ..store import CaseStatus, Store
 from .claim import RowResult
 
 FORM_DOCUMENT_KIND = "claim_form"
+log = logging.getLogger(__name__)
+
+
+def flush_to_disk(written: Iterable[str | os.PathLike[str]]) -> None:
+    """Make the files a run wrote durable, once at its end (each was renamed into place without
+    waiting for the disk: `batch.runner`).
+
+    Where the system has ``os.sync`` (Linux, macOS) one call flushes everything. Where it has
+    not (Windows) each file in `written` is flushed (fsync), then each folder holding them, so
+    their renames are on the disk too -- where a folder can be opened for that (Windows cannot
+    open one; its file system journals the renames). A file removed meanwhile is skipped; a
+    flush that fails is logged, never raised: the files are written, only not yet durable."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    folders: dict[str, None] = {}
+    for path in written:
+        _fsync(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows flushes writable files
+        folders[os.path.dirname(os.fspath(path))] = None
+    for folder in folders:
+        _fsync(folder or os.curdir, os.O_RDONLY)
+
+
+def _fsync(path: str | os.PathLike[str], flags: int) -> None:
+    try:
+        fd = os.open(path, flags)
+    except OSError:  # gone, or a folder on Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        log.info("could not flush %s to disk: %s", path, error)
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)

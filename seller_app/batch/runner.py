@@ -207,6 +207,8 @@ def run_batch(
     max_in_flight = 1 if workers == 1 else 2 * workers  # inline: collect each chunk at once
     in_flight: deque[tuple[list[Entry], Future[list[RowResult]]]] = deque()
     processed = 0
+    # the files to flush at the end, where the system cannot flush them all at once (Windows)
+    written: list[str] | None = None if hasattr(os, "sync") else []
 
     def collect_oldest() -> None:
         nonlocal processed
@@ -221,6 +223,8 @@ def run_batch(
         results = iter(made)
         for entry in chunk:
             outcome: Outcome = next(results) if isinstance(entry, ClaimRow) else entry
+            if written is not None and isinstance(outcome, RowResult):
+                written.extend(str(p) for p in (outcome.case_file, outcome.form_file) if p)
             report.add(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -248,6 +252,7 @@ def run_batch(
         # Case files and forms are renamed into place unsynced (a form's fsync cost ~3 ms): one
         # flush here puts the whole run on the disk. A killed run loses nothing written; a
         # power cut before this point, files a re-run writes again.
-        if hasattr(os, "sync"):
-            os.sync()
+        from .filing import flush_to_disk
+
+        flush_to_disk(written or ())
     return report

@@ -22,6 +22,7 @@ from ..domain.present import assessment_to_dict, policy_reason
 from ..domain.rules import Assessment
 from .fonts import register_font
 from .form_values import when
+from .grid import Cell, Grid, Row
 from .layout import Labels
 from .overflow import clip
 from .pdf import CONTENT_WIDTH, HEADER_SHADE, MUTED, RULE, SHADE, para, styles, table_style
@@ -41,21 +42,25 @@ MANIFEST_KEPT_WHOLE = 30  # rows that always fit on one page with the heading an
 def _table(
     rows: list[list[Any]],
     widths: Sequence[float],
-    header: bool = True,
-    extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        *extra,
+    *,
+    span_first: bool = False,
+    shade_first_column: bool = False,
+) -> Grid:
+    """An annex table: ruled, its first row a shaded header repeated on each page it runs onto
+    (`span_first`: one cell across the table); `shade_first_column` below the header."""
+    cells = [
+        Row(
+            (Cell(row[0], span=len(widths)),)
+            if span_first and index == 0
+            else tuple(
+                Cell(value, shade=SHADE if shade_first_column and index and not column else None)
+                for column, value in enumerate(row)
+            ),
+            shade=HEADER_SHADE if index == 0 else None,
+        )
+        for index, row in enumerate(rows)
     ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE))
-    return Table(
-        rows, colWidths=list(widths), style=table_style(style), repeatRows=1 if header else 0
-    )
+    return Grid(widths, cells, rule=RULE, valign="TOP", top=2.5, bottom=3, side=6, repeat=1)
 
 
 def _notes(title: str, items: Sequence[dict[str, str]]) -> list[Flowable]:
@@ -126,9 +131,7 @@ def calculation(
                     para(f"{clause.text(lang)}\n—— {clause.source_on(on)}", "small", "clause"),
                 ]
             )
-        story.append(
-            _table(rows, [34 * mm, CONTENT_WIDTH - 34 * mm], extra=[("SPAN", (0, 0), (-1, 0))])
-        )
+        story.append(_table(rows, [34 * mm, CONTENT_WIDTH - 34 * mm], span_first=True))
     return story
 
 
@@ -175,7 +178,7 @@ def _figures(assessment: Assessment, catalog: Catalog, labels: Labels, lang: str
         ],
     ]
     widths = [70 * mm, CONTENT_WIDTH - 70 * mm]
-    table = _table(rows, widths, extra=[("SPAN", (0, 0), (-1, 0))])
+    table = _table(rows, widths, span_first=True)
     return [table, Spacer(1, 4 * mm)]
 
 
@@ -324,7 +327,7 @@ def schedule(
     The seller's own to-dos and warnings (chase the hotline, update the app) stay in the app and
     the calendar file; they do not belong on a page the courier reads.
     """
-    from ..domain.schedule import LEGAL_DUE_BASIS, deadline_to_dict
+    from ..domain.schedule import LEGAL_DUE_BASIS, deadline_title
 
     def cite(basis: str) -> str:
         clause = catalog.texts.clauses.get(basis)
@@ -339,19 +342,20 @@ def schedule(
     ]
     rows = [header]
     for deadline in deadlines:
-        shown = deadline_to_dict(deadline, catalog.texts, lang)
+        # only its title: the whole entry (`deadline_to_dict`) also writes out its detail
+        title = deadline_title(deadline, catalog.texts, lang)
         legal, basis = "", cite(deadline.basis)
         if deadline.legal_due is not None:
             legal = when(deadline.legal_due, labels, lang)
             basis = f"{basis}\n{cite(LEGAL_DUE_BASIS)}"
         rows.append(
             [
-                para(shown.get("title") or deadline.kind, "body", "deadline"),
+                para(title or deadline.kind, "body", "deadline"),
                 para(when(deadline.due, labels, lang), "body", "deadline"),
                 para(legal, "body", "deadline"),
                 para(basis, "small", "deadline"),
             ]
         )
     widths = [CONTENT_WIDTH - 116 * mm, 40 * mm, 40 * mm, 36 * mm]
-    story.append(_table(rows, widths, extra=[("BACKGROUND", (0, 1), (0, -1), SHADE)]))
+    story.append(_table(rows, widths, shade_first_column=True))
     return story

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..domain.case import Case
 from ..domain.catalog import Catalog
@@ -24,9 +25,10 @@ from ..domain.rules import Assessment
 from . import annexes
 from .fonts import register_font
 from .form_values import form_date, form_number, form_values, local_day, when
+from .grid import Cell, Grid, Row
 from .layout import FormLayout, Labels, Section, load_layout
 from .overflow import Overflow
-from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para, table_style
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para
 
 if TYPE_CHECKING:
     from ..domain.schedule import Deadline
@@ -41,27 +43,12 @@ COLUMNS = [LABEL_WIDTH, VALUE_WIDTH, LABEL_WIDTH, VALUE_WIDTH]
 QUOTE_SIZE = 7.5
 
 
-def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> Any:
-    return table_style(
-        [
-            ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            *extra,
-        ]
-    )
-
-
-def _title_row(section: Section, lang: str) -> tuple[list[Any], list[tuple[Any, ...]]]:
+def _title_row(section: Section, lang: str) -> Row:
     title = section.title(lang) if section.title else ""
-    row = [para(title, "section", "layout"), "", "", ""]
-    return row, [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE)]
+    return Row((Cell(para(title, "section", "layout"), span=4),), shade=HEADER_SHADE)
 
 
-CELL_PADDING = 8  # LEFTPADDING + RIGHTPADDING of `_grid`
+CELL_PADDING = 8  # the grid's 4 pt on either side of a value
 WIDE_VALUE_WIDTH = CONTENT_WIDTH - LABEL_WIDTH
 
 
@@ -71,29 +58,24 @@ def _fields_table(
     lang: str,
     overflow: Overflow,
     min_height: float | None = None,
-) -> Table:
+) -> Grid:
     """Two label/value pairs per row; a wide field (or a lone one) spans the row. A value too
-    long for its cell is cut there and printed in full on the continuation pages (`overflow`)."""
-    rows, style = [], []
-    head, head_style = _title_row(section, lang)
-    rows.append(head)
-    style.extend(head_style)
-    pending: list[Any] = []
+    long for its cell is cut there and printed in full on the continuation pages (`overflow`).
+    `min_height`: each field row exactly that tall (boxes the courier fills in by hand)."""
+    rows = [_title_row(section, lang)]
+    pending: list[Cell] = []
 
-    def cells(spec: Any) -> list[Any]:
+    def cells(spec: Any) -> list[Cell]:
         value_style = "emphasis" if spec.emphasis else "value"
         width = (WIDE_VALUE_WIDTH if spec.wide else VALUE_WIDTH) - CELL_PADDING
-        return [
-            para(spec.label(lang), "label", "layout"),
-            overflow.cell(
-                values[spec.key], value_style, width, label=spec.label(lang), where=spec.key
-            ),
-        ]
+        value = overflow.cell(
+            values[spec.key], value_style, width, label=spec.label(lang), where=spec.key
+        )
+        return [Cell(para(spec.label(lang), "label", "layout"), shade=SHADE), Cell(value)]
 
-    def flush_alone(cells_: list[Any]) -> None:
-        index = len(rows)
-        rows.append([*cells_, "", ""])
-        style.append(("SPAN", (1, index), (3, index)))
+    def flush_alone(cells_: list[Cell]) -> None:
+        label, value = cells_
+        rows.append(Row((label, Cell(value.content, span=3)), height=min_height))
 
     for spec in section.fields:
         if spec.wide:
@@ -102,23 +84,20 @@ def _fields_table(
                 pending = []
             flush_alone(cells(spec))
         elif pending:
-            rows.append([*pending, *cells(spec)])
+            rows.append(Row((*pending, *cells(spec)), height=min_height))
             pending = []
         else:
             pending = cells(spec)
     if pending:
         flush_alone(pending)
-    for index in range(1, len(rows)):
-        style.append(("BACKGROUND", (0, index), (0, index), SHADE))
-        if rows[index][2] != "":
-            style.append(("BACKGROUND", (2, index), (2, index), SHADE))
-    heights = None if min_height is None else [None] + [min_height] * (len(rows) - 1)
-    return Table(rows, colWidths=COLUMNS, rowHeights=heights, style=_grid(style))
+    return Grid(COLUMNS, rows, rule=RULE)
 
 
+@lru_cache(maxsize=4096)
 def one_line(text: str, width: float, size: float = QUOTE_SIZE, ellipsis: str = "……") -> str:
     """`text` cut to fit one line of `width` points, ending in …… when cut (once: a cut just
-    after a quotation's own …… does not double it)."""
+    after a quotation's own …… does not double it). Remembered: a courier's clauses come back
+    on every form."""
     font = register_font()
     if stringWidth(text, font, size) <= width:
         return text
@@ -140,12 +119,15 @@ def _clauses_table(
     labels: Labels,
     lang: str,
     on: date | None = None,
-) -> Table:
+) -> Grid:
     """One row per clause: its id and a one-line quotation (annex 1 has the full text)."""
     widths = [34 * mm, CONTENT_WIDTH - 34 * mm]
-    head = [para(section.title(lang) if section.title else "", "section", "layout"), ""]
+    head = para(section.title(lang) if section.title else "", "section", "layout")
     header = [para(labels.get("clauses", key, lang), "label", "layout") for key in ("id", "quote")]
-    rows: list[list[Any]] = [head, header]
+    rows = [
+        Row((Cell(head, span=2),), shade=HEADER_SHADE),
+        Row((Cell(header[0]), Cell(header[1])), shade=SHADE),
+    ]
     for clause_id in basis:
         clause = catalog.texts.clause(clause_id)
         separator = labels.get("clauses", "separator", lang)
@@ -154,28 +136,20 @@ def _clauses_table(
             widths[1] - 8,
             ellipsis=labels.get("clauses", "ellipsis", lang),
         )
-        rows.append(
-            [para(clause.label(lang, on), "small", "clause"), para(quote, "small", "clause")]
-        )
-    style = [
-        ("SPAN", (0, 0), (-1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
-        ("BACKGROUND", (0, 1), (-1, 1), SHADE),
-    ]
-    return Table(rows, colWidths=widths, style=_grid(style))
+        label = para(clause.label(lang, on), "small", "clause")
+        rows.append(Row((Cell(label), Cell(para(quote, "small", "clause")))))
+    return Grid(widths, rows, rule=RULE)
 
 
-def _declaration_table(section: Section, lang: str, with_photos: bool) -> Table:
+def _declaration_table(section: Section, lang: str, with_photos: bool) -> Grid:
     assert section.text is not None
     text = section.text if with_photos else (section.text_without_photos or section.text)
-    head = [para(section.title(lang) if section.title else "", "section", "layout")]
-    rows = [head, [para(text(lang), "body", "layout")]]
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
-        ("TOPPADDING", (0, 1), (-1, 1), 4),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
+    head = para(section.title(lang) if section.title else "", "section", "layout")
+    rows = [
+        Row((Cell(head),), shade=HEADER_SHADE),
+        Row((Cell(para(text(lang), "body", "layout")),), top=4, bottom=5),
     ]
-    return Table(rows, colWidths=[CONTENT_WIDTH], style=_grid(style))
+    return Grid([CONTENT_WIDTH], rows, rule=RULE)
 
 
 class SealMark(Flowable):
@@ -203,26 +177,20 @@ class SealMark(Flowable):
         canvas.restoreState()
 
 
-def _signature_table(case: Case, labels: Labels, lang: str, dated: datetime | None) -> Table:
+def _signature_table(case: Case, labels: Labels, lang: str, dated: datetime | None) -> Grid:
     third = CONTENT_WIDTH / 3
     date_text = when(form_date(case, dated), labels, lang, with_time=False)
-    labels_row = [
-        para(labels.get("signature", key, lang), "label", "layout")
+    labels_row = tuple(
+        Cell(para(labels.get("signature", key, lang), "label", "layout"))
         for key in ("signer", "seal", "date")
-    ]
-    boxes = [
-        "",
-        SealMark(17 * mm, labels.get("signature", "seal_hint", lang)),
-        para(date_text, "value", "claim_at"),
-    ]
-    style = [
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("ALIGN", (1, 1), (1, 1), "CENTER"),
-        ("ALIGN", (2, 1), (2, 1), "CENTER"),
-    ]
-    return Table(
-        [labels_row, boxes], colWidths=[third] * 3, rowHeights=[None, 18 * mm], style=_grid(style)
     )
+    boxes = (
+        Cell(),
+        Cell(SealMark(17 * mm, labels.get("signature", "seal_hint", lang)), centre=True),
+        Cell(para(date_text, "value", "claim_at")),
+    )
+    rows = [Row(labels_row, shade=SHADE), Row(boxes, height=18 * mm)]
+    return Grid([third] * 3, rows, rule=RULE)
 
 
 def _header(layout: FormLayout, case: Case, lang: str, dated: datetime | None) -> list[Flowable]:
@@ -230,37 +198,30 @@ def _header(layout: FormLayout, case: Case, lang: str, dated: datetime | None) -
     flowables: list[Flowable] = [para(layout.title(lang), "title", "layout")]
     if layout.subtitle:
         flowables.append(para(layout.subtitle(lang), "subtitle", "layout"))
-    meta = Table(
-        [
-            [
-                para(
-                    labels.get("word", "form_number", lang, number=form_number(case, dated)),
-                    "small",
-                    "form",
-                ),
-                para(
-                    labels.get(
-                        "word",
-                        "fill_date",
-                        lang,
-                        date=when(form_date(case, dated), labels, lang, with_time=False),
-                    ),
-                    "small_right",
-                    "form",
-                ),
-            ]
-        ],
-        colWidths=[CONTENT_WIDTH / 2] * 2,
-        style=table_style(
-            [
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        ),
+    number = para(
+        labels.get("word", "form_number", lang, number=form_number(case, dated)), "small", "form"
     )
-    meta.hAlign = "LEFT"
+    fill_date = para(
+        labels.get(
+            "word",
+            "fill_date",
+            lang,
+            date=when(form_date(case, dated), labels, lang, with_time=False),
+        ),
+        "small_right",
+        "form",
+    )
+    # unruled, as ReportLab's table defaults had it: 3 pt above, 2 below, flush left and right
+    meta = Grid(
+        [CONTENT_WIDTH / 2] * 2,
+        [Row((Cell(number), Cell(fill_date)))],
+        rule=RULE,
+        weight=0,
+        valign="BOTTOM",
+        top=3,
+        bottom=2,
+        side=0,
+    )
     return [*flowables, Spacer(1, 3 * mm), meta]
 
 

@@ -9,7 +9,8 @@ and deflated the result again: ~2.5 ms + ~2.3 ms per 256-glyph subset, two subse
 
 - `makeSubset` cuts glyphs from tables read once per process (glyph data and composite
   references cached per glyph), and remembers the last subsets it made;
-- `addSubsetObjects` deflates the subset file through a filter that remembers its last results.
+- `addSubsetObjects` deflates the subset file through a filter that remembers its last results
+  (quickly the first time, harder when it comes back: `FIRST_LEVEL`).
 
 Forms of one batch share most of their characters, and ReportLab numbers them in drawing order,
 so their first subset mostly repeats and is made once; the rest are cut in about half the time.
@@ -24,16 +25,21 @@ from collections import OrderedDict
 from struct import pack, unpack
 from typing import Any
 
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
     GF_ARG_1_AND_2_ARE_WORDS,
     GF_MORE_COMPONENTS,
     GF_WE_HAVE_A_SCALE,
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
+    SUBSETN,
     TTFont,
     TTFontFace,
     TTFontMaker,
     _set_ushort,
+    makeToUnicodeCMap,
 )
 
 KEPT = 128
@@ -56,8 +62,15 @@ class _Remembered(OrderedDict[Any, Any]):
         return value
 
 
+FIRST_LEVEL, SHARED_LEVEL = 1, 6
+"""zlib levels: a subset file deflated for the first time is most likely the case's own (one
+form's names and address): level 1, 0.29 ms for a 16 KB file, 10.4 KB (level 6: 0.48 ms,
+10.1 KB). One that comes back is shared by many forms: deflated again at ReportLab's own level
+and remembered so (issue 16, measured on claim forms)."""
+
+
 class _RememberingFlate:
-    """ReportLab's FlateDecode filter, remembering what it deflated (same bytes out)."""
+    """ReportLab's FlateDecode filter, remembering what it deflated (see `FIRST_LEVEL`)."""
 
     pdfname = "FlateDecode"
 
@@ -66,8 +79,17 @@ class _RememberingFlate:
 
     def encode(self, text: bytes | str) -> bytes:
         data = text.encode("utf8") if isinstance(text, str) else text
-        result: bytes = self._done.get_or_make(data, lambda: zlib.compress(data))
-        return result
+        known = self._done.get(data)
+        if known is None:
+            result = zlib.compress(data, FIRST_LEVEL)
+            self._done.get_or_make(data, lambda: (FIRST_LEVEL, result))
+            return result
+        self._done.move_to_end(data)
+        level, result = known
+        if level != SHARED_LEVEL:
+            result = zlib.compress(data, SHARED_LEVEL)
+            self._done[data] = (SHARED_LEVEL, result)
+        return result  # type: ignore[no-any-return]
 
     def decode(self, encoded: bytes) -> bytes:
         return zlib.decompress(encoded)
@@ -84,6 +106,8 @@ class CachingFace(TTFontFace):
     _subsets: _Remembered
     _flate: _RememberingFlate
     _widths: _Remembered
+    _cmaps: _Remembered
+    _files: _Remembered
 
     def _prepare_cache(self) -> None:
         self._glyf = self.get_table("glyf")
@@ -97,6 +121,8 @@ class CachingFace(TTFontFace):
         self._subsets = _Remembered()
         self._flate = _RememberingFlate()
         self._widths = _Remembered()  # subset -> its /Widths array as written
+        self._cmaps = _Remembered()  # subset -> its ToUnicode map as written
+        self._files = _Remembered()  # subset -> its font file as written
 
     def _parts(self, glyph: int) -> tuple[tuple[int, int], ...]:
         """(component glyph, offset of its index in the glyph's data) of a composite glyph."""
@@ -210,38 +236,138 @@ class CachingFace(TTFontFace):
         return stream
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:  # noqa: N802
-        """ReportLab's, with the subset file deflated through the remembering filter."""
-        reference = super().addSubsetObjects(doc, fontname, subset)
-        descriptor = doc.idToObject[reference.name]
-        stream = doc.idToObject[descriptor.dict["FontFile2"].name]
-        if stream.filters:
-            stream.filters = [self._flate]
-        return reference
+        """ReportLab's, with the subset file deflated and written out once (`_Written`)."""
+        if not _plain(doc):
+            reference = super().addSubsetObjects(doc, fontname, subset)
+            descriptor = doc.idToObject[reference.name]
+            stream = doc.idToObject[descriptor.dict["FontFile2"].name]
+            if stream.filters:
+                stream.filters = [self._flate]
+            return reference
+
+        def font_file_stream() -> Any:
+            stream = pdfdoc.PDFStream()
+            stream.content = self.makeSubset(subset)
+            stream.dictionary["Length1"] = len(stream.content)
+            return stream
+
+        font_file = self.written(self._files, tuple(subset), font_file_stream, doc)
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        flags = (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC
+        descriptor = pdfdoc.PDFDictionary(
+            {
+                "Type": "/FontDescriptor",
+                "Ascent": self.ascent,
+                "CapHeight": self.capHeight,
+                "Descent": self.descent,
+                "Flags": flags,
+                "FontBBox": pdfdoc.PDFArray(self.bbox),
+                "FontName": pdfdoc.PDFName(fontname),
+                "ItalicAngle": self.italicAngle,
+                "StemV": self.stemV,
+                "FontFile2": font_file_ref,
+                "MissingWidth": self.defaultWidth,
+            }
+        )
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+    def written(self, cache: _Remembered, key: Any, stream: Any, doc: Any) -> _Written:
+        """The stream `stream()` makes, as written into `doc`: deflated quickly the first time
+        it is asked for, harder when it comes back, and then remembered so (`FIRST_LEVEL`)."""
+        known: tuple[int, bytes] | None = cache.get(key)
+        if known is not None and known[0] == SHARED_LEVEL:
+            cache.move_to_end(key)
+            return _Written(known[1])
+        level = FIRST_LEVEL if known is None else SHARED_LEVEL
+        made = stream()
+        made.filters = [_Flate(level)]
+        data: bytes = made.format(doc)
+        cache[key] = (level, data)
+        cache.move_to_end(key)
+        if len(cache) > KEPT:
+            cache.popitem(last=False)
+        return _Written(data)
+
+
+class _Flate:
+    """FlateDecode at a given zlib level."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self, level: int) -> None:
+        self.level = level
+
+    def encode(self, text: bytes | str) -> bytes:
+        data = text.encode("utf8") if isinstance(text, str) else text
+        return zlib.compress(data, self.level)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+class _Written(pdfdoc.PDFObject):  # type: ignore[misc]
+    """A PDF object without references to others, written out once: its bytes go into every
+    document that uses it (a new holder for each: a document names the objects it holds)."""
+
+    __RefOnly__ = 1  # an indirect object, as the stream it was
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
+def _plain(doc: Any) -> bool:
+    """Whether `doc` deflates its streams and does not encrypt them (ReportLab's encryption
+    would encode each stream for its own document: nothing written out once then)."""
+    return bool(doc.compression) and isinstance(doc.encrypt, pdfdoc.NoEncryption)
 
 
 class CachingFont(TTFont):
     """A `TTFont` whose subsets' font dictionaries reuse what they share with earlier PDFs: the
-    widths array written out once per subset, the ToUnicode map deflated once (same bytes)."""
+    widths array and the ToUnicode map written out once per subset (same bytes)."""
 
     face: CachingFace
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - ReportLab's name
+        """`TTFont.addObjects`: a font dictionary per subset, its widths, ToUnicode map and
+        descriptor; the parts that are the same for every PDF with the subset made once."""
         state = self.state.get(doc)
-        if state is None:
+        if state is None or not _plain(doc):
             super().addObjects(doc)
             return
-        subsets = [tuple(subset) for subset in state.subsets]
-        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
-        super().addObjects(doc)
-        fonts = doc.idToObject["BasicFonts"].dict
+        state.frozen = 1
         face = self.face
-        for name, subset in zip(names, subsets, strict=True):
-            pdf_font = fonts[name]
-            widths = pdf_font.Widths
-            pdf_font.Widths = face._widths.get_or_make(subset, lambda w=widths: w.format(doc))
-            cmap = doc.idToObject[pdf_font.ToUnicode.name]
-            if cmap.filters:
-                cmap.filters = [face._flate]
+        fonts = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base = b"".join((SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            key = (base, tuple(subset))
+
+            def widths(subset: list[int] = subset) -> bytes:
+                made: bytes = pdfdoc.PDFArray(list(map(face.getCharWidth, subset))).format(doc)
+                return made
+
+            def cmap(base: str = base, subset: list[int] = subset) -> Any:
+                stream = pdfdoc.PDFStream()
+                stream.content = makeToUnicodeCMap(base, subset)
+                return stream
+
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = face._widths.get_or_make(key, widths)
+            pdf_font.ToUnicode = doc.Reference(
+                face.written(face._cmaps, key, cmap, doc), "toUnicodeCMap:" + base
+            )
+            pdf_font.FontDescriptor = face.addSubsetObjects(doc, base, subset)
+            doc.Reference(pdf_font, internal_name)
+            fonts[internal_name] = pdf_font
+        del self.state[doc]
 
 
 def install(font: TTFont) -> None:

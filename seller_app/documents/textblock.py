@@ -119,11 +119,12 @@ class TextBlock(Flowable):
         the same operators written straight: ReportLab's state bookkeeping around each of a
         form's ~180 blocks cost more than drawing them."""
         code = self._code(canvas)
-        if code is None or getattr(self, "_showBoundary", False):
+        if code is None or self._showBoundary:
             super().drawOn(canvas, x, y, _sW)
             return
-        x = self._hAlignAdjust(x, _sW)
-        canvas._code += ["q", f"{fp_str(1, 0, 0, 1, x, y)} cm", code, "Q"]
+        if _sW:
+            x = self._hAlignAdjust(x, _sW)
+        canvas._code += ["q", f"1 0 0 1 {fp_str(x, y)} cm", code, "Q"]
 
     def draw(self) -> None:
         code = self._code(self.canv)
@@ -151,9 +152,26 @@ class TextBlock(Flowable):
         """The PDF operators drawing the lines at (0, 0); None where ReportLab must draw."""
         style = self.style
         font, size, colour = style.fontName, style.fontSize, style.textColor
-        if self.fixed:
-            return _fixed_code(canv, font, size, colour, self._lines, self._origins())
-        return _text_code(canv, font, size, colour, self._lines, self._origins())
+        if self.case:  # a buyer's name, an address: new on every form
+            return _text_code(canv, font, size, colour, self._lines, self._origins())
+        # the layout's words, and the courier's terms and clauses: the same on many forms
+        fixed: str = getattr(canv, "fixed_text", "")
+        name = _subset_name(canv, font) if fixed and type(colour) is Color else None
+        if name is None:
+            return _text_code(canv, font, size, colour, self._lines, self._origins())
+        # what decides the lines and where they start (see `_origins`), not the lines
+        # themselves: a form draws ~100 such blocks, most of them found here
+        key = (fixed, name, font, size, style.leading, style.alignment, colour.red,
+               colour.green, colour.blue, self.text, self._wrapped_at)  # fmt: skip
+        code = _FIXED_CODES.get(key, _MISSING)
+        if code is _MISSING:
+            code = _fixed_code(canv, fixed, font, size, colour, self._lines, self._origins())
+            if code is _MISSING:  # a character of the case's own: not the same in every form
+                return _text_code(canv, font, size, colour, self._lines, self._origins())
+            if len(_FIXED_CODES) >= FIXED_CODES_KEPT:
+                _FIXED_CODES.clear()
+            _FIXED_CODES[key] = code
+        return code  # type: ignore[no-any-return]
 
     def _x(self, line: str) -> float:
         style = self.style
@@ -178,40 +196,51 @@ _FIXED_CODES: dict[tuple[Any, ...], str | None] = {}
 FIXED_CODES_KEPT = 16384  # ~70 blocks a layout x the courier's terms in one batch: a few MB
 
 
+_MISSING: Any = object()
+
+
+def _subset_name(canv: Any, font_name: str) -> str | None:
+    """The name of `font_name`'s first subset in `canv`'s document (asking marks the font used
+    there); None for a font ReportLab does not subset (its own drawing then)."""
+    names: dict[str, str | None] = canv.__dict__.setdefault("_subset_names", {})
+    try:
+        return names[font_name]
+    except KeyError:
+        pass
+    font = pdfmetrics.getFont(font_name)
+    name = font.getSubsetInternalName(0, canv._doc) if getattr(font, "_dynamicFont", 0) else None
+    names[font_name] = name
+    return name
+
+
 def _fixed_code(
     canv: Any,
+    fixed: str,
     font_name: str,
     size: float,
     colour: Any,
     lines: list[str],
     origins: list[tuple[float, float]],
-) -> str | None:
-    """`_text_code` of a layout's own words, made once per layout: the same bytes in every form.
+) -> Any:
+    """`_text_code` of words that are not the case's own -- the layout's, the courier's terms
+    and clauses, the calculation's wording --, when it is the same in every form (else
+    `_MISSING`: not to be remembered).
 
-    A glyph's code depends on the order a document first draws it; `build_pdf` numbers the
-    layout's words first (``canv.fixed_text``, in the same order for every form of a layout),
+    A glyph's code depends on the order a document first draws it; `build_pdf` numbers these
+    words first (``canv.fixed_text``, in the same order for every form of a layout and terms),
     so their codes, and so their drawing, are the same in each form that numbers the same
-    words. Only blocks whose every character is among those words (or printable ASCII, which
-    ReportLab numbers as itself) are remembered."""
-    fixed: str = getattr(canv, "fixed_text", "")
-    if not fixed or not isinstance(colour, Color) or isinstance(colour, CMYKColor):
-        return _text_code(canv, font_name, size, colour, lines, origins)
-    font = pdfmetrics.getFont(font_name)
-    if not getattr(font, "_dynamicFont", False):
-        return _text_code(canv, font_name, size, colour, lines, origins)
-    name = font.getSubsetInternalName(0, canv._doc)  # also marks the font as used here
-    key = (fixed, name, font_name, size, colour.rgb(), tuple(lines), tuple(origins))
-    try:
-        return _FIXED_CODES[key]
-    except KeyError:
-        pass
-    code = _text_code(canv, font_name, size, colour, lines, origins)
-    numbered = set(fixed)
+    words: blocks whose every character is among them (or printable ASCII, which ReportLab
+    numbers as itself)."""
+    numbered = numbered_chars(fixed)
     if all(ch in numbered or " " <= ch <= "~" for line in lines for ch in line):
-        if len(_FIXED_CODES) >= FIXED_CODES_KEPT:
-            _FIXED_CODES.clear()
-        _FIXED_CODES[key] = code
-    return code
+        return _text_code(canv, font_name, size, colour, lines, origins)
+    return _MISSING
+
+
+@lru_cache(maxsize=4)
+def numbered_chars(fixed: str) -> frozenset[str]:
+    """The characters of `fixed` as a set (a form asks ~100 times; ~1,000 characters)."""
+    return frozenset(fixed)
 
 
 def _text_code(
