@@ -134,8 +134,15 @@ def _catalogue(resources: Path, cache: Path, name: str) -> Path | None:
     bundled = source / name
     if bundled.exists():
         return bundled
-    if not (source / name).with_suffix(".ts").exists():
+    ts = (source / name).with_suffix(".ts")
+    if not ts.exists():
         return None
+    cached = cache / name
+    try:
+        if cached.stat().st_mtime >= ts.stat().st_mtime:
+            return cached  # compiled at an earlier start (issue 16: no lrelease look-up)
+    except OSError:
+        pass  # not compiled yet
     compiled = compile_translations(source, cache)
     return next((path for path in compiled if path.name == name), None)
 
