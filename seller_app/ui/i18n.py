@@ -13,14 +13,15 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from seller_app.domain.money import round_yuan
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,11 @@ def format_money(amount: Decimal | str | None, lang: str) -> str:
     """``¥1,234.50`` (both languages write yuan this way); '—' when there is no figure."""
     if amount is None or amount == "":
         return "—"
+    # imported with the first figure, after the main window's first frame (issue 16)
+    from decimal import Decimal
+
+    from seller_app.domain.money import round_yuan
+
     value = round_yuan(Decimal(str(amount)))
     return f"¥{value:,.2f}"
 

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -61,6 +59,8 @@ from .widgets.reminders import RemindersPanel
 from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from .case_rows import CaseRow
     from .case_view import CaseView
     from .passphrase_dialog import PassphraseDialog
@@ -221,12 +221,8 @@ class MainWindow(QMainWindow):
             self._allow_store_work(True)
             self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
 
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
-            self.tray = QSystemTrayIcon(icon, self)
-            self.tray.setToolTip(self.tr("理赔助手"))
-            self.tray.activated.connect(lambda *_: (self.showNormal(), self.raise_()))
-            self.tray.show()
+        self.tray: QSystemTrayIcon | None = None  # `_finish`: not part of the window
+        self._tray_icon = icon
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -243,9 +239,9 @@ class MainWindow(QMainWindow):
     def _finish(self) -> None:
         """What the first frame does not show (issue 16): the list's model and order, newest
         first (the list is hidden until the store is open), its context menu and the menus'
-        shortcuts. Each needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds
-        all at once on its first use (20-30 ms): in the app that is after the window's first
-        frame; a window made on an open store does it at once."""
+        shortcuts (each needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds
+        all at once on its first use, 20-30 ms), and the tray icon. In the app that is after
+        the window's first frame; a window made on an open store does it at once."""
         if self._finished:
             return
         self._finished = True
@@ -261,6 +257,19 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._make_tray()
+
+    def _make_tray(self) -> None:
+        """The icon in the system tray that says what falls due (where there is a tray)."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        icon = self._tray_icon
+        if icon is None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(icon, self)
+        self.tray.setToolTip(self.tr("理赔助手"))
+        self.tray.activated.connect(lambda *_: (self.showNormal(), self.raise_()))
+        self.tray.show()
 
     # ------------------------------------------------------------------ menus
 
@@ -634,6 +643,8 @@ class MainWindow(QMainWindow):
             view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getText(
             self, self.tr("记录赔付金额"), self.tr("快递公司实际赔付了多少元？")
         )
