@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
 from .save_problems import SaveProblems
-from .store_work import StoreWork
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
 from .widgets.first_frame import after_first_frame
@@ -64,6 +63,7 @@ if TYPE_CHECKING:
     from .case_rows import CaseRow
     from .case_view import CaseView
     from .passphrase_dialog import PassphraseDialog
+    from .store_work import StoreWork
 
 log = logging.getLogger(__name__)
 
@@ -120,14 +120,7 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
 
-        self.work = StoreWork(
-            self, lambda: self.book, catalog, settings, lang, clock, self.data_dir
-        )
-        self.work.restore_requested.connect(self.restore_requested)
-        self.work.about_to_restore.connect(self._about_to_restore)
-        self.work.changed.connect(self._store_changed)
-        self.work.busy_changed.connect(self._show_busy)
-        self.work.said.connect(lambda words: self.statusBar().showMessage(words))
+        self._work: StoreWork | None = None  # backup, restore, holidays: on first use
         self.summary = SummaryBar(lang)
         self.summary.setObjectName("summaryBar")
         self.new_button = QPushButton(self.tr("＋ 新建索赔"))
@@ -258,6 +251,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self._make_tray()
+        self.work  # noqa: B018 - made now, not when the seller first asks for a backup
 
     def _make_tray(self) -> None:
         """The icon in the system tray that says what falls due (where there is a tray)."""
@@ -861,8 +855,32 @@ class MainWindow(QMainWindow):
         return self.work.import_holidays()
 
     @property
+    def work(self) -> StoreWork:
+        """The work on the whole store (backup, restore, holiday schedules), made when first
+        asked for or after the first frame (issue 16: its module and file dialogs load then)."""
+        if self._work is None:
+            from .store_work import StoreWork
+
+            work = StoreWork(
+                self,
+                lambda: self.book,
+                self.catalog,
+                self.settings,
+                self.lang,
+                self.clock,
+                self.data_dir,
+            )
+            work.restore_requested.connect(self.restore_requested)
+            work.about_to_restore.connect(self._about_to_restore)
+            work.changed.connect(self._store_changed)
+            work.busy_changed.connect(self._show_busy)
+            work.said.connect(lambda words: self.statusBar().showMessage(words))
+            self._work = work
+        return self._work
+
+    @property
     def busy(self) -> str:
-        return self.work.busy
+        return self._work.busy if self._work is not None else ""
 
     def _store_changed(self) -> None:
         """A holiday schedule moved the deadlines: recompute the list and the open case."""
