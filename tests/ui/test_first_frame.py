@@ -174,6 +174,8 @@ def test_the_first_frame_needs_no_qt_namespace(tmp_path: Path) -> None:
         [sys.executable, "-c", FIRST_FRAME, str(tmp_path)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
+        errors="replace",  # only shown when the test fails
         timeout=60,
         env=env,
     )
