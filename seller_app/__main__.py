@@ -11,8 +11,18 @@ def main(argv: list[str] | None = None) -> int:
         from seller_app.selftest import main as self_test
 
         return self_test(args[1:])
-    from seller_app.ui.app import run
+    import gc
 
+    # No garbage collection while the UI's modules load (issue 16: PySide6 makes thousands of
+    # types and enums, none of them garbage, and the collector went through them ~10 times);
+    # they are then set aside for good (`gc.freeze`), and `run` hands collection to the GUI
+    # thread (tasks.py).
+    gc.disable()
+    try:
+        from seller_app.ui.app import run
+    finally:
+        gc.freeze()
+        gc.enable()
     return run(args)
 
 

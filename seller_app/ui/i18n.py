@@ -13,14 +13,17 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import date, datetime
-from decimal import Decimal
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from seller_app.domain.money import round_yuan
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +43,21 @@ def format_money(amount: Decimal | str | None, lang: str) -> str:
     """``¥1,234.50`` (both languages write yuan this way); '—' when there is no figure."""
     if amount is None or amount == "":
         return "—"
-    value = round_yuan(Decimal(str(amount)))
+    decimal, round_yuan = _money()
+    value = round_yuan(decimal(str(amount)))
     return f"¥{value:,.2f}"
+
+
+@cache
+def _money() -> tuple[type[Decimal], Callable[[Decimal], Decimal]]:
+    """`Decimal` and the yuan rounding, imported with the first figure shown -- after the main
+    window's first frame (issue 16) -- and once: an import statement in `format_money` went
+    through PySide6's import hook on every call (~5 us; a search filters every row's text)."""
+    from decimal import Decimal
+
+    from seller_app.domain.money import round_yuan
+
+    return Decimal, round_yuan
 
 
 def format_date(value: date | datetime | None, lang: str) -> str:
@@ -134,8 +150,15 @@ def _catalogue(resources: Path, cache: Path, name: str) -> Path | None:
     bundled = source / name
     if bundled.exists():
         return bundled
-    if not (source / name).with_suffix(".ts").exists():
+    ts = (source / name).with_suffix(".ts")
+    if not ts.exists():
         return None
+    cached = cache / name
+    try:
+        if cached.stat().st_mtime >= ts.stat().st_mtime:
+            return cached  # compiled at an earlier start (issue 16: no lrelease look-up)
+    except OSError:
+        pass  # not compiled yet
     compiled = compile_translations(source, cache)
     return next((path for path in compiled if path.name == name), None)
 

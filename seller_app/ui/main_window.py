@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -43,7 +42,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,17 +50,20 @@ from PySide6.QtWidgets import (
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
 from .save_problems import SaveProblems
-from .store_work import StoreWork
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
+from .widgets.first_frame import after_first_frame
 from .widgets.fit import keep_on_screen
 from .widgets.reminders import RemindersPanel
 from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from .case_rows import CaseRow
     from .case_view import CaseView
     from .passphrase_dialog import PassphraseDialog
+    from .store_work import StoreWork
 
 log = logging.getLogger(__name__)
 
@@ -119,14 +120,7 @@ class MainWindow(QMainWindow):
         if icon is not None:
             self.setWindowIcon(icon)
 
-        self.work = StoreWork(
-            self, lambda: self.book, catalog, settings, lang, clock, self.data_dir
-        )
-        self.work.restore_requested.connect(self.restore_requested)
-        self.work.about_to_restore.connect(self._about_to_restore)
-        self.work.changed.connect(self._store_changed)
-        self.work.busy_changed.connect(self._show_busy)
-        self.work.said.connect(lambda words: self.statusBar().showMessage(words))
+        self._work: StoreWork | None = None  # backup, restore, holidays: on first use
         self.summary = SummaryBar(lang)
         self.summary.setObjectName("summaryBar")
         self.new_button = QPushButton(self.tr("＋ 新建索赔"))
@@ -154,9 +148,7 @@ class MainWindow(QMainWindow):
         self.summary.view_changed.connect(self.proxy.set_view)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # its model, newest first: `_finish`
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -169,17 +161,20 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.customContextMenuRequested.connect(self._context_menu)  # asked for: `_finish`
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("emptyHint")
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: #555; padding: 24px;")
+        # centred by the style sheet (Qt reads the flag's name): no `Qt` namespace before the
+        # first frame, see `_finish`
+        self.empty_hint.setStyleSheet(
+            "color: #555; padding: 24px; qproperty-alignment: AlignCenter;"
+        )
         self.unlock_button = QPushButton(self.tr("输入密码…"))
         self.unlock_button.setObjectName("unlockStore")
         self.unlock_button.clicked.connect(self.unlock_requested.emit)
-        self.unlock_button.hide()
+        self.unlock_row = _centred(self.unlock_button)  # shown and hidden with its button
+        self.unlock_row.hide()
         self.server_buttons = self._server_buttons()
         self.place_label = QLabel()
         self.place_label.setObjectName("storePlace")
@@ -200,8 +195,8 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.empty_hint, 1)  # in the table's place while there is none
-        left_layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        left_layout.addWidget(self.server_buttons, 0, Qt.AlignmentFlag.AlignHCenter)
+        left_layout.addWidget(self.unlock_row)
+        left_layout.addWidget(self.server_buttons)  # its buttons centred in their row
         self.splitter = QSplitter()
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.reminders)
@@ -213,27 +208,62 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
         if isinstance(book, OpeningBook):
             self.set_store_state("opening")
         else:
             self._allow_store_work(True)
             self.statusBar().showMessage(self.tr("所有资料只保存在这台电脑上。"))
 
-        self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable() and icon is not None:
-            self.tray = QSystemTrayIcon(icon, self)
-            self.tray.setToolTip(self.tr("理赔助手"))
-            self.tray.activated.connect(lambda *_: (self.showNormal(), self.raise_()))
-            self.tray.show()
+        self.tray: QSystemTrayIcon | None = None  # `_finish`: not part of the window
+        self._tray_icon = icon
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._restore_geometry()
         self.search.setFocus()  # not a header tile: typing searches
-        if not isinstance(book, OpeningBook):
+        self._finished = False
+        if isinstance(book, OpeningBook):
+            after_first_frame(self, self._finish)  # or when the store opens first (`set_book`)
+        else:
+            self._finish()
             self.refresh()  # else when the store is open (`set_book`): nothing to list before
+
+    def _finish(self) -> None:
+        """What the first frame does not show (issue 16): the list's model and order, newest
+        first (the list is hidden until the store is open), its context menu and the menus'
+        shortcuts (each needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds
+        all at once on its first use, 20-30 ms), and the tray icon. In the app that is after
+        the window's first frame; a window made on an open store does it at once."""
+        if self._finished:
+            return
+        self._finished = True
+        from PySide6.QtCore import Qt
+
+        self.table.setModel(self.proxy)  # the header connects to signals with `Qt` enums
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
+        self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Ctrl+N, Ctrl+O, Ctrl+Q (QAction.setShortcut builds the `Qt` namespace choosing among
+        # its overloads); 退出 from every window, a case view too
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._make_tray()
+        self.work  # noqa: B018 - made now, not when the seller first asks for a backup
+
+    def _make_tray(self) -> None:
+        """The icon in the system tray that says what falls due (where there is a tray)."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        icon = self._tray_icon
+        if icon is None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(icon, self)
+        self.tray.setToolTip(self.tr("理赔助手"))
+        self.tray.activated.connect(lambda *_: (self.showNormal(), self.raise_()))
+        self.tray.show()
 
     # ------------------------------------------------------------------ menus
 
@@ -248,7 +278,6 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(
             self.tr("新建索赔(&N)"), lambda: self.open_wizard(None), "newAction"
         )
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.batch_action = self._action(
             self.tr("批量导入订单(&B)…"), self.open_batch_import, "batchImport"
         )
@@ -266,8 +295,7 @@ class MainWindow(QMainWindow):
             self.tr("软件自带的放假安排到 2026 年；之后每年 11 月国务院公布次年安排后可以导入")
         )
         quit_action = self._action(self.tr("退出(&Q)"), self.close, "quit")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from a case too
+        self.quit_action = quit_action
         for item in (
             self.new_action,
             self.batch_action,
@@ -288,7 +316,6 @@ class MainWindow(QMainWindow):
 
         case_menu = self.menuBar().addMenu(self.tr("案件(&C)"))
         self.open_action = self._action(self.tr("打开所选案件(&O)"), self._open_selected, "open")
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.edit_action = self._action(
             self.tr("在向导中查看或修改(&W)"), self._edit_selected, "editInWizard"
         )
@@ -361,7 +388,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.setText(text)
         self.empty_hint.show()
         self.table.hide()
-        self.unlock_button.setVisible(state == "locked")
+        self.unlock_row.setVisible(state == "locked")
         self.server_buttons.setVisible(state == "server_failed")
         self.summary.hide()
         self._allow_store_work(False)
@@ -369,9 +396,10 @@ class MainWindow(QMainWindow):
 
     def set_book(self, book: CaseBook) -> None:
         """The store is open: list its cases and allow new claims."""
+        self._finish()  # the store opened before the first frame was painted
         self.book = book
         self.store_state = "open"
-        self.unlock_button.hide()
+        self.unlock_row.hide()
         self.server_buttons.hide()
         self._allow_store_work(True)
         if getattr(book, "shared", False):
@@ -392,6 +420,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("serverButtons")
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
         for text, signal, name in (
             (self.tr("重新连接"), self.reconnect_requested, "reconnect"),
             (self.tr("在本机案件库上工作"), self.local_requested, "workLocally"),
@@ -401,6 +430,7 @@ class MainWindow(QMainWindow):
             button.setObjectName(name)
             button.clicked.connect(lambda _=False, s=signal: s.emit())
             row.addWidget(button)
+        row.addStretch(1)
         box.hide()
         return box
 
@@ -607,6 +637,8 @@ class MainWindow(QMainWindow):
             view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getText(
             self, self.tr("记录赔付金额"), self.tr("快递公司实际赔付了多少元？")
         )
@@ -823,8 +855,32 @@ class MainWindow(QMainWindow):
         return self.work.import_holidays()
 
     @property
+    def work(self) -> StoreWork:
+        """The work on the whole store (backup, restore, holiday schedules), made when first
+        asked for or after the first frame (issue 16: its module and file dialogs load then)."""
+        if self._work is None:
+            from .store_work import StoreWork
+
+            work = StoreWork(
+                self,
+                lambda: self.book,
+                self.catalog,
+                self.settings,
+                self.lang,
+                self.clock,
+                self.data_dir,
+            )
+            work.restore_requested.connect(self.restore_requested)
+            work.about_to_restore.connect(self._about_to_restore)
+            work.changed.connect(self._store_changed)
+            work.busy_changed.connect(self._show_busy)
+            work.said.connect(lambda words: self.statusBar().showMessage(words))
+            self._work = work
+        return self._work
+
+    @property
     def busy(self) -> str:
-        return self.work.busy
+        return self._work.busy if self._work is not None else ""
 
     def _store_changed(self) -> None:
         """A holiday schedule moved the deadlines: recompute the list and the open case."""
@@ -909,6 +965,18 @@ class MainWindow(QMainWindow):
             self.work_on_close = self.work_on_close or ("case", view.record_id)
             view.close()
         super().closeEvent(event)
+
+
+def _centred(widget: QWidget) -> QWidget:
+    """`widget` in the middle of a row of its own (a layout's centring flag would need the `Qt`
+    namespace before the first frame, see `MainWindow._finish`)."""
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addStretch(1)
+    line.addWidget(widget)
+    line.addStretch(1)
+    return row
 
 
 def _message(error: Exception, lang: str) -> str:

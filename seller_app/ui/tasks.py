@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,10 @@ class _Dispatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.running: dict[int, _Callbacks] = {}
+        # Imported here, when the first task runs (after the main window's first frame): PySide6
+        # builds all of the `Qt` namespace's ~100 enum types on its first import (issue 16).
+        from PySide6.QtCore import Qt
+
         queued = Qt.ConnectionType.QueuedConnection
         self.done.connect(self._deliver_result, queued)
         self.failed.connect(self._deliver_error, queued)

@@ -128,6 +128,88 @@ def test_the_store_opens_after_the_window_is_painted(  # type: ignore[no-untyped
         remove_language(QApplication.instance(), desktop.translators)
 
 
+# The app's start in a fresh process, up to the main window's first painted frame (the loop turn
+# after its first Paint event, as bench/startup.py counts it): which of PySide6's lazily built
+# types exist by then.
+FIRST_FRAME = """
+import os
+import sys
+from pathlib import Path
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QApplication
+from seller_app.ui.app import DesktopApp
+
+class Frame(QObject):
+    painted = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is desktop.window:
+            self.painted = True
+        elif self.painted and event.type() in (QEvent.Type.Timer, QEvent.Type.MetaCall):
+            print("Qt" in vars(QtCore), flush=True)
+            os._exit(0)  # nothing more to see: not the store opening after it
+        return False
+
+app = QApplication(["seller-app"])
+frame = Frame()
+app.installEventFilter(frame)
+settings = QSettings(str(Path(sys.argv[1]) / "settings.ini"), QSettings.Format.IniFormat)
+desktop = DesktopApp(app, settings, Path(sys.argv[1]) / "data", prepare=lambda: None)
+desktop.show()
+app.exec()
+"""
+
+
+def test_the_first_frame_needs_no_qt_namespace(tmp_path: Path) -> None:
+    """PySide6 builds all ~100 enum types of its `Qt` namespace on its first use (20-30 ms,
+    issue 16): nothing the first frame shows may need it; the rest of the window comes after."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop(PASSPHRASE_ENV, None)
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",  # only shown when the test fails
+        timeout=60,
+        env=env,
+    )
+    assert done.stdout.strip() == "False", done.stderr[-2000:]
+
+
+def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no-untyped-def]
+    qtbot, catalog, settings, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from seller_app.ui.catalog_source import CatalogSource
+    from seller_app.ui.main_window import MainWindow
+
+    window = MainWindow(
+        OpeningBook(), CatalogSource.of(catalog), settings, "zh", lambda: NOW, tmp_path / "f"
+    )
+    qtbot.addWidget(window)
+    assert window.new_action.shortcut().isEmpty()  # not before the first frame
+    window.show()
+    qtbot.waitUntil(lambda: not window.new_action.shortcut().isEmpty())
+    assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert window.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert window.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert window.quit_action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.table.model() is window.proxy
+    header = window.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 7
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert window.empty_hint.alignment() == Qt.AlignmentFlag.AlignCenter
+
+
 @pytest.fixture(autouse=True)
 def _chinese_after(qtbot):  # type: ignore[no-untyped-def]
     yield

@@ -174,3 +174,30 @@ def test_a_stale_refresh_never_overwrites_a_newer_one(  # type: ignore[no-untype
         pool.setMaxThreadCount(threads)
     rows = {window.proxy.index(r, 1).data(): r for r in range(window.proxy.rowCount())}
     assert window.proxy.index(rows["SF1234567890123"], 0).data() == "已谈妥"
+
+
+def test_the_lists_role_numbers_are_qts() -> None:
+    """The case list names Qt's roles by their numbers (no `Qt` namespace before the first
+    frame, issue 16): the numbers Qt gives them."""
+    from seller_app.ui.widgets import case_table as table
+
+    assert Qt.ItemDataRole.DisplayRole.value == table.DISPLAY_ROLE
+    assert Qt.ItemDataRole.ToolTipRole.value == table.TOOL_TIP_ROLE
+    assert Qt.ItemDataRole.FontRole.value == table.FONT_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == table.TEXT_ALIGNMENT_ROLE
+    assert Qt.ItemDataRole.BackgroundRole.value == table.BACKGROUND_ROLE
+    assert Qt.ItemDataRole.ForegroundRole.value == table.FOREGROUND_ROLE
+    assert Qt.ItemDataRole.UserRole.value == table.USER_ROLE
+    assert Qt.Orientation.Horizontal.value == table.HORIZONTAL
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    assert right.value == table.ALIGN_RIGHT_VCENTER
+
+
+def test_the_money_columns_are_right_aligned_and_headed(qtbot, book, make_window) -> None:  # type: ignore[no-untyped-def]
+    seed(book)
+    window = make_window()
+    header = [window.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    assert header[1] == "快递单号" and header[4] == "索赔金额"
+    assert window.proxy.headerData(0, Qt.Orientation.Vertical) != "状态"
+    align = window.proxy.index(0, 4).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(align) == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

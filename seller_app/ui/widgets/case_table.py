@@ -13,7 +13,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -22,10 +21,25 @@ from ..i18n import format_date, format_money
 if TYPE_CHECKING:
     from ..case_rows import CaseRow
 
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-URGENCY_ROLE = Qt.ItemDataRole.UserRole + 4  # "overdue", "today" or ""
+# Qt's item data roles (Qt::ItemDataRole), orientation and the money columns' alignment as the
+# numbers Qt fixes for them (qnamespace.h; tests/ui/test_main_window.py checks them against
+# PySide6's): this module is imported before the main window's first frame, and PySide6 builds
+# every enum type of its `Qt` namespace (~100, 20-30 ms) on the namespace's first use (issue
+# 16). Plain ints are also what `data()` is asked with, once per cell and role.
+DISPLAY_ROLE = 0
+TOOL_TIP_ROLE = 3
+FONT_ROLE = 6
+TEXT_ALIGNMENT_ROLE = 7
+BACKGROUND_ROLE = 8
+FOREGROUND_ROLE = 9
+USER_ROLE = 0x0100
+HORIZONTAL = 0x1  # Qt::Horizontal
+ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080  # Qt::AlignRight | Qt::AlignVCenter
+
+RECORD_ID_ROLE = USER_ROLE + 1
+STATUS_ROLE = USER_ROLE + 2
+SORT_ROLE = USER_ROLE + 3
+URGENCY_ROLE = USER_ROLE + 4  # "overdue", "today" or ""
 OVERDUE = QColor("#b3261e")
 OVERDUE_ROW = QColor("#fdecea")
 TODAY_ROW = QColor("#fff3d6")
@@ -85,10 +99,10 @@ class CaseTableModel(QAbstractTableModel):
     def headerData(  # noqa: N802 - Qt's name
         self,
         section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
+        orientation: Any,  # Qt.Orientation
+        role: int = DISPLAY_ROLE,
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation.value == HORIZONTAL and role == DISPLAY_ROLE:
             return self.headers[section]
         return None
 
@@ -121,12 +135,12 @@ class CaseTableModel(QAbstractTableModel):
             return row.updated_at.timestamp()
         return self._text(row, column)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self._text(row, column)
         if role == RECORD_ID_ROLE:
             return row.record_id
@@ -136,23 +150,23 @@ class CaseTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == URGENCY_ROLE:
             return _urgency(row)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == BACKGROUND_ROLE:
             urgency = _urgency(row)
             if urgency:
                 return QBrush(OVERDUE_ROW if urgency == "overdue" else TODAY_ROW)
             return None
-        if role == Qt.ItemDataRole.FontRole and column == 6 and _urgency(row):
+        if role == FONT_ROLE and column == 6 and _urgency(row):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and row.overdue:
+        if role == FOREGROUND_ROLE and column == 6 and row.overdue:
             return QBrush(OVERDUE)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+        if role == FOREGROUND_ROLE and column == 0:
             return QBrush(STATUS_COLORS.get(row.status, QColor("#222")))
-        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.next_due:
+        if role == TOOL_TIP_ROLE and column == 6 and row.next_due:
             return row.next_due.detail
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TEXT_ALIGNMENT_ROLE and column in (4, 5):
+            return ALIGN_RIGHT_VCENTER
         return None
 
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..i18n import format_date
+from .case_table import RECORD_ID_ROLE  # the list's role for the same thing (Qt's UserRole + 1)
 
 if TYPE_CHECKING:
     from ..case_rows import DueItem
-
-RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RemindersPanel(QWidget):
@@ -43,7 +42,7 @@ class RemindersPanel(QWidget):
         font = QFont(item.font())
         font.setBold(True)
         item.setFont(font)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(_no_flags())
         item.setForeground(QColor("#444"))
         self.list.addItem(item)
 
@@ -62,7 +61,7 @@ class RemindersPanel(QWidget):
 
     def _empty(self, text: str) -> None:
         item = QListWidgetItem("    " + text)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setFlags(_no_flags())
         item.setForeground(QColor("#888"))
         self.list.addItem(item)
 
@@ -79,3 +78,11 @@ class RemindersPanel(QWidget):
         record_id = item.data(RECORD_ID_ROLE)
         if record_id:
             self.open_case.emit(str(record_id))
+
+
+def _no_flags():  # type: ignore[no-untyped-def]
+    """Qt.ItemFlag.NoItemFlags, looked up when the first reminder is listed (after the main
+    window's first frame): the `Qt` namespace is built whole on its first use (issue 16)."""
+    from PySide6.QtCore import Qt
+
+    return Qt.ItemFlag.NoItemFlags

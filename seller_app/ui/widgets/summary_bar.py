@@ -3,14 +3,18 @@
 Four tiles -- claims waiting to be sent, claims waiting for the courier, cases overdue (and due
 today), and this month's money claimed against money received. Clicking one of the first three
 (or Space / Enter on it) shows only those cases in the list; clicking it again shows all.
+
+The tiles are made when the header is first shown or filled (issue 16): the main window starts
+with it hidden, and a tile needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds
+all at once on its first use -- after the window's first frame, not before it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import format_money
@@ -33,6 +37,8 @@ class Tile(QFrame):
 
     def __init__(self, name: str, caption: str, view: str | None, parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtCore import Qt
+
         self.setObjectName(name)
         self.view = view
         self.checked = False
@@ -86,11 +92,15 @@ class Tile(QFrame):
             label.setStyleSheet("color: #374151; background: transparent; border: none;")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt
+
         if self.view is not None and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.view)
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt
+
         if self.view is not None and event.key() in (
             Qt.Key.Key_Space,
             Qt.Key.Key_Return,
@@ -109,6 +119,18 @@ class SummaryBar(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.view: str | None = None
+        self.tiles: tuple[Tile, ...] = ()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(8)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._make_tiles()
+        super().showEvent(event)
+
+    def _make_tiles(self) -> None:
+        if self.tiles:
+            return
         self.to_file = Tile("toFileTile", self.tr("待提交"), "to_file")
         self.with_courier = Tile("withCourierTile", self.tr("等快递公司处理"), "with_courier")
         self.urgent = Tile("overdueTile", self.tr("已逾期"), "urgent")
@@ -122,15 +144,14 @@ class SummaryBar(QWidget):
         self.money.setToolTip(
             self.tr("本月提交的索赔所要求的金额，和本月实际收到的赔款（不论哪个月提交的）")
         )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 4)
-        layout.setSpacing(8)
+        layout = self.layout()
         for tile in (*self.tiles, self.money):
             layout.addWidget(tile)
         for tile in self.tiles:
             tile.clicked.connect(self._toggle)
 
     def show_summary(self, summary: Summary) -> None:
+        self._make_tiles()
         drafts = (
             self.tr("另有 %1 份草稿未填完").replace("%1", str(summary.drafts))
             if summary.drafts
@@ -155,6 +176,7 @@ class SummaryBar(QWidget):
         self.set_view(None if view == self.view else view)
 
     def set_view(self, view: str | None) -> None:
+        self._make_tiles()
         self.view = view
         for tile in self.tiles:
             tile.set_checked(tile.view == view)
