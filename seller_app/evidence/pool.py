@@ -71,13 +71,15 @@ atexit.register(shutdown_pool)
 
 
 WORKER_MODULE = "seller_app.evidence.prepare"
-"""What a worker runs (Pillow, zxing-cpp): imported by `warm_up`, before the first photo."""
+"""What a worker runs (Pillow and the checks; zxing-cpp comes with a first barcode read): imported
+by `warm_up`, before the first photo."""
 
 
 def warm_up(processes: int | None = None) -> None:
     """Start the worker processes now (e.g. when the photo page opens) so the first import does
-    not wait for them, and have them import what preparing a photo needs (~50 ms each) while
-    the caller does its own work. Returns at once; the workers start in the background."""
+    not wait for them, and have them import what preparing a photo needs (Pillow and ~30 ms
+    more) while the caller does its own work. Returns at once; the workers start in the
+    background."""
     workers = processes or os.cpu_count() or 1
     if workers > 1:
         pool = shared_pool(workers)
