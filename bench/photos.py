@@ -77,7 +77,8 @@ def stages(photos: Sequence[Path]) -> None:
         def shrink(image: Image.Image = image) -> Image.Image:
             rgb = prepare.to_srgb(image)
             rgb.thumbnail((prepare.LONG_SIDE, prepare.LONG_SIDE), Image.Resampling.BICUBIC)
-            return ImageOps.exif_transpose(rgb)
+            ImageOps.exif_transpose(rgb, in_place=True)  # as prepare does
+            return rgb
 
         upright = timed("shrink + upright", shrink)
         assert isinstance(upright, Image.Image)
