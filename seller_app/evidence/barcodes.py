@@ -151,12 +151,15 @@ def find_regions(grey: Image.Image) -> tuple[Region, ...]:
     if rows < 1 or cols < 1:
         return ()
     ints = small.convert("I")
-    gx, gy = ints.filter(_DX).convert("F"), ints.filter(_DY).convert("F")
+    # shifted back once for the three products (the same floats as shifting in each)
+    gx, gy = (
+        ImageMath.lambda_eval(lambda a: a["g"] - _SHIFT, g=ints.filter(kernel).convert("F"))
+        for kernel in (_DX, _DY)
+    )
+    assert isinstance(gx, Image.Image) and isinstance(gy, Image.Image)
 
     def mean_of(product: Callable[[float, float], float]) -> list[float]:
-        picture = ImageMath.lambda_eval(
-            lambda a: product(a["x"] - _SHIFT, a["y"] - _SHIFT), x=gx, y=gy
-        )
+        picture = ImageMath.lambda_eval(lambda a: product(a["x"], a["y"]), x=gx, y=gy)
         assert isinstance(picture, Image.Image)
         return _block_means(picture, cols, rows)
 
