@@ -77,7 +77,8 @@ def stages(photos: Sequence[Path]) -> None:
         def shrink(image: Image.Image = image) -> Image.Image:
             rgb = prepare.to_srgb(image)
             rgb.thumbnail((prepare.LONG_SIDE, prepare.LONG_SIDE), Image.Resampling.BICUBIC)
-            return ImageOps.exif_transpose(rgb)
+            ImageOps.exif_transpose(rgb, in_place=True)  # as prepare does
+            return rgb
 
         upright = timed("shrink + upright", shrink)
         assert isinstance(upright, Image.Image)
@@ -111,9 +112,22 @@ def stages(photos: Sequence[Path]) -> None:
     print(f"  {'all':26s} {total:7.1f}   floor (decode + shrink + encode) {floor:7.1f}")
 
 
+def installed_env(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for timing a command as a seller runs it: bytecode cached, as in an
+    installed or frozen app (bench/startup.py does the same). A shell with
+    ``PYTHONDONTWRITEBYTECODE`` set otherwise makes `seller-claims` compile every module of the
+    app at every start (~0.1-0.2 s of CPU), which the floor -- Pillow alone, its bytecode
+    installed -- never pays. The first (warm-up) run writes the cache, outside the source tree.
+    """
+    env = dict(os.environ if base is None else base)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "seller-app-bench-pycache")
+    return env
+
+
 def whole_process(command: list[str]) -> tuple[float, float, float]:
     """(wall s, CPU s of the process and its workers, peak MB of the largest one)."""
-    result = measure(command)
+    result = measure(command, installed_env())
     if result.code != 0:
         raise SystemExit(f"exit {result.code}: {' '.join(command[:4])} ...")
     return result.wall, result.cpu, result.peak_mb

@@ -22,13 +22,19 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     when any file could not be read (after reporting all of them)."""
     import tempfile
 
-    from ..documents.layout import shared_labels
+    jobs = _jobs(args.jobs, args.lang)
+    if len(args.files) > 1 and jobs != 1:
+        # the workers start (an interpreter each, then Pillow and zxing-cpp) while this process
+        # imports the importer, the checks and the report and reads the case (issue 16)
+        from ..evidence.pool import warm_up
+
+        warm_up(jobs)
+
     from ..evidence import PhotoError, import_photos
     from ..evidence.report import photos_report
 
     case = common.load_case(args.case, common.now()) if args.case else None
     inputs = [_photo_input(item, args.lang) for item in args.files]
-    jobs = _jobs(args.jobs, args.lang)
     if args.out is not None:
         sources = [Path(item.path) for item in inputs] + ([args.case] if args.case else [])
         # the prepared copies are named <sha256 of the original>.jpg: an input of that name in
@@ -46,6 +52,8 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
+            from ..documents.layout import shared_labels
+
             words = shared_labels()
             reason = common.os_reason(error, words, args.lang)
             raise UserError(

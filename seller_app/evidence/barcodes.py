@@ -31,7 +31,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import zxingcpp
 from PIL import Image, ImageFilter, ImageMath
 
 if TYPE_CHECKING:  # the photo workers read codes; matching them is the importer's (parent's)
@@ -39,7 +38,10 @@ if TYPE_CHECKING:  # the photo workers read codes; matching them is the importer
     from seller_app.domain.case import Case
     from seller_app.domain.rules import Note
 
-FORMATS = (zxingcpp.BarcodeFormat.Code128, zxingcpp.BarcodeFormat.QRCode)
+FORMAT_NAMES = ("Code128", "QRCode")
+"""zxing-cpp's `BarcodeFormat` members read. zxing-cpp itself is imported on the first read: most
+photos have no bar-like region and are never read, and the importer (the parent process) only
+matches numbers (issue 16)."""
 ANGLES = (0, 15, -15, 30, -30, 45)
 # The bigger copy is for fine bars a downscale loses, not for tilt: turning a 4000 px photo six
 # times cost ~2 s per unreadable label; one straight look costs ~0.3 s.
@@ -73,9 +75,12 @@ ZXING_TILT = 30.0
 
 
 def _read_once(grey: Image.Image) -> list[str]:
+    import zxingcpp
+
+    formats = tuple(getattr(zxingcpp.BarcodeFormat, name) for name in FORMAT_NAMES)
     return [
         result.text.strip()
-        for result in zxingcpp.read_barcodes(grey, formats=FORMATS, try_invert=False)
+        for result in zxingcpp.read_barcodes(grey, formats=formats, try_invert=False)
         if result.valid and result.text.strip()
     ]
 
@@ -146,12 +151,15 @@ def find_regions(grey: Image.Image) -> tuple[Region, ...]:
     if rows < 1 or cols < 1:
         return ()
     ints = small.convert("I")
-    gx, gy = ints.filter(_DX).convert("F"), ints.filter(_DY).convert("F")
+    # shifted back once for the three products (the same floats as shifting in each)
+    gx, gy = (
+        ImageMath.lambda_eval(lambda a: a["g"] - _SHIFT, g=ints.filter(kernel).convert("F"))
+        for kernel in (_DX, _DY)
+    )
+    assert isinstance(gx, Image.Image) and isinstance(gy, Image.Image)
 
     def mean_of(product: Callable[[float, float], float]) -> list[float]:
-        picture = ImageMath.lambda_eval(
-            lambda a: product(a["x"] - _SHIFT, a["y"] - _SHIFT), x=gx, y=gy
-        )
+        picture = ImageMath.lambda_eval(lambda a: product(a["x"], a["y"]), x=gx, y=gy)
         assert isinstance(picture, Image.Image)
         return _block_means(picture, cols, rows)
 

@@ -5,7 +5,7 @@ app)."""
 from __future__ import annotations
 
 import hashlib
-import statistics
+import math
 
 from PIL import Image
 
@@ -52,8 +52,13 @@ def thumbnail(image: Image.Image) -> bytes:
 
 def detail(thumb: bytes) -> float:
     """Standard deviation of a thumbnail's grey levels: about 0 for a plain or dark picture,
-    whose hashes match any other plain picture."""
-    return statistics.pstdev(thumb) if thumb else 0.0
+    whose hashes match any other plain picture. In integers: `statistics.pstdev` took ~1 ms over
+    exact fractions, and a batch of 200 photos asked it 40,000 times (issue 16)."""
+    if not thumb:
+        return 0.0
+    count, total = len(thumb), sum(thumb)
+    squares = sum(value * value for value in thumb)
+    return math.sqrt((count * squares - total * total) / (count * count))
 
 
 def difference(a: bytes, b: bytes) -> float:

@@ -13,17 +13,20 @@ from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seller_app import paths
 from seller_app.domain.carriers import CarrierBook
 from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
-from seller_app.domain.timeline import Timeline
 
 from . import barcodes, checks
 from .model import EvidencePhoto, PhotoError, PhotoInput
 from .pool import forget_pool, shared_pool
 from .prepare import Prepared, PrepareJob, prepare_photo
+
+if TYPE_CHECKING:  # annotations only: the timeline module takes ~17 ms to import (issue 16)
+    from seller_app.domain.timeline import Timeline
 
 log = logging.getLogger(__name__)
 

@@ -251,9 +251,10 @@ def _prepare(job: PrepareJob) -> Prepared:
     captured, camera = capture_time(exif), camera_name(exif)
 
     # shrink first, then turn: turning 1600 px is cheaper than turning the drafted 2000 px
-    rgb = to_srgb(image)
-    rgb.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.BICUBIC)
-    upright = ImageOps.exif_transpose(rgb)
+    upright = to_srgb(image)
+    upright.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.BICUBIC)
+    # turned in place: a photo already upright is not copied (~1.5 ms at 1600 px)
+    ImageOps.exif_transpose(upright, in_place=True)
     grey = upright.convert("L")
 
     texts: tuple[str, ...] = ()

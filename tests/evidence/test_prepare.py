@@ -11,7 +11,14 @@ from PIL import Image, ImageCms
 
 from seller_app.domain.case import SHANGHAI, PhotoKind
 from seller_app.evidence import EvidencePhoto, PhotoError, PhotoInput, import_photos
-from seller_app.evidence.prepare import LONG_SIDE, draft_size, register_heif
+from seller_app.evidence.prepare import (
+    LONG_SIDE,
+    Prepared,
+    PrepareJob,
+    draft_size,
+    prepare_photo,
+    register_heif,
+)
 
 from .synth import EXIF_IFD, GPS_IFD, exif_block, save, scene
 
@@ -214,3 +221,49 @@ def test_warm_pool_is_reused_and_restartable(tmp_path: Path) -> None:
         getattr(r, "sha256", None) for r in second
     ]
     assert all(isinstance(r, EvidencePhoto) for r in first)
+
+
+def test_measures_on_phone_like_photos_are_those_of_the_plain_pipeline(tmp_path: Path) -> None:
+    """Issue 16 made preparing cheaper (the photo turned in place, the Laplacian's border left
+    out of the means instead of cropped away): the prepared copy and every measure behind the
+    blur, darkness and near-duplicate verdicts stay exactly those of the plain pipeline -- draft
+    decode, shrink, turn upright, then measure the cropped Laplacian -- on phone-like photos
+    (grain, texture, held upright)."""
+    from PIL import ImageFilter, ImageMath, ImageOps
+
+    from seller_app.evidence.fingerprint import dhash, thumbnail
+    from seller_app.evidence.quality import brightness
+
+    from .phone import Shot, save_phone_photo
+
+    def plain_sharpness(grey: Image.Image) -> float:
+        ints = grey.convert("I")
+        kernel = ImageFilter.Kernel((3, 3), [0, 1, 0, 1, -4, 1, 0, 1, 0], scale=1, offset=0)
+        lap = ints.filter(kernel).crop((1, 1, ints.width - 1, ints.height - 1)).convert("F")
+        squared = ImageMath.lambda_eval(lambda a: a["x"] * a["x"], x=lap)
+        mean = lap.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+        mean_squared = squared.resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+        return max(0.0, mean_squared - mean * mean)
+
+    # 8 MP: still drafted to half size, as a 12 MP photo is; one held upright (the turn in place)
+    shots = [Shot(seed=4, size=(3264, 2448), portrait=True, damaged=True)]
+    for index, shot in enumerate(shots):
+        source = save_phone_photo(shot, tmp_path / f"p{index}.jpg")
+        done = prepare_photo(PrepareJob(source, tmp_path))
+        assert isinstance(done, Prepared)
+        with Image.open(source) as image:
+            image.draft("RGB", draft_size(*image.size))
+            image.load()
+            shrunk = image.convert("RGB")
+            shrunk.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.BICUBIC)
+            upright = ImageOps.exif_transpose(shrunk)
+        grey = upright.convert("L")
+        assert (done.prepared_width, done.prepared_height) == upright.size
+        with Image.open(done.prepared_path) as copy:
+            encoded = tmp_path / f"plain{index}.jpg"
+            upright.save(encoded, "JPEG", quality=80)
+            assert copy.tobytes() == Image.open(encoded).tobytes()
+        assert done.sharpness == plain_sharpness(grey)
+        assert done.brightness == brightness(grey)
+        assert (done.dhash, done.thumbnail) == (dhash(grey), thumbnail(grey))
+    assert done.prepared_height > done.prepared_width  # turned upright
