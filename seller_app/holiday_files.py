@@ -10,6 +10,14 @@ imports that year's schedule -- a TOML or JSON file (format in docs/holidays.md)
 normalised, to ``<data dir>/holidays/<year>.toml`` atomically (a second import of the same year
 replaces it); `install_user_schedules` reads them all at start-up and makes them what every
 deadline counts with. Only regular files up to 64 KiB are read.
+
+It also hands the domain the bundled statutory holidays of 2027-2100
+(``resources/holidays/statutory.json``, written by ``scripts/gen_statutory_holidays.py`` from the
+pinned ``holidays`` package): `bundled_statutory_holidays` reads that file on the first year asked
+for (a command that counts no such year reads nothing) and answers instead of importing the
+package (~130 ms of a cold command). The file records the package version it came from; if the
+installed package is another version the file is ignored, with a log line, and the package
+computes the year -- never dates from another version.
 """
 
 from __future__ import annotations
@@ -17,8 +25,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
+import threading
 import tomllib
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +39,7 @@ from .domain.texts import Texts
 from .domain.workdays import (
     OfficialYear,
     install_official_years,
+    install_statutory_source,
     official_year_from_data,
     official_year_to_data,
 )
@@ -143,8 +156,127 @@ def load_schedules(data_dir: Path) -> list[OfficialYear]:
     return [found[year] for year in sorted(found)]
 
 
+# --------------------------------------------------------------------------- bundled statutory days
+
+STATUTORY_FILE = "statutory.json"
+STATUTORY_MAX_BYTES = 256 * 1024  # ~30 KB for 2027-2100
+STATUTORY_PACKAGE = "holidays"
+
+
+def statutory_path() -> Path:
+    from . import paths
+
+    return paths.resources_dir() / HOLIDAYS_DIR / STATUTORY_FILE
+
+
+def installed_package_version(name: str = STATUTORY_PACKAGE) -> str | None:
+    """The installed version of `name`, from its ``.dist-info`` folder beside the package, without
+    importing it or ``importlib.metadata`` (~20 ms); None if it is not installed. Falls back to
+    ``importlib.metadata`` when the folder is not where the package is (or is not unique)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    pattern = re.compile(rf"{re.escape(name)}-([^-]+)\.dist-info", re.IGNORECASE)
+    try:
+        found = [m.group(1) for e in os.scandir(site) if (m := pattern.fullmatch(e.name))]
+    except OSError:
+        found = []
+    if len(found) == 1:
+        return found[0]
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def read_statutory_file(path: Path) -> tuple[str, dict[int, dict[str, str]]]:
+    """The generator's version and days off by year (ISO date -> name) in `path`; ValueError
+    (or OSError) saying what is wrong with it."""
+    if not path.is_file():
+        raise ValueError("missing or not a regular file")
+    if path.stat().st_size > STATUTORY_MAX_BYTES:
+        raise ValueError(f"larger than {STATUTORY_MAX_BYTES} bytes")
+    data = json.loads(path.read_bytes().decode("utf-8"))
+    if not isinstance(data, dict) or data.get("package") != STATUTORY_PACKAGE:
+        raise ValueError(f"not generated from the {STATUTORY_PACKAGE!r} package")
+    version, years = data.get("version"), data.get("years")
+    if not isinstance(version, str) or not isinstance(years, dict):
+        raise ValueError("no 'version' or 'years'")
+    table: dict[int, dict[str, str]] = {}
+    for year_text, days in years.items():
+        if not isinstance(days, dict) or not all(
+            isinstance(day, str) and day[:4] == year_text and isinstance(name, str)
+            for day, name in days.items()
+        ):
+            raise ValueError(f"year {year_text!r}: not a table of its dates to names")
+        table[int(year_text)] = days
+    return version, table
+
+
+_statutory_lock = threading.Lock()
+_statutory: dict[int, dict[str, str]] | None = None
+
+
+def _statutory_table() -> dict[int, dict[str, str]]:
+    """The bundled file's years, read once (empty when it cannot be used: logged)."""
+    global _statutory
+    with _statutory_lock:
+        if _statutory is None:
+            _statutory = _load_statutory(statutory_path())
+        return _statutory
+
+
+def _load_statutory(path: Path) -> dict[int, dict[str, str]]:
+    try:
+        version, table = read_statutory_file(path)
+    except (OSError, ValueError) as error:  # JSONDecodeError and UnicodeDecodeError included
+        log.warning("bundled statutory holidays not used (%s): %s", path, error)
+        return {}
+    installed = installed_package_version()  # None (not installed): the file is all there is
+    if installed is not None and installed != version:
+        log.warning(
+            "bundled statutory holidays not used: generated from %s %s, %s installed"
+            " (re-run scripts/gen_statutory_holidays.py)",
+            STATUTORY_PACKAGE,
+            version,
+            installed,
+        )
+        return {}
+    return table
+
+
+def bundled_statutory_holidays(year: int) -> Mapping[date, str] | None:
+    """`workdays.statutory_holidays(year)` from the bundled file; None for a year it does not
+    hold, or when the file cannot be used (then the package computes it)."""
+    days = _statutory_table().get(year)
+    if days is None:
+        return None
+    return {date.fromisoformat(day): name for day, name in days.items()}
+
+
+def use_bundled_statutory(path: Path | None = None) -> None:
+    """Have the domain take the statutory days off from the bundled file, read on the first year
+    asked for and then kept for the process. `path`: read this file now instead (tests)."""
+    global _statutory
+    if path is not None:
+        table = _load_statutory(path)
+        with _statutory_lock:
+            _statutory = table
+    install_statutory_source(bundled_statutory_holidays)
+
+
 def install_user_schedules(data_dir: Path) -> tuple[OfficialYear, ...]:
-    """Read the data folder's schedules and make them what deadlines are counted with."""
+    """Read the data folder's schedules and make them what deadlines are counted with (with the
+    bundled statutory days off for the years without a notice)."""
+    use_bundled_statutory()
     try:
         schedules = load_schedules(data_dir)
     except OSError as error:
@@ -165,10 +297,15 @@ def import_schedule(path: Path, data_dir: Path) -> tuple[OfficialYear, Path]:
 __all__ = [
     "HOLIDAYS_DIR",
     "HolidayFileError",
+    "bundled_statutory_holidays",
     "import_schedule",
     "install_user_schedules",
+    "installed_package_version",
     "load_schedules",
     "read_schedule_file",
+    "read_statutory_file",
     "schedules_dir",
+    "statutory_path",
+    "use_bundled_statutory",
     "write_schedule",
 ]

@@ -14,6 +14,11 @@ and make-up working days (调休, e.g. Saturday 14 Feb 2026 is a working day) ea
    make-up working days and the weekday given in lieu of a holiday that falls on a weekend
    (art. 6) are not known until the notice, so such a year is "not known": `knows` is False and
    callers warn. Counting only the certain days off keeps the estimate on the early side.
+   Building that list costs ~130 ms (importing ``holidays`` and computing the year), so the app
+   ships it precomputed for 2027-2100 (``resources/holidays/statutory.json``): the outer layer
+   (`seller_app.holiday_files`) installs a loader with `install_statutory_source`, which this
+   module calls on the first need of a year (it never reads a file itself); the package answers
+   for a year the loader does not hold.
 
 Counting follows 民法典 art. 201: the start day is not counted, so "the 1st working day after
 Friday 2026-10-09" is the first working day from Saturday 10 October on -- which is that Saturday,
@@ -22,7 +27,7 @@ a make-up working day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -56,15 +61,44 @@ class WeekdayCalendar:
         return False
 
 
-@lru_cache(maxsize=64)
+StatutorySource = Callable[[int], Mapping[date, str] | None]
+"""A year's statutory days off as `statutory_holidays` gives them, or None if not held."""
+
+_statutory_source: StatutorySource | None = None
+
+
+def install_statutory_source(source: StatutorySource | None) -> None:
+    """Answer `statutory_holidays` from `source` first (None: from the package only).
+
+    `source(year)` is called lazily, on the first need of each year, and must give exactly what
+    the package gives (``seller_app.holiday_files`` checks the version it was generated from);
+    None for a year it does not hold sends that year to the package.
+    """
+    global _statutory_source
+    _statutory_source = source
+    statutory_holidays.cache_clear()
+
+
+@lru_cache(maxsize=128)
 def statutory_holidays(year: int) -> Mapping[date, str]:
     """The days off of `year` known before its notice (art. 2), with their Chinese names.
 
     From ``holidays.China(observed=False)``: the statutory days only, never the weekday given in
     lieu of one that falls on a weekend. For a year the package has official data for, its
-    days off from that notice are included too.
+    days off from that notice are included too. The installed source (`install_statutory_source`)
+    answers first: the same figures, precomputed.
     """
-    import holidays  # ~60 ms to import: only when a year is outside the official data
+    source = _statutory_source
+    if source is not None:
+        held = source(year)
+        if held is not None:
+            return dict(held)
+    return package_statutory_holidays(year)
+
+
+def package_statutory_holidays(year: int) -> dict[date, str]:
+    """`statutory_holidays` as the ``holidays`` package computes it (the generator's source)."""
+    import holidays  # ~60 ms to import, ~70 ms a year: only for a year no source holds
 
     found = holidays.country_holidays("CN", years=year, observed=False, language="zh_CN")
     return {day: str(name) for day, name in found.items() if day.year == year}
@@ -316,13 +350,16 @@ __all__ = [
     "CountedDay",
     "OfficialYear",
     "StatutoryCalendar",
+    "StatutorySource",
     "WeekdayCalendar",
     "WorkCalendar",
     "install_official_years",
+    "install_statutory_source",
     "installed_official_years",
     "nth_workday_after",
     "official_year_from_data",
     "official_year_to_data",
+    "package_statutory_holidays",
     "roll_to_workday",
     "statutory_holidays",
 ]
