@@ -177,9 +177,10 @@ def _collect_less(words: Sequence[str]) -> None:
       font tables, the rules, the holidays): ~70 ms of a cold ``form --photos`` after the PDF was
       written. `main` freezes them instead (the files are closed by then; the interpreter still
       flushes stdout and stderr).
-    - During ``form`` and ``photos`` the parent's collections (~250 of them while ReportLab and
-      the rules are imported, ~55 ms of CPU) take a core from the photo workers; they are
-      bounded runs with few cycles, so it is off. `batch` and the other commands keep it.
+    - During ``form`` the parent's collections (~250 of them while ReportLab and the rules are
+      imported, ~55 ms of CPU) take a core from the photo workers; one claim is a bounded run
+      with few cycles, so it is off. ``photos`` (any number of photos, its parent imports less),
+      `batch` and the other commands keep it.
     """
-    if _command(words) in _VALUED:
+    if _command(words) == "form":
         gc.disable()
