@@ -100,6 +100,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
         register_font()
         results = preparing.result() if preparing is not None else []
+        if preparing is not None:  # the workers exit while the form is written, not after it
+            from ..evidence.pool import shutdown_pool
+
+            shutdown_pool(wait=False)
         failed = [r for r in results if isinstance(r, PhotoError)]
         if failed:
             raise UserError(failed[0].message(lang))

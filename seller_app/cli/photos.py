@@ -67,6 +67,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             processes=jobs,
             carriers=catalog.carriers,
         )
+        from ..evidence.pool import shutdown_pool
+
+        shutdown_pool(wait=False)  # the workers exit while the report is written, not after it
         report = photos_report(results, args.lang, case, catalog.carriers)
         if args.out:
             from ..store.crypto import write_atomic
