@@ -22,8 +22,13 @@ def _mean(image: Image.Image, box: tuple[int, int, int, int] | None = None) -> f
 def sharpness(image: Image.Image) -> float:
     """Variance of the Laplacian of the grey image (the usual focus measure; higher = sharper).
 
-    Computed in 32-bit integers, so strong edges are not clipped as they would be in 8-bit "L".
-    The value depends on the pixel scale, so callers measure the prepared copy (long side 1600).
+    Filtered in 32-bit integers, so bright edges are not capped at 255 as in 8-bit "L"; but
+    Pillow clips the filtered "I" image at 0, so the negative half of the Laplacian counts as 0
+    (a lone dot 100 brighter than its ground gives 0 at its centre, where the response is -400):
+    the measure is the variance of the positive half. `blur_threshold`
+    (resources/evidence/checks.toml) is tuned on this measure; filtering without the clip would
+    need it tuned again. The value depends on the pixel scale, so callers measure the prepared
+    copy (long side 1600).
     """
     grey = _grey(image).convert("I")
     if grey.width < 3 or grey.height < 3:
