@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QRadioButton
 
-from .conftest import idle, type_text
+from .conftest import clear_and_type, idle, type_text
 from .test_wizard_walk import child, click, fill_shipment, next_page
 
 
@@ -54,6 +54,7 @@ def test_esc_asks_then_keeps_the_draft_and_it_resumes(qtbot, window, book) -> No
 def test_esc_then_continue_keeps_the_wizard_open(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     click(qtbot, window.new_button)
     wizard = window.wizard
+    clear_and_type(qtbot, child(wizard.currentPage(), QLineEdit, "tracking"), "SF1234567890123")
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     click(qtbot, wizard.stay_button)
     assert wizard.isVisible() and wizard.confirm_box is None

@@ -36,6 +36,33 @@ def box_words(wizard) -> str:  # type: ignore[no-untyped-def]
     return " ".join([box.windowTitle(), box.text(), box.informativeText(), *buttons])
 
 
+def test_esc_on_a_new_wizard_with_nothing_entered_closes_it_without_asking(
+    qtbot, window, book
+) -> None:  # type: ignore[no-untyped-def]
+    wizard = window.open_wizard(None)
+    idle(qtbot)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert wizard.confirm_box is None
+    assert book.records() == []  # no empty draft left in the list
+    # nor when the app quits with it open
+    wizard = window.open_wizard(None)
+    idle(qtbot)
+    assert wizard.close_without_asking()
+    assert book.records() == []
+
+
+def test_esc_on_a_new_wizard_with_a_number_typed_asks(qtbot, window, book) -> None:  # type: ignore[no-untyped-def]
+    wizard = window.open_wizard(None)
+    idle(qtbot)
+    clear_and_type(qtbot, child(wizard.currentPage(), QLineEdit, "tracking"), "SF1234567890123")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    words = box_words(wizard)
+    assert "草稿" in words
+    click(qtbot, wizard.stay_button)
+    assert wizard.isVisible()
+
+
 def test_esc_on_an_unchanged_filed_case(qtbot, window, book) -> None:  # type: ignore[no-untyped-def]
     wizard, case_id = open_filed_case(qtbot, window, book)
     updated = book.store.get_case(case_id).updated_at

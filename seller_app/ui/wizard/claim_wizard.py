@@ -319,6 +319,13 @@ class ClaimWizard(QWizard):
         if self._closing:
             super().reject()
             return
+        if not self.stored:
+            self._collect_current()
+            if self._untouched():  # nothing entered: nothing to keep or to ask about
+                self._closed(keep=False)
+                self._closing = True
+                super().reject()
+                return
         box = QMessageBox(self)
         box.setObjectName("confirmClose")
         box.setIcon(QMessageBox.Icon.Question)
@@ -385,7 +392,7 @@ class ClaimWizard(QWizard):
         the status the last page asks for); False when the save failed."""
         self._collect_current()
         if not self.stored:
-            return self.autosave()
+            return self._untouched() or self.autosave()  # no empty draft in the list
         if not self.changed():
             return True
         self.draft.status = self._status_choice() or self.draft.status
