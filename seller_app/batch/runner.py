@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.catalog import Catalog
+from ..domain.workdays import OfficialYear, install_official_years, installed_official_years
 from .claim import (
     CASES_DIR,
     FORMS_DIR,
@@ -50,12 +51,20 @@ DEFAULT_CHUNK = 8
 _worker_catalog: Catalog | None = None
 
 
-def _init_worker(resources: Path, form_layout: str | None) -> None:
-    """Once per worker process: ignore Ctrl-C (the parent cancels), load the catalog, register
-    the form font and load the layout."""
+def _init_worker(
+    resources: Path, form_layout: str | None, official_years: tuple[OfficialYear, ...] = ()
+) -> None:
+    """Once per worker process: ignore Ctrl-C (the parent cancels), load the catalog, count
+    deadlines with the parent's working days (the official schedules the seller imported, the
+    bundled statutory days off: a spawned worker starts without them), register the form font
+    and load the layout."""
     global _worker_catalog
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_catalog = Catalog.load(resources)
+    from ..holiday_files import use_bundled_statutory
+
+    use_bundled_statutory()
+    install_official_years(official_years)
     warm_up(form_layout)
 
 
@@ -145,7 +154,7 @@ class _Pool:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.catalog.root, self.settings.form_layout),
+            initargs=(self.catalog.root, self.settings.form_layout, installed_official_years()),
         )
 
     def submit(self, claims: list[ClaimRow]) -> Future[list[RowResult]]:

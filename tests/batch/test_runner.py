@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from seller_app.batch import ClaimSettings, RefusedRow, RowDefaults, RowResult, open_export
+from seller_app.batch import ClaimSettings, RefusedRow, RowDefaults, RowResult, open_export, runner
 from seller_app.batch.mapping import ImportMapping
 from seller_app.batch.runner import Outcome, run_batch
+from seller_app.domain import workdays
 from seller_app.domain.catalog import Catalog
 from tests.conftest import NOW
 
@@ -70,6 +71,38 @@ def test_process_pool_gives_the_same_results_as_inline(
 
     assert digest(pooled) == digest(inline)
     assert len(list((tmp_path / "b" / "out" / "cases").glob("*.json"))) == 11
+
+
+def _working_days_here() -> tuple[object, ...]:
+    """In a worker: the official schedules it counts with, 2027's statutory days off, and
+    whether it had to import the `holidays` package for them (the bundled file answers)."""
+    import sys
+
+    return (
+        workdays.installed_official_years(),
+        dict(workdays.statutory_holidays(2027)),
+        "holidays" in sys.modules,
+    )
+
+
+def test_workers_count_deadlines_with_the_sellers_imported_schedules(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    # A schedule the seller imported (`seller-claims calendar import`, 导入放假安排) is installed
+    # in the process that runs the batch; a spawned worker starts without it and must be given
+    # it, or its forms and calendar count working days with the estimate instead.
+    statutory = [day.isoformat() for day in workdays.statutory_holidays(2026)]
+    official = workdays.official_year_from_data(
+        {"year": 2026, "days_off": [*statutory, "2026-11-22..2026-12-20", "2026-12-21..2026-12-31"]}
+    )
+    workdays.install_official_years([official])
+    pool = runner._Pool(catalog, ClaimSettings(tmp_path, NOW, form_layout=None), 2)
+    try:
+        years, estimate, imported = pool.executor.submit(_working_days_here).result(timeout=120)
+    finally:
+        pool.executor.shutdown()
+    assert years == (official,)
+    assert estimate == dict(workdays.package_statutory_holidays(2027)) and not imported
 
 
 def test_cancel_in_the_middle_keeps_what_was_done(
