@@ -199,12 +199,14 @@ def installed_package_version(name: str = STATUTORY_PACKAGE) -> str | None:
 
 def read_statutory_file(path: Path) -> tuple[str, dict[int, dict[str, str]]]:
     """The generator's version and days off by year (ISO date -> name) in `path`; ValueError
-    (or OSError) saying what is wrong with it."""
-    if not path.is_file():
-        raise ValueError("missing or not a regular file")
-    if path.stat().st_size > STATUTORY_MAX_BYTES:
-        raise ValueError(f"larger than {STATUTORY_MAX_BYTES} bytes")
-    data = json.loads(path.read_bytes().decode("utf-8"))
+    saying what is wrong with it."""
+    from .readfile import InputFileError, read_regular
+
+    try:
+        raw = read_regular(path, STATUTORY_MAX_BYTES)
+    except InputFileError as error:  # missing, not_regular, too_large, unreadable
+        raise ValueError(error.reason) from None
+    data = json.loads(raw.decode("utf-8"))
     if not isinstance(data, dict) or data.get("package") != STATUTORY_PACKAGE:
         raise ValueError(f"not generated from the {STATUTORY_PACKAGE!r} package")
     version, years = data.get("version"), data.get("years")
@@ -237,7 +239,7 @@ def _statutory_table() -> dict[int, dict[str, str]]:
 def _load_statutory(path: Path) -> dict[int, dict[str, str]]:
     try:
         version, table = read_statutory_file(path)
-    except (OSError, ValueError) as error:  # JSONDecodeError and UnicodeDecodeError included
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError included
         log.warning("bundled statutory holidays not used (%s): %s", path, error)
         return {}
     installed = installed_package_version()  # None (not installed): the file is all there is
