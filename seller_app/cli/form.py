@@ -41,12 +41,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     import tempfile
     from concurrent.futures import ThreadPoolExecutor
 
-    if args.photos:  # the photo workers start while the case is read and checked
-        from ..evidence import warm_up
-
-        warm_up()
-
-    # ReportLab, the font and the rules are imported once the photos are with the workers
+    # The photo workers were started by `cli.main` before this module was imported (two photos
+    # or more: one is prepared in this process); ReportLab, the font and the rules are imported
+    # once the photos are with the workers.
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
     from ..evidence import PhotoError, PhotoInput, import_photos
 

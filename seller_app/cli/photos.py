@@ -22,14 +22,9 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     when any file could not be read (after reporting all of them)."""
     import tempfile
 
+    # the photo workers were started by `cli.main` from the command line (issue 16): they
+    # import Pillow while this process imports the importer, the checks and the report
     jobs = _jobs(args.jobs, args.lang)
-    if len(args.files) > 1 and jobs != 1:
-        # the workers start (an interpreter each, then Pillow and zxing-cpp) while this process
-        # imports the importer, the checks and the report and reads the case (issue 16)
-        from ..evidence.pool import warm_up
-
-        warm_up(jobs)
-
     from ..evidence import PhotoError, import_photos
     from ..evidence.report import photos_report
 
