@@ -12,7 +12,6 @@ import io
 import os
 import secrets
 import tempfile
-import zlib
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 
 from .. import __version__, leftovers
 from .fonts import register_font, require_glyphs
+from .subsets import Flate
 from .textblock import TextBlock, numbered_chars
 
 # Streams written as binary, not as ASCII85 text (ReportLab's default, for 7-bit mail of the
@@ -242,17 +242,6 @@ deflates a form's three pages (55 KB of operators) in 0.23 ms to 9.5 KB, ReportL
 form's time for 2.5 % of its size."""
 
 
-class _FastFlate:
-    pdfname = "FlateDecode"
-
-    def encode(self, text: bytes | str) -> bytes:
-        data = text.encode("utf8") if isinstance(text, str) else text
-        return zlib.compress(data, PAGE_FLATE_LEVEL)
-
-    def decode(self, encoded: bytes) -> bytes:
-        return zlib.decompress(encoded)
-
-
 def _deflate_pages_fast(doc: Any) -> None:
     """Each page's drawing as ReportLab would make it at writing time (`PDFPage.prepare`), only
     deflated at `PAGE_FLATE_LEVEL`."""
@@ -261,7 +250,7 @@ def _deflate_pages_fast(doc: Any) -> None:
     for page in doc.Pages.pages:
         if page.Contents or not page.stream or not page.compression:
             continue
-        stream = pdfdoc.PDFStream(content=page.stream, filters=[_FastFlate()])
+        stream = pdfdoc.PDFStream(content=page.stream, filters=[Flate(PAGE_FLATE_LEVEL)])
         stream.__Comment__ = "page stream"
         page.Contents = stream
 
