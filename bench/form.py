@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.measure import measure  # noqa: E402
-from bench.photo_floor import floor_one  # noqa: E402
+from bench.photo_floor import beside_warm_floor  # noqa: E402
 from bench.photos import installed_env  # noqa: E402
 from tests.evidence.phone import claim_set, write_shots  # noqa: E402
 
@@ -115,17 +115,7 @@ def warm(photos: list[Path], runs: int) -> None:
     register_font()
     warm_up()
     claim()  # the pool is up and warm
-    context = multiprocessing.get_context("spawn")
-    ours, floor = [], []
-    with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context) as pool:
-        list(pool.map(floor_one, [(p, out) for p in photos]))
-        for _ in range(runs):
-            start = time.perf_counter()
-            claim()
-            ours.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            list(pool.map(floor_one, [(p, out) for p in photos]))
-            floor.append(time.perf_counter() - start)
+    ours, floor = beside_warm_floor(claim, photos, out, runs)
     shutdown_pool()
     print(
         f"one claim, 8 photos, pool running: ours {statistics.median(ours):.2f} s, floor "

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -40,6 +42,27 @@ def floor_all(sources: list[Path], out_dir: Path, jobs: int) -> int:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         return sum(pool.map(floor_one, [(source, out_dir) for source in sources]))
+
+
+def beside_warm_floor(
+    ours: Callable[[], object], photos: list[Path], out_dir: Path, runs: int
+) -> tuple[list[float], list[float]]:
+    """Seconds of `ours` and of the floor over `photos` on a running pool of the floor's own,
+    `runs` times each, alternated so that machine load hits both alike (the "pool running"
+    figures: the caller has warmed its own workers first)."""
+    context = multiprocessing.get_context("spawn")
+    jobs = [(photo, out_dir) for photo in photos]
+    mine, floor = [], []
+    with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context) as pool:
+        list(pool.map(floor_one, jobs))  # the floor's workers up and warm
+        for _ in range(runs):
+            start = time.perf_counter()
+            ours()
+            mine.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            list(pool.map(floor_one, jobs))
+            floor.append(time.perf_counter() - start)
+    return mine, floor
 
 
 def main() -> None:

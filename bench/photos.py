@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import argparse
 import io
-import multiprocessing
 import os
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image, ImageOps  # noqa: E402
 
 from bench.measure import measure  # noqa: E402
-from bench.photo_floor import floor_one  # noqa: E402
+from bench.photo_floor import beside_warm_floor, floor_one  # noqa: E402
 from tests.evidence.phone import claim_set, folder_of_claims, write_shots  # noqa: E402
 
 COLD_TARGET, WARM_TARGET, MEMORY_MB = 1.5, 1.3, 300.0
@@ -162,17 +160,7 @@ def warm(photos: Sequence[Path], runs: int) -> None:
 
     warm_up()
     prepare()  # the pool is up and has imported everything
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context) as pool:
-        list(pool.map(floor_one, [(p, out) for p in photos]))
-        ours, floor = [], []
-        for _ in range(runs):
-            start = time.perf_counter()
-            prepare()
-            ours.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            list(pool.map(floor_one, [(p, out) for p in photos]))
-            floor.append(time.perf_counter() - start)
+    ours, floor = beside_warm_floor(prepare, photos, out, runs)
     shutdown_pool()
     ratio = statistics.median(a / b for a, b in zip(ours, floor, strict=True))
     print(
