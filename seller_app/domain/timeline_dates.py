@@ -102,13 +102,17 @@ _RELATIVE_DATE = re.compile(r"(?P<rel>今天|今日|昨天|昨日|前天)")
 # A weekday standing for a day of the past week (apps print "周五 14:22" for the last few days).
 # Not a range of opening hours: "周一至周五 9:00-18:00" names no day.
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_RANGE = r"\s*(?:至|到|~|～|-|—)\s*"
+_RANGE_MARKS = r"[至到~～\-—]"
+_RANGE = r"\s*" + _RANGE_MARKS + r"\s*"
 # Nor the weekday printed beside a date ("11-13（周五）", "今天 周六") or a schedule ("每周五").
 _BESIDE = r"(?<![\d日天每])(?<![\d日天]\s)(?<![\d日天][(（])(?<![\d日天]\s[(（])"
 _WEEKDAY_NAME = (
     _BESIDE
-    + r"(?<![至到~～\-—])(?<![至到~～\-—]\s)(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
-    r"(?!" + _RANGE + r"(?:周|星期|礼拜)?[一二三四五六日天])"
+    + f"(?<!{_RANGE_MARKS})(?<!{_RANGE_MARKS}\\s)"
+    + r"(?P<last>上)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+    + r"(?!"
+    + _RANGE
+    + r"(?:周|星期|礼拜)?[一二三四五六日天])"
 )
 _WEEKDAY_TIME = re.compile(_WEEKDAY_NAME + r"[)）]?\s*" + _CLOCK + r"(?![\d:])")
 _WEEKDAY_DATE = re.compile(_WEEKDAY_NAME + r"(?![\d:])")
