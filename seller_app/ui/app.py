@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
@@ -35,11 +35,13 @@ from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
-from .passphrase_dialog import PassphraseDialog
-from .shared_store import SharedChoice, chosen, files_dir
 from .shared_stores import SharedStores
 from .tasks import hold_collection, run_task
 from .widgets.first_frame import after_first_frame
+
+if TYPE_CHECKING:
+    from .passphrase_dialog import PassphraseDialog
+    from .shared_store import SharedChoice
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,8 @@ class DesktopApp(SharedStores):
     def shared(self) -> SharedChoice | None:
         """The shared store chosen (None: this PC's own), read from the settings on first use."""
         if not self._shared_read:
+            from .shared_store import chosen
+
             self._shared_choice = chosen(self.settings)
             self._shared_read = True
         return self._shared_choice
@@ -239,6 +243,7 @@ class DesktopApp(SharedStores):
             self.window.set_store_state(state, message)
 
     def _store_opened(self, store: Any, passphrase: str | None, book: Any = None) -> None:
+        from .shared_store import files_dir
         from .store_book import StoreCaseBook
 
         self.opening = False
@@ -301,6 +306,8 @@ class DesktopApp(SharedStores):
             return None
         if self.passphrase_dialog is not None and self.passphrase_dialog.isVisible():
             return self.passphrase_dialog
+        from .passphrase_dialog import PassphraseDialog
+
         first_time = not (self.data_dir / _keys_file()).exists()
         dialog = PassphraseDialog("create" if first_time else "unlock", self.window)
         if wrong:

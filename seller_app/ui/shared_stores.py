@@ -25,18 +25,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .casebook import OpeningBook
-from .passphrase_dialog import PassphraseDialog
-from .shared_store import (
-    SharedChoice,
-    ShopPassphrase,
-    ShopPassphraseNeededError,
-    files_dir,
-    open_local,
-    open_shared,
-    probe_server,
-    remember_choice,
-    saved_server,
-)
 from .tasks import run_task
 
 if TYPE_CHECKING:
@@ -46,6 +34,8 @@ if TYPE_CHECKING:
 
     from .main_window import MainWindow
     from .moving_over import MovingOver
+    from .passphrase_dialog import PassphraseDialog
+    from .shared_store import SharedChoice, ShopPassphrase
     from .shared_store_dialog import SharedStoreDialog
 
 log = logging.getLogger(__name__)
@@ -106,12 +96,16 @@ class SharedStores:
         self, choice: SharedChoice, passphrase: str | None, shop: ShopPassphrase | None
     ) -> Callable[[], Any]:
         """Opening the shared store, for the pool (no widget captured)."""
+        from .shared_store import open_shared
+
         data_dir = self.data_dir
         return lambda: open_shared(data_dir, passphrase, choice, shop=shop)
 
     def _shared_failed(self, error: Exception, passphrase: str | None) -> bool:
         """The shared store did not open at start: ask for the shop passphrase, or say why in
         the window (with 重新连接 / 在本机案件库上工作 / 共享案件库设置). False: not ours."""
+        from .shared_store import ShopPassphraseNeededError
+
         if self.wants_shared() is None:
             return False
         if passphrase is not None:
@@ -154,6 +148,9 @@ class SharedStores:
         parent: QWidget | None = None,
     ) -> PassphraseDialog | None:
         """The shop passphrase: a new one for a new shop (twice), else the shop's, once."""
+        from .passphrase_dialog import PassphraseDialog
+        from .shared_store import ShopPassphrase
+
         owner = parent or self.window
         if owner is None:
             return None
@@ -180,6 +177,7 @@ class SharedStores:
         """设置 › 共享案件库."""
         from seller_app.store.desk import Desk
 
+        from .shared_store import probe_server, saved_server
         from .shared_store_dialog import SharedStoreDialog
 
         if self.window is None:
@@ -213,12 +211,16 @@ class SharedStores:
 
     def use_shared(self, server: Any, password: str, desk: str) -> None:
         """使用共享案件库: connect (the local store stays open until that worked)."""
+        from .shared_store import SharedChoice
+
         choice = SharedChoice(server, password or None)
         self._connect(choice, password, desk or None, None)
 
     def _connect(
         self, choice: SharedChoice, password: str, desk: str | None, shop: ShopPassphrase | None
     ) -> None:
+        from .shared_store import open_shared
+
         if self.connecting or self.opening:
             return
         self.connecting = True
@@ -246,6 +248,8 @@ class SharedStores:
         self, error: Exception, choice: SharedChoice, password: str, desk: str | None
     ) -> None:
         from seller_app.credentials import KeychainUnavailableError
+
+        from .shared_store import ShopPassphraseNeededError
 
         self.connecting = False
         dialog = self.shared_dialog
@@ -311,6 +315,8 @@ class SharedStores:
     def _connected(self, store: Any, choice: SharedChoice) -> None:
         """The shared store is open: the window changes over to it (its open work saved into
         the store it came from first)."""
+        from .shared_store import remember_choice
+
         self.connecting = False
         window = self.window
         busy = window.busy_reason() if window is not None else ""
@@ -341,6 +347,8 @@ class SharedStores:
     def use_local(self) -> None:
         """改用本机案件库: back to this PC's own store for good (the server stays in the
         settings, to connect again later)."""
+        from .shared_store import remember_choice
+
         window = self.window
         if window is None:
             return
@@ -368,6 +376,8 @@ class SharedStores:
         self._to_local(carry=True)
 
     def _to_local(self, *, carry: bool) -> None:
+        from .shared_store import open_local
+
         old = self.current_store()
         if old is None:  # nothing open (the server failed at start)
             self.open_store(self.passphrase)
@@ -381,6 +391,7 @@ class SharedStores:
         )
 
     def _local_opened(self, store: Any, old: Any, carry: bool) -> None:
+        from .shared_store import files_dir
         from .store_book import StoreCaseBook
 
         self.opening = False
