@@ -121,8 +121,7 @@ class DesktopApp(SharedStores):
         self.opening = False
         self.passphrase: str | None = None  # the store's, when it is locked with one
         self.passphrase_dialog: PassphraseDialog | None = None
-        self.icon = app_icon(self.resources)
-        app.setWindowIcon(self.icon)
+        self.icon: QIcon | None = None  # after the first frame (`_show_icon`)
         register_fonts(self.resources)
         self.translators: list = []  # type: ignore[type-arg]
         self.lang = _lang(settings)
@@ -161,10 +160,21 @@ class DesktopApp(SharedStores):
         window.show()
         self.window = window
         self._show_state(window)
-        self._open_after_first_frame(window)
+        self._after_first_frame(window)
         return window
 
-    def _open_after_first_frame(self, window: MainWindow) -> None:
+    def _show_icon(self) -> None:
+        """The app's icon, for its windows and the tray, once the first window is painted (issue
+        16: loading the SVG engine and drawing the icon's sizes took 2-5 ms before it)."""
+        if self.icon is None:
+            self.icon = app_icon(self.resources)
+            self.app.setWindowIcon(self.icon)
+        if self.window is not None:
+            self.window.set_icon(self.icon)
+
+    def _after_first_frame(self, window: MainWindow) -> None:
+        if self.icon is None:
+            after_first_frame(window, self._show_icon)
         if self.state == "opening" and not self.opening:
             # after the window's first frame (issue 16): the store's imports (keyring,
             # cryptography) on a worker thread would otherwise hold the GIL while it first shows
@@ -393,7 +403,7 @@ class DesktopApp(SharedStores):
         reopen = old.work_on_close
         old.deleteLater()
         self._show_state(window)
-        self._open_after_first_frame(window)  # the old window went before its first frame
+        self._after_first_frame(window)  # the old window went before its first frame
         if reopen is not None:
             window.reopen_work(reopen)
 

@@ -253,6 +253,13 @@ class MainWindow(QMainWindow):
         self._make_tray()
         self.work  # noqa: B018 - made now, not when the seller first asks for a backup
 
+    def set_icon(self, icon: QIcon) -> None:
+        """The app's icon, known after the first frame: the window's, and the tray's."""
+        self.setWindowIcon(icon)
+        self._tray_icon = icon
+        if self._finished and self.tray is None:
+            self._make_tray()
+
     def _make_tray(self) -> None:
         """The icon in the system tray that says what falls due (where there is a tray)."""
         from PySide6.QtWidgets import QSystemTrayIcon

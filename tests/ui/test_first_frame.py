@@ -115,6 +115,11 @@ def test_the_store_opens_after_the_window_is_painted(  # type: ignore[no-untyped
         window = desktop.show()
         assert order == [] and isinstance(window.book, OpeningBook)
         assert "正在打开案件库" in window.empty_hint.text() and not window.table.isVisible()
+        assert desktop.icon is None  # the SVG icon is drawn after the first frame too
+        qtbot.waitUntil(lambda: desktop.icon is not None)
+        assert window.paints.count >= 1 and not desktop.icon.isNull()
+        assert window.windowIcon().cacheKey() == desktop.icon.cacheKey()
+        assert QApplication.windowIcon().cacheKey() == desktop.icon.cacheKey()
         qtbot.waitUntil(lambda: isinstance(window.book, StoreCaseBook))
         qtbot.waitUntil(lambda: window.model.rowCount() == 1)
         assert sorted(order) == ["open", "prepare"]  # each once
