@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from seller_app import paths
 
@@ -40,6 +39,8 @@ from .tasks import hold_collection, run_task
 from .widgets.first_frame import after_first_frame
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from .passphrase_dialog import PassphraseDialog
     from .shared_store import SharedChoice
 
@@ -90,6 +91,8 @@ def restore_store(store: Any, archive: Path, backup_passphrase: str, passphrase:
 
 
 def app_icon(resources: Path) -> QIcon:
+    from PySide6.QtGui import QIcon
+
     return QIcon(str(resources / "icons" / "app.svg"))
 
 
@@ -299,6 +302,8 @@ class DesktopApp(SharedStores):
         message = error.message(self.lang) if callable(getattr(error, "message", None)) else ""
         self._set_state("failed", message or str(error))
         if self.window is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(
                 self.window,
                 QCoreApplication.translate("DesktopApp", "无法打开案件库"),
@@ -382,6 +387,8 @@ class DesktopApp(SharedStores):
         if old is None or lang == self.lang:
             return
         if old.busy_reason():
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 old, QCoreApplication.translate("DesktopApp", "请稍候"), old.busy_reason()
             )

@@ -22,14 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QStandardPaths, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QIcon,
-    QKeySequence,
-)
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,7 +33,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -49,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
-from .save_problems import SaveProblems
 from .tasks import run_task
 from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
 from .widgets.first_frame import after_first_frame
@@ -58,11 +50,13 @@ from .widgets.reminders import RemindersPanel
 from .widgets.summary_bar import SummaryBar
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QIcon
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from .case_rows import CaseRow
     from .case_view import CaseView
     from .passphrase_dialog import PassphraseDialog
+    from .save_problems import SaveProblems
     from .store_work import StoreWork
 
 log = logging.getLogger(__name__)
@@ -110,8 +104,8 @@ class MainWindow(QMainWindow):
         self.work_on_close: tuple[str, str] | None = None
         self.store_state = "open"
         self.place: tuple[str | None, bool] = (None, False)  # (shared store's name, fallback)
-        self.problems = SaveProblems(lang, self)
-        self.problems.local_requested.connect(self.local_requested)
+        self._problems: SaveProblems | None = None  # `problems`: made when first needed
+        self._can_go_local = False
         self.rows: list[CaseRow] = []
         self._refreshes = 0
         self._notified: set[tuple[str, str]] = set()
@@ -239,6 +233,7 @@ class MainWindow(QMainWindow):
             return
         self._finished = True
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
 
         self.table.setModel(self.proxy)  # the header connects to signals with `Qt` enums
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
@@ -252,6 +247,16 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self._make_tray()
         self.work  # noqa: B018 - made now, not when the seller first asks for a backup
+
+    @property
+    def problems(self) -> SaveProblems:
+        """What the window says when a save or a load did not happen (made on first need)."""
+        if self._problems is None:
+            from .save_problems import SaveProblems
+
+            self._problems = SaveProblems(self.lang, self, can_go_local=self._can_go_local)
+            self._problems.local_requested.connect(self.local_requested)
+        return self._problems
 
     def set_icon(self, icon: QIcon) -> None:
         """The app's icon, known after the first frame: the window's, and the tray's."""
@@ -446,7 +451,9 @@ class MainWindow(QMainWindow):
         PC's own -- named only where a shop server is set up (`fallback`: the shared store is
         chosen but could not be reached, and the seller chose to work locally meanwhile)."""
         self.place = (shared_name, fallback)
-        self.problems.can_go_local = shared_name is not None
+        self._can_go_local = shared_name is not None
+        if self._problems is not None:
+            self._problems.can_go_local = self._can_go_local
         if shared_name is not None:
             words = self.tr("共享案件库 %1").replace("%1", shared_name)
             tone = "color: #0d47a1;"
@@ -644,7 +651,7 @@ class MainWindow(QMainWindow):
             view.reload()
 
     def _ask_recovered(self, record_id: str) -> None:
-        from PySide6.QtWidgets import QInputDialog
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
 
         text, ok = QInputDialog.getText(
             self, self.tr("记录赔付金额"), self.tr("快递公司实际赔付了多少元？")
@@ -661,6 +668,8 @@ class MainWindow(QMainWindow):
         self.set_status(record_id, "paid", str(amount))
 
     def _ask_delete(self, record_id: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("删除草稿"), self.tr("删除后无法恢复。确定删除这个草稿吗？")
         )
@@ -671,6 +680,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the case view, wizard
 
     def _store_not_open(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("请稍候"),
@@ -819,6 +830,8 @@ class MainWindow(QMainWindow):
             return self.batch_dialog
         # The forms and summary are for the seller to print and open, so they go to Documents,
         # not into the (encrypted) data folder.
+        from PySide6.QtCore import QStandardPaths
+
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
@@ -954,6 +967,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtWidgets import QMessageBox
+
         reason = self.busy_reason()
         if reason:
             QMessageBox.information(self, self.tr("请稍候"), reason)

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .casebook import OpeningBook
 from .tasks import run_task
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
 
     from .main_window import MainWindow
     from .moving_over import MovingOver
@@ -301,6 +301,8 @@ class SharedStores:
         elif self.window is not None:
             self.window.statusBar().showMessage(text)
             if not ok:
+                from PySide6.QtWidgets import QMessageBox
+
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
                     QCoreApplication.translate("SharedStores", "共享案件库"),
