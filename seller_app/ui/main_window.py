@@ -280,7 +280,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus
 
     def _action(self, text: str, slot: Callable[[], Any], name: str) -> QAction:
-        action = QAction(text, self)
+        # QAction(parent) and setText: QAction(text, parent) makes PySide6 weigh the overload
+        # taking a QIcon, and so build QIcon's enums (1.4 ms) before the first frame
+        action = QAction(self)
+        action.setText(text)
         action.setObjectName(name)
         action.triggered.connect(lambda _=False: slot())
         return action
@@ -348,7 +351,8 @@ class MainWindow(QMainWindow):
         languages = QActionGroup(self)  # one checked, and choosing it again leaves it checked
         languages.setExclusive(True)
         for code, name in (("zh", "中文"), ("en", "English")):
-            action = QAction(name, languages)
+            action = QAction(languages)  # not (name, parent): see `_action`
+            action.setText(name)
             action.setCheckable(True)
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _=False, c=code: self._switch_language(c))
