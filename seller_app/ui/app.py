@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QApplication
 
 from seller_app import paths
 
-from .casebook import CaseBook, OpeningBook
 from .catalog_source import CatalogSource
 from .i18n import LANGUAGES, install_language, register_fonts, remove_language
 from .main_window import MainWindow
+from .opening_book import OpeningBook
 from .shared_stores import SharedStores
 from .tasks import hold_collection, run_task
 from .widgets.first_frame import after_first_frame
@@ -41,6 +41,7 @@ from .widgets.first_frame import after_first_frame
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from .casebook import CaseBook
     from .passphrase_dialog import PassphraseDialog
     from .shared_store import SharedChoice
 

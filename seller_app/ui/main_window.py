@@ -40,10 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .casebook import STATUSES, CaseBook, CaseRecord, OpeningBook
 from .catalog_source import CatalogSource
+from .opening_book import OpeningBook
 from .tasks import run_task
-from .widgets.case_table import RECORD_ID_ROLE, CaseFilter, CaseTableModel, status_name
+from .widgets.case_table import (
+    RECORD_ID_ROLE,
+    STATUSES,
+    CaseFilter,
+    CaseTableModel,
+    status_name,
+)
 from .widgets.first_frame import after_first_frame
 from .widgets.fit import keep_on_screen
 from .widgets.reminders import RemindersPanel
@@ -55,6 +61,7 @@ if TYPE_CHECKING:
 
     from .case_rows import CaseRow
     from .case_view import CaseView
+    from .casebook import CaseBook, CaseRecord
     from .passphrase_dialog import PassphraseDialog
     from .save_problems import SaveProblems
     from .store_work import StoreWork
@@ -767,6 +774,7 @@ class MainWindow(QMainWindow):
 
     def open_wizard(self, record: CaseRecord | None):  # type: ignore[no-untyped-def]
         """Open the claim wizard (new, or resuming `record` at the page it was left on)."""
+        from .casebook import CaseRecord
         from .wizard.claim_wizard import ClaimWizard
         from .wizard.draft import WizardEnv
 

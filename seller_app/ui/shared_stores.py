@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from .casebook import OpeningBook
+from .opening_book import OpeningBook
 from .tasks import run_task
 
 if TYPE_CHECKING:

@@ -25,7 +25,6 @@ import gc
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -121,12 +120,23 @@ def release_collection() -> None:
 # --------------------------------------------------------------------------- tasks
 
 
-@dataclass
 class _Callbacks:
-    on_done: Callable[[Any], None]
-    on_error: Callable[[Exception], None] | None
-    on_progress: ProgressFn | None
-    owner: QObject | None
+    """A running task's callbacks (a plain class: this module is imported before the main
+    window's first frame, `dataclasses` is not)."""
+
+    __slots__ = ("on_done", "on_error", "on_progress", "owner")
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None,
+        on_progress: ProgressFn | None,
+        owner: QObject | None,
+    ) -> None:
+        self.on_done = on_done
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.owner = owner
 
     def owner_gone(self) -> bool:
         return self.owner is not None and not shiboken6.isValid(self.owner)

@@ -19,8 +19,8 @@ from seller_app.store import Store
 from seller_app.ui import app as app_module
 from seller_app.ui import file_dialogs
 from seller_app.ui.app import PASSPHRASE_ENV, DesktopApp
-from seller_app.ui.casebook import OpeningBook
 from seller_app.ui.i18n import remove_language
+from seller_app.ui.opening_book import OpeningBook
 from seller_app.ui.store_book import StoreCaseBook
 from tests.conftest import NOW, make_case
 

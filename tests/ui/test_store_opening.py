@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from seller_app.ui.casebook import OpeningBook
 from seller_app.ui.catalog_source import CatalogSource
 from seller_app.ui.main_window import MainWindow
+from seller_app.ui.opening_book import OpeningBook
 from tests.conftest import NOW
 
 from .conftest import idle

@@ -169,9 +169,9 @@ def test_the_header_and_the_rows_that_stand_out(qtbot, book, make_window) -> Non
 def test_the_list_does_not_say_no_cases_before_the_store_is_open(
     qtbot, catalog, settings, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from seller_app.ui.casebook import OpeningBook
     from seller_app.ui.catalog_source import CatalogSource
     from seller_app.ui.main_window import MainWindow
+    from seller_app.ui.opening_book import OpeningBook
 
     window = MainWindow(
         OpeningBook(), CatalogSource.of(catalog), settings, "zh", lambda: NOW, tmp_path / "f"

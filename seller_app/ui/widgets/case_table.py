@@ -54,6 +54,20 @@ STATUS_COLORS = {
 _Index = QModelIndex | QPersistentModelIndex
 
 
+# The statuses in their order (the status filter's list).
+STATUSES = (
+    "draft",
+    "ready",
+    "filed",
+    "answered",
+    "agreed",
+    "paid",
+    "rejected",
+    "escalated",
+    "closed",
+)
+
+
 def status_name(status: str) -> str:
     names = {
         "draft": QCoreApplication.translate("CaseTable", "草稿"),
