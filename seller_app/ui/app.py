@@ -167,30 +167,30 @@ class DesktopApp(SharedStores):
         self._after_first_frame(window)
         return window
 
-    def _show_icon(self) -> None:
-        """The app's icon, for its windows and the tray, once the first window is painted (issue
-        16: loading the SVG engine and drawing the icon's sizes took 2-5 ms before it)."""
-        if self.icon is None:
-            self.icon = app_icon(self.resources)
-            self.app.setWindowIcon(self.icon)
-        if self.window is not None:
-            self.window.set_icon(self.icon)
-
     def _after_first_frame(self, window: MainWindow) -> None:
-        if self.icon is None:
-            after_first_frame(window, self._show_icon)
-        if self.state == "opening" and not self.opening:
-            # after the window's first frame (issue 16): the store's imports (keyring,
-            # cryptography) on a worker thread would otherwise hold the GIL while it first shows
+        """What waits for `window`'s first frame (issue 16): the app's icon and, while the store
+        is to be opened, its opening (the store's imports -- keyring, cryptography -- on a worker
+        thread would otherwise hold the GIL while the window first shows)."""
+        if self.icon is None or (self.state == "opening" and not self.opening):
             after_first_frame(window, self._first_frame)
 
     def _first_frame(self) -> None:
+        self._show_icon()
         self._open_from_env()
         # While the store opens on the pool: its result is handed over on this thread, so
         # `prepare` (the holiday schedules) is done before the first list is computed.
         prepare, self.prepare = self.prepare, None
         if prepare is not None:
             prepare()
+
+    def _show_icon(self) -> None:
+        """The app's icon, for its windows and the tray (loading the SVG engine and drawing the
+        icon's sizes took 2-5 ms before the first frame)."""
+        if self.icon is None:
+            self.icon = app_icon(self.resources)
+            self.app.setWindowIcon(self.icon)
+        if self.window is not None:
+            self.window.set_icon(self.icon)
 
     def _open_from_env(self) -> None:
         if self.state == "opening" and not self.opening:

@@ -201,6 +201,7 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     )
     qtbot.addWidget(window)
     assert window.new_action.shortcut().isEmpty()  # not before the first frame
+    assert not window.search.isClearButtonEnabled()
     window.show()
     qtbot.waitUntil(lambda: not window.new_action.shortcut().isEmpty())
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
@@ -213,6 +214,7 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert window.empty_hint.alignment() == Qt.AlignmentFlag.AlignCenter
+    assert window.search.isClearButtonEnabled()
 
 
 @pytest.fixture(autouse=True)
