@@ -43,13 +43,7 @@ from PySide6.QtWidgets import (
 from .catalog_source import CatalogSource
 from .opening_book import OpeningBook
 from .tasks import run_task
-from .widgets.case_table import (
-    RECORD_ID_ROLE,
-    STATUSES,
-    CaseFilter,
-    CaseTableModel,
-    status_name,
-)
+from .widgets.case_status import RECORD_ID_ROLE, STATUSES, status_name
 from .widgets.first_frame import after_first_frame
 from .widgets.fit import keep_on_screen
 from .widgets.reminders import RemindersPanel
@@ -65,6 +59,7 @@ if TYPE_CHECKING:
     from .passphrase_dialog import PassphraseDialog
     from .save_problems import SaveProblems
     from .store_work import StoreWork
+    from .widgets.case_table import CaseFilter, CaseTableModel
 
 log = logging.getLogger(__name__)
 
@@ -138,14 +133,8 @@ class MainWindow(QMainWindow):
         for status in STATUSES:
             self.status_filter.addItem(status_name(status), status)
 
-        self.model = CaseTableModel(lang, self)
-        self.proxy = CaseFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.set_search)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_status(self.status_filter.currentData())
-        )
-        self.summary.view_changed.connect(self.proxy.set_view)
+        self.model: CaseTableModel  # and `proxy` (search and filters): `_finish`
+        self.proxy: CaseFilter
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setSortingEnabled(True)  # its model, newest first: `_finish`
@@ -230,18 +219,30 @@ class MainWindow(QMainWindow):
             self.refresh()  # else when the store is open (`set_book`): nothing to list before
 
     def _finish(self) -> None:
-        """What the first frame does not show (issue 16): the list's model and order, newest
-        first (the list is hidden until the store is open), its context menu and the menus'
-        shortcuts (each needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds
-        all at once on its first use, 20-30 ms), the search box's clear button (empty at first)
-        and the tray icon. In the app that is after the window's first frame; a window made on
-        an open store does it at once."""
+        """What the first frame does not show (issue 16): the list's model (with the search and
+        the filters) and order, newest first (the list is hidden until the store is open), its
+        context menu and the menus' shortcuts (each needs PySide6's `Qt` namespace, whose ~100
+        enum types PySide6 builds all at once on its first use, 20-30 ms), the search box's
+        clear button (empty at first) and the tray icon. In the app that is after the window's
+        first frame; a window made on an open store does it at once."""
         if self._finished:
             return
         self._finished = True
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
 
+        from .widgets.case_table import CaseFilter, CaseTableModel
+
+        self.model = CaseTableModel(self.lang, self)
+        self.proxy = CaseFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_status(self.status_filter.currentData())
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status(self.status_filter.currentData())
+        )
+        self.summary.view_changed.connect(self.proxy.set_view)
         self.table.setModel(self.proxy)  # the header connects to signals with `Qt` enums
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
         self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
@@ -541,6 +542,7 @@ class MainWindow(QMainWindow):
 
         if number is not None and number != self._refreshes:
             return  # a later refresh is on its way with newer records
+        self._finish()  # the list's model (a refresh before the first frame is done)
         self.rows = rows
         self.model.set_rows(rows)
         now = self.clock()

@@ -202,6 +202,7 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     qtbot.addWidget(window)
     assert window.new_action.shortcut().isEmpty()  # not before the first frame
     assert not window.search.isClearButtonEnabled()
+    assert not hasattr(window, "proxy")  # the list's model classes: after the first frame
     window.show()
     qtbot.waitUntil(lambda: not window.new_action.shortcut().isEmpty())
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)

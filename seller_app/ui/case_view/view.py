@@ -49,7 +49,7 @@ from seller_app.domain.events import CaseEvent, EventKind
 from ..casebook import CaseBook, CaseFolder
 from ..i18n import format_date, format_money
 from ..save_problems import SaveProblems
-from ..widgets.case_table import status_name
+from ..widgets.case_status import status_name
 from ..widgets.fit import fit_on_screen
 from .event_dialog import EventDialog
 from .files_tab import FilesTab

@@ -17,26 +17,24 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..i18n import format_date, format_money
+from .case_status import RECORD_ID_ROLE, USER_ROLE, status_name
 
 if TYPE_CHECKING:
     from ..case_rows import CaseRow
 
-# Qt's item data roles (Qt::ItemDataRole), orientation and the money columns' alignment as the
-# numbers Qt fixes for them (qnamespace.h; tests/ui/test_main_window.py checks them against
-# PySide6's): this module is imported before the main window's first frame, and PySide6 builds
-# every enum type of its `Qt` namespace (~100, 20-30 ms) on the namespace's first use (issue
-# 16). Plain ints are also what `data()` is asked with, once per cell and role.
+# Qt's item data roles (Qt::ItemDataRole; UserRole and the record id's in case_status.py),
+# orientation and the money columns' alignment as the numbers Qt fixes for them (qnamespace.h;
+# tests/ui/test_main_window.py checks them against PySide6's): plain ints are what `data()` is
+# asked with, once per cell and role, and they need no `Qt` namespace (issue 16).
 DISPLAY_ROLE = 0
 TOOL_TIP_ROLE = 3
 FONT_ROLE = 6
 TEXT_ALIGNMENT_ROLE = 7
 BACKGROUND_ROLE = 8
 FOREGROUND_ROLE = 9
-USER_ROLE = 0x0100
 HORIZONTAL = 0x1  # Qt::Horizontal
 ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080  # Qt::AlignRight | Qt::AlignVCenter
 
-RECORD_ID_ROLE = USER_ROLE + 1
 STATUS_ROLE = USER_ROLE + 2
 SORT_ROLE = USER_ROLE + 3
 URGENCY_ROLE = USER_ROLE + 4  # "overdue", "today" or ""
@@ -52,35 +50,6 @@ STATUS_COLORS = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-# The statuses in their order (the status filter's list).
-STATUSES = (
-    "draft",
-    "ready",
-    "filed",
-    "answered",
-    "agreed",
-    "paid",
-    "rejected",
-    "escalated",
-    "closed",
-)
-
-
-def status_name(status: str) -> str:
-    names = {
-        "draft": QCoreApplication.translate("CaseTable", "草稿"),
-        "ready": QCoreApplication.translate("CaseTable", "待提交"),
-        "filed": QCoreApplication.translate("CaseTable", "已提交"),
-        "answered": QCoreApplication.translate("CaseTable", "快递已答复"),
-        "agreed": QCoreApplication.translate("CaseTable", "已谈妥"),
-        "escalated": QCoreApplication.translate("CaseTable", "已投诉升级"),
-        "paid": QCoreApplication.translate("CaseTable", "已赔付"),
-        "rejected": QCoreApplication.translate("CaseTable", "被拒赔"),
-        "closed": QCoreApplication.translate("CaseTable", "已结案"),
-    }
-    return names.get(status, status)
 
 
 class CaseTableModel(QAbstractTableModel):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..i18n import format_date
-from .case_table import RECORD_ID_ROLE  # the list's role for the same thing (Qt's UserRole + 1)
+from .case_status import RECORD_ID_ROLE  # the list's role for the same thing (Qt's UserRole + 1)
 
 if TYPE_CHECKING:
     from ..case_rows import DueItem

@@ -445,6 +445,6 @@ def _case_form(data: dict[str, Any], now: datetime) -> str:
 
 
 def _status_name(status: str) -> str:
-    from ..widgets.case_table import status_name
+    from ..widgets.case_status import status_name
 
     return status_name(status)

@@ -410,7 +410,7 @@ def _after(first: str, second: object) -> bool:
 
 
 def _status_name(status: str) -> str:
-    from ..widgets.case_table import status_name
+    from ..widgets.case_status import status_name
 
     return status_name(status)
 
