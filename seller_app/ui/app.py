@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from seller_app import paths
 
 from .catalog_source import CatalogSource
-from .i18n import LANGUAGES, install_language, register_fonts, remove_language
+from .i18n import LANGUAGES, install_gaps, install_language, register_fonts, remove_language
 from .main_window import MainWindow
 from .opening_book import OpeningBook
 from .shared_stores import SharedStores
@@ -111,13 +111,13 @@ class DesktopApp(SharedStores):
         self,
         app: QApplication,
         settings: QSettings,
-        data_dir: Path,
+        data_dir: Path | None,
         *,
         prepare: Callable[[], None] | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
-        self.data_dir = data_dir
+        self._data_dir = data_dir  # None: the platform's, looked up when first needed
         self.resources = paths.resources_dir()
         self.catalog = CatalogSource(self.resources)
         self.book: CaseBook = OpeningBook()
@@ -135,6 +135,18 @@ class DesktopApp(SharedStores):
         self._shared_read = False  # _init_shared's None is not the settings' choice
 
     @property
+    def data_dir(self) -> Path:
+        """The data folder (`paths.user_data_dir` when none was given: platformdirs' look-up,
+        4 ms, waits until the first frame -- the window needs the folder only once the store
+        opens; issue 16)."""
+        if self._data_dir is None:
+            self._data_dir = paths.user_data_dir()
+        return self._data_dir
+
+    def _translations(self) -> Path:
+        return self.data_dir / "translations"
+
+    @property
     def shared(self) -> SharedChoice | None:
         """The shared store chosen (None: this PC's own), read from the settings on first use."""
         if not self._shared_read:
@@ -148,10 +160,10 @@ class DesktopApp(SharedStores):
     def shared(self, choice: SharedChoice | None) -> None:
         self._shared_choice, self._shared_read = choice, True
 
-    def _install(self, lang: str) -> None:
+    def _install(self, lang: str, *, gaps: bool = True) -> None:
         remove_language(self.app, self.translators)
         self.translators = install_language(
-            self.app, lang, self.resources, self.data_dir / "translations"
+            self.app, lang, self.resources, self._translations, gaps=gaps
         )
         self.lang = lang
         # Qt appends the display name to every window title: in the window's own language,
@@ -159,7 +171,9 @@ class DesktopApp(SharedStores):
         self.app.setApplicationDisplayName(QCoreApplication.translate("DesktopApp", "理赔助手"))
 
     def show(self) -> MainWindow:
-        self._install(_lang(self.settings))
+        # Qt's strings its own Chinese catalogue lacks (qt_gaps) after the first frame, which
+        # shows none of them: in a source checkout they are compiled into the data folder
+        self._install(_lang(self.settings), gaps=False)
         window = self._make_window()
         window.show()
         self.window = window
@@ -168,13 +182,18 @@ class DesktopApp(SharedStores):
         return window
 
     def _after_first_frame(self, window: MainWindow) -> None:
-        """What waits for `window`'s first frame (issue 16): the app's icon and, while the store
-        is to be opened, its opening (the store's imports -- keyring, cryptography -- on a worker
-        thread would otherwise hold the GIL while the window first shows)."""
+        """What waits for `window`'s first frame (issue 16): the app's icon, the rest of the
+        language's translators and, while the store is to be opened, its opening (the store's
+        imports -- keyring, cryptography -- on a worker thread would otherwise hold the GIL
+        while the window first shows)."""
         if self.icon is None or (self.state == "opening" and not self.opening):
             after_first_frame(window, self._first_frame)
 
     def _first_frame(self) -> None:
+        if self.icon is None:  # the first window's first frame: `show`
+            self.translators += install_gaps(
+                self.app, self.lang, self.resources, self._translations
+            )
         self._show_icon()
         self._open_from_env()
         # While the store opens on the pool: its result is handed over on this thread, so
@@ -203,9 +222,9 @@ class DesktopApp(SharedStores):
             self.settings,
             self.lang,
             shanghai_now,
-            self.data_dir / "files",
+            lambda: self.data_dir / "files",  # looked up when first needed (`data_dir`)
             self.icon,
-            data_dir=self.data_dir,
+            data_dir=lambda: self.data_dir,
         )
         window.language_requested.connect(self.switch_language)
         window.unlock_requested.connect(self.ask_passphrase)
@@ -448,8 +467,8 @@ def run(argv: list[str]) -> int:
     # Python's garbage collector runs on the GUI thread only, for the whole run (tasks.py).
     hold_collection()
     settings = QSettings()
-    data_dir = paths.user_data_dir()
-    desktop = DesktopApp(app, settings, data_dir, prepare=lambda: _prepare(data_dir))
+    desktop: DesktopApp
+    desktop = DesktopApp(app, settings, None, prepare=lambda: _prepare(desktop.data_dir))
     desktop.show()
     code = app.exec()
     desktop.close()

@@ -118,32 +118,54 @@ def compile_translations(source: Path, target: Path) -> list[Path]:
 
 
 def install_language(
-    app: QApplication, lang: str, resources: Path, cache: Path
+    app: QApplication,
+    lang: str,
+    resources: Path,
+    cache: Path | Callable[[], Path],
+    *,
+    gaps: bool = True,
 ) -> list[QTranslator]:
     """Install the translators for `lang` (none are needed for Chinese source strings but Qt's
-    own). Returns them; the caller keeps them alive and removes them to switch language."""
+    own). Returns them; the caller keeps them alive and removes them to switch language.
+    `cache`: where catalogues are compiled when they are not bundled (a function: asked only
+    then). `gaps` False leaves Qt's strings its own catalogue lacks to `install_gaps` (the app:
+    after its main window's first frame, which shows none of them; issue 16)."""
     translators: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     if qt_own.load(qt_locale(lang), "qtbase", "_", qt_dir):
         app.installTranslator(qt_own)
         translators.append(qt_own)
-    names = [f"{QT_GAPS}_{lang}.qm"]
+    if gaps:
+        translators += install_gaps(app, lang, resources, cache)
     if lang != "zh":
-        names.append(f"{CATALOGUE}_{lang}.qm")
-    for name in names:
-        qm = _catalogue(resources, cache, name)
-        ours = QTranslator(app)
-        if qm is not None and ours.load(str(qm)):
-            app.installTranslator(ours)  # installed last, asked first
-            translators.append(ours)
-        elif name.startswith(CATALOGUE):
+        ours = _install_catalogue(app, resources, cache, f"{CATALOGUE}_{lang}.qm")
+        if not ours:
             log.warning("no %s translation found; the UI stays in Chinese", lang)
+        translators += ours
     QLocale.setDefault(qt_locale(lang))
     return translators
 
 
-def _catalogue(resources: Path, cache: Path, name: str) -> Path | None:
+def install_gaps(
+    app: QApplication, lang: str, resources: Path, cache: Path | Callable[[], Path]
+) -> list[QTranslator]:
+    """Qt's own strings its catalogue lacks, in `lang` (``qt_gaps_<lang>``; none for some)."""
+    return _install_catalogue(app, resources, cache, f"{QT_GAPS}_{lang}.qm")
+
+
+def _install_catalogue(
+    app: QApplication, resources: Path, cache: Path | Callable[[], Path], name: str
+) -> list[QTranslator]:
+    qm = _catalogue(resources, cache, name)
+    ours = QTranslator(app)
+    if qm is None or not ours.load(str(qm)):
+        return []
+    app.installTranslator(ours)  # installed last, asked first
+    return [ours]
+
+
+def _catalogue(resources: Path, cache: Path | Callable[[], Path], name: str) -> Path | None:
     """The compiled catalogue `name`: bundled beside the .ts, else compiled into `cache`;
     None when there is no such .ts (or no lrelease to compile it)."""
     source = translations_dir(resources)
@@ -153,13 +175,14 @@ def _catalogue(resources: Path, cache: Path, name: str) -> Path | None:
     ts = (source / name).with_suffix(".ts")
     if not ts.exists():
         return None
-    cached = cache / name
+    folder = cache() if callable(cache) else cache
+    cached = folder / name
     try:
         if cached.stat().st_mtime >= ts.stat().st_mtime:
             return cached  # compiled at an earlier start (issue 16: no lrelease look-up)
     except OSError:
         pass  # not compiled yet
-    compiled = compile_translations(source, cache)
+    compiled = compile_translations(source, folder)
     return next((path for path in compiled if path.name == name), None)
 
 

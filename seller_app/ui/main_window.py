@@ -87,19 +87,21 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         lang: str,
         clock: Callable[[], datetime],
-        files_dir: Path,
+        files_dir: Path | Callable[[], Path],
         icon: QIcon | None = None,
         *,
-        data_dir: Path | None = None,
+        data_dir: Path | Callable[[], Path] | None = None,
     ) -> None:
+        """`files_dir` and `data_dir` (by default `files_dir`'s parent) may be functions, asked
+        when the folder is first needed (the app: after the first frame, issue 16)."""
         super().__init__()
         self.book = book
         self.catalog = catalog
         self.settings = settings
         self.lang = lang
         self.clock = clock
-        self.files_dir = files_dir
-        self.data_dir = data_dir if data_dir is not None else files_dir.parent
+        self._files_dir = files_dir
+        self._data_dir = data_dir
         self.wizard = None
         self.case_view: CaseView | None = None
         self.batch_dialog = None
@@ -256,6 +258,20 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)  # shown once there is text (its icon: 0.8 ms)
         self._make_tray()
         self.work  # noqa: B018 - made now, not when the seller first asks for a backup
+
+    @property
+    def files_dir(self) -> Path:
+        if callable(self._files_dir):
+            self._files_dir = self._files_dir()
+        return self._files_dir
+
+    @property
+    def data_dir(self) -> Path:
+        if self._data_dir is None:
+            return self.files_dir.parent
+        if callable(self._data_dir):
+            self._data_dir = self._data_dir()
+        return self._data_dir
 
     @property
     def problems(self) -> SaveProblems:
