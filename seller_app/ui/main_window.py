@@ -25,10 +25,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -137,19 +135,8 @@ class MainWindow(QMainWindow):
 
         self.model: CaseTableModel  # and `proxy` (search and filters): `_finish`
         self.proxy: CaseFilter
-        self.table = QTableView()
+        self.table = QTableView()  # hidden until the store is open; set up in `_finish`
         self.table.setObjectName("caseTable")
-        self.table.setSortingEnabled(True)  # its model, newest first: `_finish`
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # Every column as wide as its text (the next deadline was squeezed to "…" at 150 %
-        # scaling); a narrow window scrolls sideways instead of cutting words off.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.customContextMenuRequested.connect(self._context_menu)  # asked for: `_finish`
@@ -222,16 +209,17 @@ class MainWindow(QMainWindow):
 
     def _finish(self) -> None:
         """What the first frame does not show (issue 16): the list's model (with the search and
-        the filters) and order, newest first (the list is hidden until the store is open), its
-        context menu and the menus' shortcuts (each needs PySide6's `Qt` namespace, whose ~100
-        enum types PySide6 builds all at once on its first use, 20-30 ms), the search box's
-        clear button (empty at first) and the tray icon. In the app that is after the window's
-        first frame; a window made on an open store does it at once."""
+        the filters), columns and order, newest first (the list is hidden until the store is
+        open), its context menu and the menus' shortcuts (each needs PySide6's `Qt` namespace,
+        whose ~100 enum types PySide6 builds all at once on its first use, 20-30 ms), the
+        search box's clear button (empty at first) and the tray icon. In the app that is after
+        the window's first frame; a window made on an open store does it at once."""
         if self._finished:
             return
         self._finished = True
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
         from .widgets.case_table import CaseFilter, CaseTableModel
 
@@ -245,6 +233,18 @@ class MainWindow(QMainWindow):
             lambda: self.proxy.set_status(self.status_filter.currentData())
         )
         self.summary.view_changed.connect(self.proxy.set_view)
+        table = self.table
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        # Every column as wide as its text (the next deadline was squeezed to "…" at 150 %
+        # scaling); a narrow window scrolls sideways instead of cutting words off.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setModel(self.proxy)  # the header connects to signals with `Qt` enums
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable_actions())
         self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)

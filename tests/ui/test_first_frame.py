@@ -197,6 +197,7 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
 ) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
     from seller_app.ui.catalog_source import CatalogSource
     from seller_app.ui.main_window import MainWindow
@@ -218,6 +219,10 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     header = window.table.horizontalHeader()
     assert header.sortIndicatorSection() == 7
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    assert header.stretchLastSection() and window.table.verticalHeader().isHidden()
+    assert window.table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert window.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert window.empty_hint.alignment() == Qt.AlignmentFlag.AlignCenter
     assert window.search.isClearButtonEnabled()
