@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from fnmatch import fnmatch
 from struct import pack, unpack
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     FF_NONSYMBOLIC,
@@ -34,12 +37,16 @@ from reportlab.pdfbase.ttfonts import (
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
     SUBSETN,
+    TTEncoding,
     TTFont,
     TTFontFace,
     TTFontMaker,
     _set_ushort,
     makeToUnicodeCMap,
+    unShapedFontGlob,
 )
+
+from .fontfile import read_char_tables
 
 KEPT = 128
 """Subset files (and their deflated forms, widths) remembered per process. A batch's forms
@@ -71,7 +78,8 @@ and remembered so (issue 16, measured on claim forms)."""
 class CachingFace(TTFontFace):
     """A `TTFontFace` whose subsets are cut from tables read once and remembered.
 
-    Installed on a loaded face by `install` (its class swapped: the parsed font stays as is)."""
+    Made by `CachingFont.load` (its character tables read by `fontfile.read_char_tables`), or
+    installed on a face ReportLab loaded by `install` (its class swapped)."""
 
     _glyf: bytes
     _tables: dict[str, bytes | None]
@@ -80,6 +88,12 @@ class CachingFace(TTFontFace):
     _widths: _Remembered
     _cmaps: _Remembered
     _files: _Remembered
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
+        """ReportLab's, with the character tables read in whole arrays (`fontfile`)."""
+        super().extractInfo(charInfo=0)  # names, metrics, flags: the header tables
+        if charInfo and not read_char_tables(self):
+            super().extractInfo(charInfo)
 
     def _prepare_cache(self) -> None:
         self._glyf = self.get_table("glyf")
@@ -295,6 +309,21 @@ class CachingFont(TTFont):
     widths array and the ToUnicode map written out once per subset (same bytes)."""
 
     face: CachingFace
+
+    @classmethod
+    def load(cls, name: str, filename: str, subfont_index: int = 0) -> CachingFont:
+        """`TTFont(name, filename, subfontIndex=subfont_index)` with a `CachingFace`: what
+        `TTFont.__init__` sets, its face parsed by `CachingFace.extractInfo`."""
+        font = cls.__new__(cls)
+        face = CachingFace(filename, subfontIndex=subfont_index)
+        face._prepare_cache()
+        font.fontName = name
+        font.face = face
+        font.encoding = TTEncoding()
+        font.state = WeakKeyDictionary()
+        font._asciiReadable = rl_config.ttfAsciiReadable
+        font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+        return font
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - ReportLab's name
         """`TTFont.addObjects`: a font dictionary per subset, its widths, ToUnicode map and
