@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     # or more: one is prepared in this process); ReportLab, the font and the rules are imported
     # once the photos are with the workers.
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
-    from ..evidence import PhotoError, PhotoInput, import_photos
+    from ..evidence import EvidencePhoto, PhotoError, PhotoInput, import_photos
 
     lang = args.lang
     try:
@@ -83,9 +83,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         ThreadPoolExecutor(max_workers=1) as side,
     ):
         # The photos are prepared by worker processes; meanwhile this process imports ReportLab
-        # (~0.15 s), assesses, plans the deadlines and reads the font (~0.1 s) instead of
-        # waiting for them -- and only after handing them the photos (issue 16: the workers,
-        # ready ~0.25 s after the start, waited ~0.1 s for the import of ReportLab).
+        # (~0.15 s), assesses, plans the deadlines, reads the font and lays out page 1 and the
+        # calculation instead of waiting for them -- and only after handing them the photos
+        # (issue 16: the workers, ready ~0.25 s after the start, waited ~0.1 s for the import
+        # of ReportLab).
         preparing = side.submit(import_photos, inputs, Path(prepared), case) if inputs else None
         from ..documents.claim_form import render_claim_form
         from ..documents.fonts import MissingGlyphError, register_font
@@ -96,15 +97,21 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         assessment = assess(case, catalog, now=now)
         deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
         register_font()
-        results = preparing.result() if preparing is not None else []
-        if preparing is not None:  # the workers exit while the form is written, not after it
+
+        def prepared_photos() -> list[EvidencePhoto]:
+            """Asked for when the form's layout reaches the photo annexes: page 1 and the
+            calculation are laid out while the workers still prepare them (issue 16)."""
+            assert preparing is not None
+            results = preparing.result()
             from ..evidence.pool import shutdown_pool
 
-            shutdown_pool(wait=False)
-        failed = [r for r in results if isinstance(r, PhotoError)]
-        if failed:
-            raise UserError(failed[0].message(lang))
-        photos = [r for r in results if not isinstance(r, PhotoError)]
+            shutdown_pool(wait=False)  # the workers exit while the form is written, not after
+            failed = [r for r in results if isinstance(r, PhotoError)]
+            if failed:  # no form is written
+                raise UserError(failed[0].message(lang))
+            return [r for r in results if not isinstance(r, PhotoError)]
+
+        photos = prepared_photos if preparing is not None else ()
         try:
             render_claim_form(
                 case,
