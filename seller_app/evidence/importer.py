@@ -21,9 +21,9 @@ from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
 
 from . import barcodes, checks
-from .model import EvidencePhoto, PhotoError, PhotoInput
-from .pool import forget_pool, shared_pool
-from .prepare import Prepared, PrepareJob, prepare_photo
+from .model import EvidencePhoto, PhotoError, PhotoInput, Prepared, PrepareJob, prepare_jobs
+from .pool import forget_pool, shared_pool, take_ahead
+from .prepare import prepare_photo
 
 if TYPE_CHECKING:  # annotations only: the timeline module takes ~17 ms to import (issue 16)
     from seller_app.domain.timeline import Timeline
@@ -51,7 +51,8 @@ def _run(
                 progress(len(results), len(jobs))
         return results
     pool = shared_pool(workers)
-    futures = [pool.submit(prepare_photo, job) for job in jobs]
+    # a photo handed over ahead (`pool.prepare_ahead`) is not prepared again
+    futures = [take_ahead(job) or pool.submit(prepare_photo, job) for job in jobs]
     if progress is not None:  # as each photo is ready, in whatever order they finish
         for done, _ in enumerate(as_completed(futures), start=1):
             progress(done, len(jobs))
@@ -91,18 +92,10 @@ def import_photos(
     if not inputs:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = prepare_jobs(inputs, out_dir, read_barcodes)
+    prepared = _run(jobs, processes, progress)
     book = carriers or default_carriers()
     rules = checks.load_rules()
-    jobs = [
-        PrepareJob(
-            path=Path(item.path),
-            out_dir=out_dir,
-            read_barcodes=read_barcodes or item.kind in (None, PhotoKind.WAYBILL_LABEL),
-            is_label=item.kind is PhotoKind.WAYBILL_LABEL,
-        )
-        for item in inputs
-    ]
-    prepared = _run(jobs, processes, progress)
 
     fingerprints = [
         checks.Fingerprint(
