@@ -14,7 +14,6 @@ ReportLab (`read_char_tables` returns False and the caller parses the ReportLab 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
 from struct import error as StructError  # noqa: N812 - the struct module's own name
 from struct import unpack_from
 from typing import Any
@@ -75,12 +74,12 @@ def _read(face: Any) -> tuple[Any, ...] | None:
         hmetrics += [(last, bearing) for bearing in bearings]
         widths += [last] * len(bearings)
     default_width = widths[0]
-    # by glyph, and a glyph's characters in the map's order (a stable sort), as ReportLab's
-    # loop over the glyphs makes it; a glyph past the metrics has no width there
-    by_glyph = sorted(char_to_glyph.items(), key=itemgetter(1))
-    if by_glyph and by_glyph[-1][1] >= len(widths):
-        by_glyph = [item for item in by_glyph if item[1] < len(widths)]
-    char_widths: dict[int, Any] = {char: widths[glyph] for char, glyph in by_glyph}
+    # in the map's order (ReportLab's is by glyph; nothing iterates it, every use looks a
+    # character up); a glyph past the metrics has no width there
+    count = len(widths)
+    char_widths: dict[int, Any] = {
+        char: widths[glyph] for char, glyph in char_to_glyph.items() if glyph < count
+    }
 
     loca = face.table["loca"]["offset"]
     if index_to_loc_format == 0:
