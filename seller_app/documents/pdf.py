@@ -375,7 +375,20 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]
 
     def filterFlowables(self, flowables: list[Any]) -> None:  # noqa: N802 - ReportLab's name
         if flowables and isinstance(flowables[0], Later):
+            if not flowables[0].ready:  # what it makes may be a while coming: meanwhile,
+                _cut_closed_subsets(self.canv._doc)
             flowables[0:1] = flowables[0].made() or [None]  # None: ReportLab skips it
+
+
+def _cut_closed_subsets(doc: Any) -> None:
+    """Cut the font subsets of `doc` that no character can join any more -- all but the last:
+    ReportLab adds characters to the last one only. The face remembers the cuts
+    (`subsets.CachingFace.makeSubset`), and writing the PDF takes them from there."""
+    font = pdfmetrics.getFont(register_font())
+    state = font.state.get(doc)
+    if state is not None:
+        for subset in state.subsets[:-1]:
+            font.face.makeSubset(subset)
 
 
 # What a password-protected PDF allows once opened: printing and copying text (the courier

@@ -102,3 +102,33 @@ def test_photos_that_fail_leave_no_form(tmp_path: Path, catalog: Catalog) -> Non
     with pytest.raises(RuntimeError, match="could not be read"):
         render_claim_form(claim, assess(claim, catalog), target, catalog=catalog, photos=failing)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_font_subsets_no_character_can_join_are_cut_while_the_photos_come(
+    tmp_path: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seller_app.documents.subsets import CachingFace
+
+    photos = make_photos(tmp_path / "p", 2)
+    claim = make_case(incident="damage", damage={"extent": "partial", "lost_value": "120.00"})
+    events: list[str] = []
+    original = CachingFace._cut
+
+    def cut(self: CachingFace, subset: list[int]) -> bytes:
+        events.append(f"cut {len(subset)}")
+        return original(self, subset)
+
+    def later() -> Sequence[EvidencePhoto]:
+        events.append("photos")
+        return photos
+
+    monkeypatch.setattr(CachingFace, "_cut", cut)
+    face = pdf.pdfmetrics.getFont(pdf.register_font()).face
+    monkeypatch.setattr(face, "_subsets", type(face._subsets)())  # nothing remembered
+    render_claim_form(
+        claim, assess(claim, catalog), tmp_path / "c.pdf", catalog=catalog, photos=later
+    )
+    ahead = events[: events.index("photos")]
+    assert len(ahead) >= 1  # the layout's and the terms' subsets, before the photos came
+    assert all(event.startswith("cut") for event in ahead)
+    assert len(events) == len(ahead) + 2  # after the photos: only the case's own subset
