@@ -90,10 +90,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         from ..evidence import EvidencePhoto, PhotoError, import_photos
 
         # The photos are prepared by worker processes; meanwhile this process imports ReportLab
-        # (~0.15 s), assesses, plans the deadlines, reads the font and lays out page 1 and the
+        # (~0.1 s), assesses, plans the deadlines, reads the font and lays out page 1 and the
         # calculation instead of waiting for them -- and only after handing them the photos
-        # (issue 16: the workers, ready ~0.25 s after the start, waited ~0.1 s for the import
-        # of ReportLab).
+        # (issue 16: on 2 cores the workers are ready ~0.16 s after the start; the photos are
+        # theirs at ~0.18 s, before the importer, ReportLab and the rules are imported).
         preparing = side.submit(import_photos, inputs, Path(prepared), case) if inputs else None
         from ..documents.claim_form import render_claim_form
         from ..documents.fonts import MissingGlyphError, register_font

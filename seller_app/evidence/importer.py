@@ -84,7 +84,8 @@ def import_photos(
     them ``waybill_label``, else ``other``), and from every photo when `read_barcodes` is set.
     With a `case`, timing is checked against ``posted_at`` / ``signer.signed_at`` and the numbers
     read against ``tracking_numbers``. `processes` None means all cores (a session-wide pool, see
-    `warm_up`); 1, or a single photo, runs in this process.
+    `warm_up`); 1, or a single photo, runs in this process. A job handed to the pool ahead
+    (`pool.prepare_ahead`, the same photo, folder and reading) is taken, not prepared again.
     `carriers` defaults to ``resources/carriers.toml``. A `timeline` read from the tracking
     screenshots gives the signing time the timing checks measure from. `progress(done, total)`
     is called as each photo is prepared (from the calling thread).
