@@ -9,8 +9,7 @@
    whole process (bench/photo_floor.py). Target (issue 16): <= 1.5 x.
 2. One claim with the session's photo pool running (the wizard starts it when the photo page
    opens): prepare the 8 photos, assess, plan the deadlines, render the form with them, beside the
-   floor on a running pool -- as `form --photos` does it (the form laid out while the photos are
-   prepared), and the photos first, then the form (the wizard's order). Target <= 1.3 x.
+   floor on a running pool. Target <= 1.3 x.
 3. Forms per second without photos, each for a different buyer (names, addresses, amounts: the
    font subsets differ as in a real batch), on 1 and on `--processes` processes, written as
    `seller-claims batch` writes them (no fsync each: the run flushes once at its end). Target
@@ -33,7 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -102,23 +101,6 @@ def warm(photos: list[Path], runs: int) -> None:
     inputs = [PhotoInput(path) for path in photos]
 
     def claim() -> None:
-        """As `seller-claims form --photos` does it (cli/form.py): the photos handed to the
-        workers, the form laid out meanwhile, the photo annexes when they are ready."""
-        with ThreadPoolExecutor(max_workers=1) as side:
-            preparing = side.submit(import_photos, inputs, out, case)
-            render_claim_form(
-                case,
-                assess(case, catalog, now=now),
-                out / "claim.pdf",
-                catalog=catalog,
-                photos=preparing.result,  # type: ignore[arg-type]
-                deadlines=projected_schedule(case, now),
-                dated=now,
-            )
-
-    def photos_then_form() -> None:
-        """The photos prepared, then the form written (the app's wizard: photos on one page,
-        the form from a later one)."""
         prepared = import_photos(inputs, out, case)
         render_claim_form(
             case,
@@ -133,15 +115,14 @@ def warm(photos: list[Path], runs: int) -> None:
     register_font()
     warm_up()
     claim()  # the pool is up and warm
-    med = statistics.median
-    for label, run in (("", claim), (", photos then form", photos_then_form)):
-        ours, floor = beside_warm_floor(run, photos, out, runs)
-        print(
-            f"one claim, 8 photos, pool running{label}: ours {med(ours):.2f} s, floor "
-            f"{med(floor):.2f} s, ratio {med(a / b for a, b in zip(ours, floor, strict=True)):.2f}"
-            f" (target <= {WARM_TARGET} x)"
-        )
+    ours, floor = beside_warm_floor(claim, photos, out, runs)
     shutdown_pool()
+    print(
+        f"one claim, 8 photos, pool running: ours {statistics.median(ours):.2f} s, floor "
+        f"{statistics.median(floor):.2f} s, ratio "
+        f"{statistics.median(a / b for a, b in zip(ours, floor, strict=True)):.2f}"
+        f" (target <= {WARM_TARGET} x)"
+    )
 
 
 def buyer_case(n: int) -> dict[str, Any]:

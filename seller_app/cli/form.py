@@ -87,13 +87,13 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             from ..evidence.pool import prepare_ahead
 
             prepare_ahead(prepare_jobs(inputs, Path(prepared)))
-        from ..evidence import EvidencePhoto, PhotoError, import_photos
+        from ..evidence import PhotoError, import_photos
 
         # The photos are prepared by worker processes; meanwhile this process imports ReportLab
-        # (~0.1 s), assesses, plans the deadlines, reads the font and lays out page 1 and the
-        # calculation instead of waiting for them -- and only after handing them the photos
-        # (issue 16: on 2 cores the workers are ready ~0.16 s after the start; the photos are
-        # theirs at ~0.18 s, before the importer, ReportLab and the rules are imported).
+        # (~0.1 s), assesses, plans the deadlines and reads the font instead of waiting for
+        # them -- and only after handing them the photos (issue 16: on 2 cores the workers are
+        # ready ~0.16 s after the start; the photos are theirs at ~0.18 s, before the importer,
+        # ReportLab and the rules are imported).
         preparing = side.submit(import_photos, inputs, Path(prepared), case) if inputs else None
         from ..documents.claim_form import render_claim_form
         from ..documents.fonts import MissingGlyphError, register_font
@@ -104,21 +104,15 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         assessment = assess(case, catalog, now=now)
         deadlines = projected_schedule(case, now)  # as they run once the form dated today is sent
         register_font()
-
-        def prepared_photos() -> list[EvidencePhoto]:
-            """Asked for when the form's layout reaches the photo annexes: page 1 and the
-            calculation are laid out while the workers still prepare them (issue 16)."""
-            assert preparing is not None
-            results = preparing.result()
+        results = preparing.result() if preparing is not None else []
+        if preparing is not None:  # the workers exit while the form is written, not after it
             from ..evidence.pool import shutdown_pool
 
-            shutdown_pool(wait=False)  # the workers exit while the form is written, not after
-            failed = [r for r in results if isinstance(r, PhotoError)]
-            if failed:  # no form is written
-                raise UserError(failed[0].message(lang))
-            return [r for r in results if not isinstance(r, PhotoError)]
-
-        photos = prepared_photos if preparing is not None else ()
+            shutdown_pool(wait=False)
+        failed = [r for r in results if isinstance(r, PhotoError)]
+        if failed:
+            raise UserError(failed[0].message(lang))
+        photos = [r for r in results if not isinstance(r, PhotoError)]
         try:
             render_claim_form(
                 case,

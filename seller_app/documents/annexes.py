@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -191,38 +191,7 @@ def _fit(width: int, height: int) -> tuple[float, float]:
     return width * scale, height * scale
 
 
-class EvidenceWords(NamedTuple):
-    """The layout's own words of the two photo annexes, the same whatever the photos."""
-
-    photo_heading: str
-    info: tuple[str, ...]
-    """Beside each photo: kind, caption, capture time, hash."""
-    manifest_heading: str
-    columns: tuple[str, ...]
-    """The manifest's: number, file, kind, size, SHA-256."""
-    note: str
-
-    @classmethod
-    def of(cls, labels: Labels, lang: str, numbers: tuple[str, str]) -> EvidenceWords:
-        def word(key: str) -> str:
-            return labels.get("evidence", key, lang)
-
-        return cls(
-            photo_heading=labels.get("evidence", "heading", lang, n=numbers[0]),
-            info=tuple(word(key) for key in ("kind", "caption", "captured", "hash")),
-            manifest_heading=labels.get("evidence", "manifest", lang, n=numbers[1]),
-            columns=tuple(word(key) for key in ("number", "file", "kind", "size", "sha256")),
-            note=word("manifest_note"),
-        )
-
-    def in_order(self) -> tuple[str, ...]:
-        """As `evidence` lays them out (`pdf.Later.fixed`: numbered before the photos come)."""
-        return (self.photo_heading, *self.info, self.manifest_heading, *self.columns, self.note)
-
-
-def _photo_cell(
-    index: int, photo: EvidencePhoto, labels: Labels, lang: str, info: Sequence[str]
-) -> list[Flowable]:
+def _photo_cell(index: int, photo: EvidencePhoto, labels: Labels, lang: str) -> list[Flowable]:
     width, height = _fit(photo.prepared_width, photo.prepared_height)
     image = Image(str(photo.prepared_path), width=width, height=height)
     captured = (
@@ -231,17 +200,17 @@ def _photo_cell(
         else labels.get("evidence", "unknown_time", lang)
     )
     kind = labels.get("photo_kind", photo.kind.value, lang)
-    values = (
-        f"{index}. {kind}",
+    info = [
+        (labels.get("evidence", "kind", lang), f"{index}. {kind}"),
         # beside its picture a caption gets 3 lines; the case file keeps the whole text
-        clip(photo.caption, "small", PHOTO_BOX_WIDTH - 16 * mm, CAPTION_LINES),
-        captured,
-        f"SHA-256 {photo.sha256[:SHORT_HASH]}…",
-    )
-    rows = [
-        [para(key, "tiny", "layout"), para(value, "small", "photo")]
-        for key, value in zip(info, values, strict=True)
+        (
+            labels.get("evidence", "caption", lang),
+            clip(photo.caption, "small", PHOTO_BOX_WIDTH - 16 * mm, CAPTION_LINES),
+        ),
+        (labels.get("evidence", "captured", lang), captured),
+        (labels.get("evidence", "hash", lang), f"SHA-256 {photo.sha256[:SHORT_HASH]}…"),
     ]
+    rows = [[para(key, "tiny", "layout"), para(value, "small", "photo")] for key, value in info]
     table = Table(
         rows,
         colWidths=[16 * mm, PHOTO_BOX_WIDTH - 16 * mm],
@@ -284,11 +253,9 @@ def evidence(
 ) -> list[Flowable]:
     """Two annexes, numbered `numbers`: the photos (2 × 2 per page) and the manifest with full
     SHA-256."""
-    if not photos:
-        raise ValueError("the photo annexes need at least one photo")
-    words = EvidenceWords.of(labels, lang, numbers)
-    story: list[Flowable] = [para(words.photo_heading, "heading", "layout")]
-    cells = [_photo_cell(i, photo, labels, lang, words.info) for i, photo in enumerate(photos, 1)]
+    photo_heading = labels.get("evidence", "heading", lang, n=numbers[0])
+    story: list[Flowable] = [para(photo_heading, "heading", "layout")]
+    cells = [_photo_cell(i, photo, labels, lang) for i, photo in enumerate(photos, 1)]
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     story.append(
         Table(
@@ -307,7 +274,8 @@ def evidence(
         )
     )
     story.append(Spacer(1, 6 * mm))
-    manifest: list[Flowable] = [para(words.manifest_heading, "heading", "layout")]
+    manifest_heading = labels.get("evidence", "manifest", lang, n=numbers[1])
+    manifest: list[Flowable] = [para(manifest_heading, "heading", "layout")]
     widths = [10 * mm, 40 * mm, 20 * mm, 24 * mm]
     hash_width = CONTENT_WIDTH - sum(widths)
     widths.append(hash_width)
@@ -315,7 +283,11 @@ def evidence(
     widest = max(stringWidth(photo.sha256, register_font(), 1) for photo in photos)
     hash_size = min(7.5, (hash_width - 12) / widest)
     hash_style = styles()["tiny"].clone("sha256", fontSize=hash_size, leading=hash_size + 2.5)
-    rows = [[para(column, "label", "layout") for column in words.columns]]
+    header = [
+        para(labels.get("evidence", key, lang), "label", "layout")
+        for key in ("number", "file", "kind", "size", "sha256")
+    ]
+    rows = [header]
     for index, photo in enumerate(photos, 1):
         sha = para(photo.sha256, hash_style, "photo")
         rows.append(
@@ -329,7 +301,7 @@ def evidence(
         )
     manifest.append(_table(rows, widths))
     manifest.append(Spacer(1, 2 * mm))
-    manifest.append(para(words.note, "small", "layout"))
+    manifest.append(para(labels.get("evidence", "manifest_note", lang), "small", "layout"))
     # The manifest of a claim's photos fits on one page: it moves whole to the next page rather
     # than leave its last rows alone there. A longer one (more than a page) splits by row, its
     # header repeated.

@@ -8,7 +8,7 @@ use. The annexes follow (see `annexes`): calculation, evidence photos and manife
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +28,7 @@ from .form_values import form_date, form_number, form_values, local_day, when
 from .grid import Cell, Grid, Row
 from .layout import FormLayout, Labels, Section, load_layout
 from .overflow import Overflow
-from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Later, Metadata, build_pdf, para
+from .pdf import CONTENT_WIDTH, HEADER_SHADE, RULE, SHADE, Metadata, build_pdf, para
 
 if TYPE_CHECKING:
     from ..domain.schedule import Deadline
@@ -284,7 +284,7 @@ def render_claim_form(
     *,
     catalog: Catalog,
     layout: str = "generic",
-    photos: Sequence[EvidencePhoto] | Callable[[], Sequence[EvidencePhoto]] = (),
+    photos: Sequence[EvidencePhoto] = (),
     deadlines: Sequence[Deadline] = (),
     lang: str = "zh",
     password: str | None = None,
@@ -297,16 +297,12 @@ def render_claim_form(
     The form is dated when the claim was sent (``claim_at``), else `dated` (the day it is
     prepared; the date box stays blank for the pen when neither is known).
 
-    `photos` may be a function that gives them (at least one, or it raises): called when the
-    layout reaches the photo annexes, so that page 1 and the calculation are laid out while the
-    photo workers still prepare them (`pdf.Later`; the same PDF).
-
     Raises `LayoutError` for an unknown layout, `MissingGlyphError` when a text holds a
     character the font cannot print, and OSError when the file cannot be written; in every
     case no file is left at `out_path` (an existing one is kept as it was).
     """
     form = load_layout(layout)
-    attached = "evidence" in form.pages and (callable(photos) or bool(photos))
+    attached = "evidence" in form.pages and bool(photos)
     story: list[Flowable] = form_page(
         form, case, assessment, catalog, lang, dated, with_photos=attached
     )
@@ -326,18 +322,9 @@ def render_claim_form(
                 number=next(numbers),
             ),
         ]
-    if attached:
+    if "evidence" in form.pages and photos:
         pair = (next(numbers), next(numbers))
-        if callable(photos):
-            given = photos
-
-            def annex() -> list[Flowable]:
-                return annexes.evidence(given(), form.labels, lang, numbers=pair)
-
-            words = annexes.EvidenceWords.of(form.labels, lang, pair).in_order()
-            story += [PageBreak(), Later(annex, words)]
-        else:
-            story += [PageBreak(), *annexes.evidence(photos, form.labels, lang, numbers=pair)]
+        story += [PageBreak(), *annexes.evidence(photos, form.labels, lang, numbers=pair)]
     from ..domain.schedule import COURIER_KINDS
 
     courier_deadlines = [d for d in deadlines if d.kind in COURIER_KINDS]

@@ -12,7 +12,7 @@ import io
 import os
 import secrets
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,34 +115,6 @@ class Metadata:
     keywords: str = ""
 
 
-class Later(Flowable):  # type: ignore[misc]
-    """Flowables made when the layout reaches them, at the top level of a story: a claim's
-    photo annexes while the photo workers still prepare the photos, so that page 1 and the
-    calculation are laid out in the meantime (issue 16). `make` is called once, then (it may
-    wait); `fixed` are the layout's own words among what it makes, in the order they come
-    (`numbering` numbers them before anything is drawn, as it would the made flowables')."""
-
-    def __init__(self, make: Callable[[], list[Flowable]], fixed: Sequence[str]) -> None:
-        super().__init__()
-        self._make: Callable[[], list[Flowable]] | None = make
-        self._made: list[Flowable] = []
-        self.fixed = tuple(fixed)
-
-    @property
-    def ready(self) -> bool:
-        return self._make is None
-
-    def made(self) -> list[Flowable]:
-        """The flowables (made on the first call)."""
-        if self._make is not None:
-            make, self._make = self._make, None
-            self._made = list(make())
-        return self._made
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        raise TypeError("a Later is laid out by build_pdf, at the top level of its story only")
-
-
 def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
     """The characters to number first, and whether the case's own should start a subset.
 
@@ -155,15 +127,10 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
     first subsets identically in every such form, and each is made once per process
     (`subsets`); the case's own characters (`TextBlock.case`: names, addresses, goods) then
     start a subset of their own, the only one cut per form. The same glyphs are drawn either
-    way; the extra subset costs a few KB.
-
-    A `Later` not made yet counts with its `fixed` words (a photo annex has layout words and
-    the case's own only); it is made here only when the case's own characters outside it are
-    all numbered already: its own then decide whether a subset of their own is started."""
+    way; the extra subset costs a few KB."""
     layout: list[str] = list(fixed)
     shared: list[str] = []
     private: list[str] = []
-    waiting: list[Later] = []
 
     def walk(items: Any) -> None:
         for item in items:
@@ -171,12 +138,6 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
                 (layout if item.fixed else private if item.case else shared).append(item.text)
             elif isinstance(item, list | tuple):
                 walk(item)
-            elif isinstance(item, Later):
-                if item.ready:
-                    walk(item.made())
-                else:
-                    layout.extend(item.fixed)
-                    waiting.append(item)
             else:
                 walk(getattr(item, "_cellvalues", ()))  # a Table's cells
                 walk(getattr(item, "_content", ()))  # KeepTogether
@@ -185,10 +146,6 @@ def numbering(story: Sequence[Any], *fixed: str) -> tuple[str, bool]:
     first = _in_order("".join(layout) + "".join(shared))
     numbered = numbered_chars(first)
     own = any(ch > "~" and ch not in numbered for ch in "".join(private))
-    if waiting and not own:
-        for later in waiting:
-            later.made()
-        return numbering(story, *fixed)
     return first, own
 
 
@@ -344,7 +301,7 @@ def build_pdf(
                 # with a password the plain PDF never touches the disk: built in memory,
                 # encrypted into the file
                 target: Any = io.BytesIO() if password is not None else handle
-                doc = _Document(
+                doc = BaseDocTemplate(
                     target,
                     pagesize=A4,
                     pageTemplates=[PageTemplate(id="page", frames=[frame])],
@@ -368,27 +325,6 @@ def build_pdf(
             raise _about(error, out_path) from error
         raise
     return out_path
-
-
-class _Document(BaseDocTemplate):  # type: ignore[misc]
-    """ReportLab's document, with a `Later` made when the layout reaches it."""
-
-    def filterFlowables(self, flowables: list[Any]) -> None:  # noqa: N802 - ReportLab's name
-        if flowables and isinstance(flowables[0], Later):
-            if not flowables[0].ready:  # what it makes may be a while coming: meanwhile,
-                _cut_closed_subsets(self.canv._doc)
-            flowables[0:1] = flowables[0].made() or [None]  # None: ReportLab skips it
-
-
-def _cut_closed_subsets(doc: Any) -> None:
-    """Cut the font subsets of `doc` that no character can join any more -- all but the last:
-    ReportLab adds characters to the last one only. The face remembers the cuts
-    (`subsets.CachingFace.makeSubset`), and writing the PDF takes them from there."""
-    font = pdfmetrics.getFont(register_font())
-    state = font.state.get(doc)
-    if state is not None:
-        for subset in state.subsets[:-1]:
-            font.face.makeSubset(subset)
 
 
 # What a password-protected PDF allows once opened: printing and copying text (the courier
