@@ -42,10 +42,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     from concurrent.futures import ThreadPoolExecutor
 
     # The photo workers were started by `cli.main` before this module was imported (two photos
-    # or more: one is prepared in this process); they are handed the photos before the importer
-    # is imported, and ReportLab, the font and the rules once the photos are with them.
+    # or more: one is prepared in this process); ReportLab, the font and the rules are imported
+    # once the photos are with the workers.
     from ..documents.layout import LayoutError, UnknownLayoutError, load_layout, shared_labels
-    from ..evidence.model import PhotoInput
+    from ..evidence import PhotoError, PhotoInput, import_photos
 
     lang = args.lang
     try:
@@ -82,18 +82,10 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
         tempfile.TemporaryDirectory(prefix=leftovers.temp_prefix("photos")) as prepared,
         ThreadPoolExecutor(max_workers=1) as side,
     ):
-        if inputs:  # to the running workers before the importer is imported (~40 ms, issue 16)
-            from ..evidence.model import prepare_jobs
-            from ..evidence.pool import prepare_ahead
-
-            prepare_ahead(prepare_jobs(inputs, Path(prepared)))
-        from ..evidence import PhotoError, import_photos
-
         # The photos are prepared by worker processes; meanwhile this process imports ReportLab
-        # (~0.1 s), assesses, plans the deadlines and reads the font instead of waiting for
-        # them -- and only after handing them the photos (issue 16: on 2 cores the workers are
-        # ready ~0.16 s after the start; the photos are theirs at ~0.18 s, before the importer,
-        # ReportLab and the rules are imported).
+        # (~0.15 s), assesses, plans the deadlines and reads the font (~0.1 s) instead of
+        # waiting for them -- and only after handing them the photos (issue 16: the workers,
+        # ready ~0.25 s after the start, waited ~0.1 s for the import of ReportLab).
         preparing = side.submit(import_photos, inputs, Path(prepared), case) if inputs else None
         from ..documents.claim_form import render_claim_form
         from ..documents.fonts import MissingGlyphError, register_font

@@ -23,9 +23,11 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
     import tempfile
 
     # the photo workers were started by `cli.main` from the command line (issue 16): they
-    # import Pillow while this process reads the case, and are handed the photos before it
-    # imports the importer, the checks and the report
+    # import Pillow while this process imports the importer, the checks and the report
     jobs = _jobs(args.jobs, args.lang)
+    from ..evidence import PhotoError, import_photos
+    from ..evidence.report import photos_report
+
     case = common.load_case(args.case, common.now()) if args.case else None
     inputs = [_photo_input(item, args.lang) for item in args.files]
     if args.out is not None:
@@ -52,14 +54,6 @@ def run(args: argparse.Namespace, catalog: Catalog) -> int:
             raise UserError(
                 words.get("cli", "cannot_write", args.lang, path=out_dir, detail=reason)
             ) from None
-        # to the running workers before the importer and the report are imported (issue 16)
-        from ..evidence.model import prepare_jobs
-        from ..evidence.pool import prepare_ahead
-
-        prepare_ahead(prepare_jobs(inputs, out_dir, read_barcodes=True))
-        from ..evidence import PhotoError, import_photos
-        from ..evidence.report import photos_report
-
         results = import_photos(
             inputs,
             out_dir,

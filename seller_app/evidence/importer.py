@@ -21,9 +21,9 @@ from seller_app.domain.case import Case, PhotoKind
 from seller_app.domain.rules import Note
 
 from . import barcodes, checks
-from .model import EvidencePhoto, PhotoError, PhotoInput, Prepared, PrepareJob, prepare_jobs
-from .pool import forget_pool, shared_pool, take_ahead
-from .prepare import prepare_photo
+from .model import EvidencePhoto, PhotoError, PhotoInput
+from .pool import forget_pool, shared_pool
+from .prepare import Prepared, PrepareJob, prepare_photo
 
 if TYPE_CHECKING:  # annotations only: the timeline module takes ~17 ms to import (issue 16)
     from seller_app.domain.timeline import Timeline
@@ -51,8 +51,7 @@ def _run(
                 progress(len(results), len(jobs))
         return results
     pool = shared_pool(workers)
-    # a photo handed over ahead (`pool.prepare_ahead`) is not prepared again
-    futures = [take_ahead(job) or pool.submit(prepare_photo, job) for job in jobs]
+    futures = [pool.submit(prepare_photo, job) for job in jobs]
     if progress is not None:  # as each photo is ready, in whatever order they finish
         for done, _ in enumerate(as_completed(futures), start=1):
             progress(done, len(jobs))
@@ -84,8 +83,7 @@ def import_photos(
     them ``waybill_label``, else ``other``), and from every photo when `read_barcodes` is set.
     With a `case`, timing is checked against ``posted_at`` / ``signer.signed_at`` and the numbers
     read against ``tracking_numbers``. `processes` None means all cores (a session-wide pool, see
-    `warm_up`); 1, or a single photo, runs in this process. A job handed to the pool ahead
-    (`pool.prepare_ahead`, the same photo, folder and reading) is taken, not prepared again.
+    `warm_up`); 1, or a single photo, runs in this process.
     `carriers` defaults to ``resources/carriers.toml``. A `timeline` read from the tracking
     screenshots gives the signing time the timing checks measure from. `progress(done, total)`
     is called as each photo is prepared (from the calling thread).
@@ -93,10 +91,18 @@ def import_photos(
     if not inputs:
         return []
     out_dir.mkdir(parents=True, exist_ok=True)
-    jobs = prepare_jobs(inputs, out_dir, read_barcodes)
-    prepared = _run(jobs, processes, progress)
     book = carriers or default_carriers()
     rules = checks.load_rules()
+    jobs = [
+        PrepareJob(
+            path=Path(item.path),
+            out_dir=out_dir,
+            read_barcodes=read_barcodes or item.kind in (None, PhotoKind.WAYBILL_LABEL),
+            is_label=item.kind is PhotoKind.WAYBILL_LABEL,
+        )
+        for item in inputs
+    ]
+    prepared = _run(jobs, processes, progress)
 
     fingerprints = [
         checks.Fingerprint(

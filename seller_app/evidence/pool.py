@@ -15,16 +15,12 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from importlib import import_module
-from typing import Any
 
 _pool_lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _pool_workers = 0
-_ahead: dict[Any, Future[Any]] = {}
-"""Photos handed to the pool before their batch (`prepare_ahead`), by job."""
 
 
 def shared_pool(workers: int) -> ProcessPoolExecutor:
@@ -41,7 +37,6 @@ def shared_pool(workers: int) -> ProcessPoolExecutor:
         if _pool is None or _pool_workers != workers:
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
-            _ahead.clear()
             context = multiprocessing.get_context("spawn")
             _pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=context, initializer=leave_with_parent
@@ -56,7 +51,6 @@ def forget_pool(pool: ProcessPoolExecutor) -> None:
     with _pool_lock:
         if _pool is pool:
             _pool = None
-            _ahead.clear()
 
 
 def running_pool() -> ProcessPoolExecutor | None:
@@ -73,7 +67,6 @@ def shutdown_pool(wait: bool = True) -> None:
         if _pool is not None:
             _pool.shutdown(wait=wait, cancel_futures=True)
             _pool = None
-        _ahead.clear()
 
 
 atexit.register(shutdown_pool)
@@ -95,31 +88,6 @@ def warm_up(processes: int | None = None) -> None:
         pool = shared_pool(workers)
         for _ in range(workers):
             pool.submit(preload, WORKER_MODULE)
-
-
-def prepare_ahead(jobs: Sequence[Any]) -> None:
-    """Hand `jobs` (`model.PrepareJob`) to the running pool now, before the caller imports the
-    importer, the checks and the rules (~40 ms of a cold ``seller-claims form --photos``, while
-    the workers were ready and waited, issue 16); `take_ahead` gives their futures to the
-    batch with the same jobs. Without a running pool, nothing."""
-    with _pool_lock:
-        if _pool is None:
-            return
-        for job in jobs:
-            if job not in _ahead:
-                _ahead[job] = _pool.submit(call, WORKER_MODULE, "prepare_photo", job)
-
-
-def take_ahead(job: Any) -> Future[Any] | None:
-    """The future of `job` if it was handed to the running pool ahead (`prepare_ahead`)."""
-    with _pool_lock:
-        return _ahead.pop(job, None)
-
-
-def call(module: str, name: str, *args: Any) -> Any:
-    """Worker task: `name` from `module` called with `args` (by name: this module stays
-    standard-library only, and the caller need not import the worker's code)."""
-    return getattr(import_module(module), name)(*args)
 
 
 def preload(module: str) -> None:

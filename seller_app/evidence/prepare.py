@@ -14,6 +14,7 @@ import math
 import os
 import re
 import warnings
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,7 +25,7 @@ from seller_app.readfile import InputFileError, read_regular
 
 from . import barcodes, quality
 from .fingerprint import dhash, sha256_hex, thumbnail
-from .model import PhotoError, Prepared, PrepareJob
+from .model import PhotoError
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,36 @@ def register_heif() -> None:
     from pillow_heif import register_heif_opener
 
     register_heif_opener()
+
+
+@dataclass(frozen=True)
+class PrepareJob:
+    path: Path
+    out_dir: Path
+    read_barcodes: bool = False
+    is_label: bool = False
+    """A declared waybill label: worth a second, bigger barcode attempt if the first finds none."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker measured; the importer turns it into an `EvidencePhoto` with warnings."""
+
+    source: Path
+    sha256: str
+    size_bytes: int
+    width: int
+    height: int
+    captured_at: datetime | None
+    camera: str | None
+    prepared_path: Path
+    prepared_width: int
+    prepared_height: int
+    sharpness: float
+    brightness: float
+    dhash: int
+    thumbnail: bytes
+    barcode_texts: tuple[str, ...]
 
 
 def _clean(value: object) -> str | None:

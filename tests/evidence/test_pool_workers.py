@@ -6,16 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import asdict
-from pathlib import Path
-from typing import Any
 
-import pytest
-
-from seller_app.domain.case import PhotoKind
-from seller_app.evidence import EvidencePhoto, PhotoInput, import_photos
-from seller_app.evidence import pool as workers
-from seller_app.evidence.model import prepare_jobs
 from tests.processes import run_python
 
 CHILD = """
@@ -75,75 +66,3 @@ def test_a_photo_worker_starts_without_the_parent_s_modules() -> None:
     assert "seller_app.evidence.pool" in modules
     for heavy in ("seller_app.evidence.importer", "seller_app.domain", "reportlab"):
         assert f"'{heavy}'" not in modules
-
-
-# -- photos handed over ahead (issue 16) --------------------------------------------------------
-
-
-def _photos(folder: Path) -> list[PhotoInput]:
-    from tests.documents.photo_helpers import jpeg
-
-    return [
-        PhotoInput(jpeg(folder / "a.jpg", seed=1)),
-        PhotoInput(jpeg(folder / "b.jpg", seed=2), PhotoKind.WAYBILL_LABEL),
-        PhotoInput(jpeg(folder / "c.jpg", seed=3), PhotoKind.DAMAGED_ITEM),
-    ]
-
-
-def _count_submissions(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    pool = workers.shared_pool(2)
-    submitted: list[object] = []
-    original = pool.submit
-
-    def counted(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        submitted.append(args)
-        return original(fn, *args, **kwargs)
-
-    monkeypatch.setattr(pool, "submit", counted)
-    return submitted
-
-
-def test_photos_handed_over_ahead_are_taken_not_prepared_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    inputs = _photos(tmp_path / "in")
-    plain = import_photos(inputs, tmp_path / "plain", processes=2)
-    workers.prepare_ahead(prepare_jobs(inputs, tmp_path / "out"))
-    submitted = _count_submissions(monkeypatch)
-    ahead = import_photos(inputs, tmp_path / "out", processes=2)
-    assert submitted == []
-    assert [_facts(p) for p in ahead] == [_facts(p) for p in plain]
-
-
-def _facts(photo: object) -> dict[str, Any]:
-    """All of an imported photo but the folder of its prepared copy."""
-    assert isinstance(photo, EvidencePhoto)
-    facts = asdict(photo)
-    facts["prepared_path"] = photo.prepared_path.name
-    return facts
-
-
-def test_a_photo_handed_over_for_other_jobs_is_prepared_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    inputs = _photos(tmp_path / "in")
-    # barcodes read from every photo ahead; the batch reads them from labels and unknown kinds
-    workers.prepare_ahead(prepare_jobs(inputs, tmp_path / "out", read_barcodes=True))
-    submitted = _count_submissions(monkeypatch)
-    results = import_photos(inputs, tmp_path / "out", processes=2)
-    # the unknown kind and the label have their barcodes read either way: taken; the damaged
-    # item's job differs (its barcodes are not read): prepared again
-    assert submitted == [(prepare_jobs(inputs[2:], tmp_path / "out")[0],)]
-    assert all(isinstance(r, EvidencePhoto) for r in results)
-    assert results[2].barcodes == ()  # type: ignore[union-attr]
-
-
-def test_photos_handed_over_ahead_are_forgotten_with_their_pool(tmp_path: Path) -> None:
-    inputs = _photos(tmp_path / "in")
-    jobs = prepare_jobs(inputs, tmp_path / "out")
-    workers.shared_pool(2)
-    workers.prepare_ahead(jobs)
-    workers.shutdown_pool()
-    assert workers.take_ahead(jobs[0]) is None
-    workers.prepare_ahead(jobs)  # no pool running: nothing handed over
-    assert workers.take_ahead(jobs[0]) is None
