@@ -2,13 +2,14 @@
 
 `TTFontFile.extractInfo` reads the character map, the advance widths and the glyph locations
 one number at a time (a `struct.unpack` of two or four bytes for each): ~100k calls for the
-bundled WenQuanYi Micro Hei (30k characters, 30k glyphs), ~100 ms of a cold
+bundled WenQuanYi Micro Hei (34,600 characters, 49,500 glyphs), 60-70 ms of CPU in a cold
 ``seller-claims form`` -- on a 2-core machine, taken from the photo workers it runs beside
-(issue 16). `read_char_tables` reads each table with one `struct.unpack_from` and builds the
-same attributes in the same order (`charToGlyph`, `glyphToChar`, `charWidths`, `defaultWidth`,
-`hmetrics`, `glyphPos`), so every width, subset and glyph check is ReportLab's own. A character
-map of a format other than 4 or 12, or a table that does not hold what it says, is left to
-ReportLab (`read_char_tables` returns False and the caller parses the ReportLab way).
+(issue 16). `read_char_tables` reads each table with one `struct.unpack_from` and makes the
+same tables (`CharTables`: `charToGlyph`, `charWidths`, `defaultWidth`, `glyphPos`, and
+`glyphToChar` and `hmetrics` when first asked for), so every width, subset and glyph check is
+ReportLab's own. A character map of a format other than 4 or 12, one listing a character twice,
+or a table that does not hold what it says is left to ReportLab (`read_char_tables` gives None
+and the caller parses the ReportLab way).
 """
 
 from __future__ import annotations
@@ -19,27 +20,66 @@ from struct import unpack_from
 from typing import Any
 
 
-def read_char_tables(face: Any) -> bool:
-    """Set `face`'s character tables as `TTFontFile.extractInfo(charInfo=1)` does, after its
-    header part (``charInfo=0``) ran. False, with nothing set, when ReportLab should do it."""
+class CharTables:
+    """The tables `TTFontFile.extractInfo` makes; `glyph_to_char` and `hmetrics` only when asked
+    for (ReportLab uses the first for shaping only, the second per glyph of a subset: ~12 ms of
+    building lists for 34,600 characters and 49,500 glyphs that a form never reads)."""
+
+    def __init__(
+        self,
+        char_to_glyph: dict[int, int],
+        listed: dict[int, int],
+        char_widths: dict[int, Any],
+        default_width: Any,
+        glyph_pos: list[int],
+        pairs: tuple[int, ...],
+        bearings: tuple[int, ...],
+        last_width: Any,
+    ) -> None:
+        self.char_to_glyph = char_to_glyph
+        self.char_widths = char_widths
+        self.default_width = default_width
+        self.glyph_pos = glyph_pos
+        self._listed = listed  # the map as read (before the space / no-break space pairing)
+        self._pairs = pairs
+        self._bearings = bearings
+        self._last_width = last_width
+
+    def glyph_to_char(self) -> dict[int, list[int]]:
+        """Each glyph's characters, in the map's order (ReportLab's `glyphToChar`)."""
+        glyph_to_char: dict[int, list[int]] = {}
+        for char, glyph in self._listed.items():
+            found = glyph_to_char.get(glyph)
+            if found is None:
+                glyph_to_char[glyph] = [char]
+            else:
+                found.append(char)
+        return glyph_to_char
+
+    def hmetric(self, glyph: int) -> tuple[Any, int]:
+        """`hmetrics[glyph]`: the advance and bearing as read; past the table's pairs, the last
+        advance as scaled (ReportLab's loop reuses its variable) and the glyph's bearing."""
+        pairs = len(self._pairs) // 2
+        if glyph < pairs:
+            return self._pairs[2 * glyph], self._pairs[2 * glyph + 1]
+        return self._last_width, self._bearings[glyph - pairs]
+
+    def hmetrics(self) -> list[tuple[Any, int]]:
+        """ReportLab's `hmetrics`: `hmetric` of every glyph."""
+        made: list[tuple[Any, int]] = list(zip(self._pairs[0::2], self._pairs[1::2], strict=True))
+        return made + [(self._last_width, bearing) for bearing in self._bearings]
+
+
+def read_char_tables(face: Any) -> CharTables | None:
+    """`face`'s character tables as `TTFontFile.extractInfo(charInfo=1)` makes them, after its
+    header part (``charInfo=0``) ran; None when ReportLab should make them."""
     try:
-        tables = _read(face)
+        return _read(face)
     except (StructError, KeyError, IndexError):
-        return False
-    if tables is None:
-        return False
-    (
-        face.charToGlyph,
-        face.glyphToChar,
-        face.charWidths,
-        face.defaultWidth,
-        face.hmetrics,
-        face.glyphPos,
-    ) = tables
-    return True
+        return None
 
 
-def _read(face: Any) -> tuple[Any, ...] | None:
+def _read(face: Any) -> CharTables | None:
     data = face._ttf_data
     head = face.table["head"]["offset"]
     index_to_loc_format, glyph_data_format = unpack_from(">HH", data, head + 50)
@@ -53,27 +93,16 @@ def _read(face: Any) -> tuple[Any, ...] | None:
     char_to_glyph = _cmap(face, data)
     if char_to_glyph is None:
         return None
-    glyph_to_char: dict[int, list[int]] = {}
-    for char, glyph in char_to_glyph.items():
-        found = glyph_to_char.get(glyph)
-        if found is None:
-            glyph_to_char[glyph] = [char]
-        else:
-            found.append(char)
+    listed = dict(char_to_glyph)
 
-    # hmtx: (advance, bearing) pairs, then bearings alone; ReportLab keeps the raw pairs, and
-    # for the glyphs after them the last advance as scaled (its loop reuses the variable)
+    # hmtx: (advance, bearing) pairs, then bearings alone
     hmtx = face.table["hmtx"]["offset"]
     pairs = unpack_from(f">{2 * h_metrics}H", data, hmtx)
-    advances = pairs[0::2]
-    hmetrics: list[tuple[Any, int]] = list(zip(advances, pairs[1::2], strict=True))
-    widths = [scale(advance) for advance in advances]
+    widths = [scale(advance) for advance in pairs[0::2]]
+    bearings: tuple[int, ...] = ()
     if glyphs > h_metrics:
         bearings = unpack_from(f">{glyphs - h_metrics}H", data, hmtx + 4 * h_metrics)
-        last = widths[-1]
-        hmetrics += [(last, bearing) for bearing in bearings]
-        widths += [last] * len(bearings)
-    default_width = widths[0]
+        widths += [widths[-1]] * len(bearings)
     # in the map's order (ReportLab's is by glyph; nothing iterates it, every use looks a
     # character up); a glyph past the metrics has no width there
     count = len(widths)
@@ -94,7 +123,16 @@ def _read(face: Any) -> tuple[Any, ...] | None:
     elif 0xA0 in char_to_glyph:
         char_to_glyph[0x20] = char_to_glyph[0xA0]
         char_widths[0x20] = char_widths[0xA0]
-    return char_to_glyph, glyph_to_char, char_widths, default_width, hmetrics, glyph_pos
+    return CharTables(
+        char_to_glyph,
+        listed,
+        char_widths,
+        widths[0],
+        glyph_pos,
+        pairs,
+        bearings,
+        widths[h_metrics - 1],
+    )
 
 
 def _cmap(face: Any, data: bytes) -> dict[int, int] | None:

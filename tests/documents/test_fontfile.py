@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from seller_app.documents import fontfile
 from seller_app.documents.fonts import font_path
-from seller_app.documents.subsets import CachingFace, CachingFont
+from seller_app.documents.subsets import CachingFace, CachingFont, install
 
 TABLES = ("charToGlyph", "glyphToChar", "charWidths", "defaultWidth", "hmetrics", "glyphPos")
 
@@ -24,19 +24,20 @@ def reportlabs() -> TTFontFace:
 
 def same_face(ours: Any, theirs: Any) -> None:
     """Every attribute ReportLab's parse sets, equal; the tables also in the same order."""
-    mine, its = vars(ours), vars(theirs)
-    assert set(its) <= set(mine)
-    for name, value in its.items():
+    for name, value in vars(theirs).items():
         if name in ("_pos", "_pdfScale"):  # the read position; a lambda (the scale, checked below)
             continue
-        assert mine[name] == value, name
+        mine = getattr(ours, name)
+        assert mine == value, name
         if isinstance(value, dict) and name != "charWidths":  # looked up only, never iterated
-            assert list(mine[name]) == list(value), f"{name}: order"
+            assert list(mine) == list(value), f"{name}: order"
     assert ours._pdfScale(1234) == theirs._pdfScale(1234)
+    assert [ours._hmetric(glyph) for glyph in range(ours.numGlyphs)] == theirs.hmetrics
 
 
 def test_the_tables_are_reportlabs() -> None:
     face = CachingFace(str(font_path()), subfontIndex=0)
+    assert "_glyph_to_char" not in vars(face) and "_hmetrics" not in vars(face)  # not yet made
     same_face(face, reportlabs())
     assert len(face.charToGlyph) > 30_000  # a CJK font: the whole map was read
 
@@ -73,3 +74,10 @@ def test_the_font_is_reportlabs_with_a_caching_face() -> None:
     same_face(ours.face, theirs.face)
     text = "索赔申告单 Claim 12.50 元"
     assert ours.stringWidth(text, 9) == theirs.stringWidth(text, 9)
+
+
+def test_a_face_reportlab_parsed_keeps_its_tables_when_installed() -> None:
+    font = TTFont("Installed", str(font_path()), subfontIndex=0)
+    install(font)
+    assert isinstance(font.face, CachingFace)
+    same_face(font.face, reportlabs())
