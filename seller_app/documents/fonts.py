@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
 
@@ -49,12 +48,12 @@ def font_path() -> Path:
 @lru_cache(maxsize=1)
 def register_font() -> str:
     """Register the bundled font with ReportLab (first call only) and return its name."""
-    from .subsets import install
+    from .subsets import CachingFont
 
     with _lock:
         if FONT_NAME not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(FONT_NAME, str(font_path()), subfontIndex=0)
-            install(font)  # subsets cut from tables read once, and remembered (issue 16)
+            # read in whole tables, its subsets cut from tables read once and remembered (issue 16)
+            font = CachingFont.load(FONT_NAME, str(font_path()), subfont_index=0)
             pdfmetrics.registerFont(font)
     return FONT_NAME
 

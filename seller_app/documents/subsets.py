@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from fnmatch import fnmatch
 from struct import pack, unpack
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.ttfonts import (
     FF_NONSYMBOLIC,
@@ -34,12 +37,16 @@ from reportlab.pdfbase.ttfonts import (
     GF_WE_HAVE_A_TWO_BY_TWO,
     GF_WE_HAVE_AN_X_AND_Y_SCALE,
     SUBSETN,
+    TTEncoding,
     TTFont,
     TTFontFace,
     TTFontMaker,
     _set_ushort,
     makeToUnicodeCMap,
+    unShapedFontGlob,
 )
+
+from .fontfile import CharTables, read_char_tables
 
 KEPT = 128
 """Subset files (and their deflated forms, widths) remembered per process. A batch's forms
@@ -71,8 +78,10 @@ and remembered so (issue 16, measured on claim forms)."""
 class CachingFace(TTFontFace):
     """A `TTFontFace` whose subsets are cut from tables read once and remembered.
 
-    Installed on a loaded face by `install` (its class swapped: the parsed font stays as is)."""
+    Made by `CachingFont.load` (its character tables read by `fontfile.read_char_tables`), or
+    installed on a face ReportLab loaded by `install` (its class swapped)."""
 
+    _char_tables: CharTables
     _glyf: bytes
     _tables: dict[str, bytes | None]
     _components: dict[int, tuple[tuple[int, int], ...]]
@@ -80,6 +89,52 @@ class CachingFace(TTFontFace):
     _widths: _Remembered
     _cmaps: _Remembered
     _files: _Remembered
+
+    def extractInfo(self, charInfo: int = 1) -> None:  # noqa: N802, N803 - ReportLab's names
+        """ReportLab's, with the character tables read in whole arrays (`fontfile`)."""
+        super().extractInfo(charInfo=0)  # names, metrics, flags: the header tables
+        if not charInfo:
+            return
+        tables = read_char_tables(self)
+        if tables is None:
+            super().extractInfo(charInfo)
+            return
+        self.charToGlyph = tables.char_to_glyph
+        self.charWidths = tables.char_widths
+        self.defaultWidth = tables.default_width
+        self.glyphPos = tables.glyph_pos
+        self._char_tables = tables  # glyphToChar and hmetrics: when first asked for
+
+    # ReportLab's attributes, made from the tables read when first asked for (`fontfile`); set
+    # by ReportLab's own parse when it made them
+    @property
+    def glyphToChar(self) -> dict[int, list[int]]:  # noqa: N802 - ReportLab's name
+        made: dict[int, list[int]] | None = self.__dict__.get("_glyph_to_char")
+        if made is None:
+            made = self.__dict__["_glyph_to_char"] = self._char_tables.glyph_to_char()
+        return made
+
+    @glyphToChar.setter
+    def glyphToChar(self, value: dict[int, list[int]]) -> None:  # noqa: N802
+        self.__dict__["_glyph_to_char"] = value
+
+    @property
+    def hmetrics(self) -> list[tuple[Any, int]]:
+        made: list[tuple[Any, int]] | None = self.__dict__.get("_hmetrics")
+        if made is None:
+            made = self.__dict__["_hmetrics"] = self._char_tables.hmetrics()
+        return made
+
+    @hmetrics.setter
+    def hmetrics(self, value: list[tuple[Any, int]]) -> None:
+        self.__dict__["_hmetrics"] = value
+
+    def _hmetric(self, glyph: int) -> tuple[Any, int]:
+        """`hmetrics[glyph]`, without making the whole list for a subset's few glyphs."""
+        if "_hmetrics" not in self.__dict__ and "_char_tables" in self.__dict__:
+            return self._char_tables.hmetric(glyph)
+        advance, bearing = self.hmetrics[glyph]
+        return advance, bearing
 
     def _prepare_cache(self) -> None:
         self._glyf = self.get_table("glyf")
@@ -155,7 +210,7 @@ class CachingFace(TTFontFace):
         count = len(glyph_map)
         metrics: list[int] = []
         for old in glyph_map:
-            advance, bearing = self.hmetrics[old]
+            advance, bearing = self._hmetric(old)
             metrics += (int(advance), int(bearing))
         n = len(metrics) - 2
         while n and metrics[n] == metrics[n - 2]:
@@ -296,6 +351,21 @@ class CachingFont(TTFont):
 
     face: CachingFace
 
+    @classmethod
+    def load(cls, name: str, filename: str, subfont_index: int = 0) -> CachingFont:
+        """`TTFont(name, filename, subfontIndex=subfont_index)` with a `CachingFace`: what
+        `TTFont.__init__` sets, its face parsed by `CachingFace.extractInfo`."""
+        font = cls.__new__(cls)
+        face = CachingFace(filename, subfontIndex=subfont_index)
+        face._prepare_cache()
+        font.fontName = name
+        font.face = face
+        font.encoding = TTEncoding()
+        font.state = WeakKeyDictionary()
+        font._asciiReadable = rl_config.ttfAsciiReadable
+        font.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+        return font
+
     def addObjects(self, doc: Any) -> None:  # noqa: N802 - ReportLab's name
         """`TTFont.addObjects`: a font dictionary per subset, its widths, ToUnicode map and
         descriptor; the parts that are the same for every PDF with the subset made once."""
@@ -340,7 +410,10 @@ def install(font: TTFont) -> None:
     """Make `font` a `CachingFont` and its face a `CachingFace` (once)."""
     face = font.face
     if not isinstance(face, CachingFace):
+        # ReportLab's parse made every table: kept where the face's properties look for them
+        made = {name: face.__dict__.pop(name) for name in ("glyphToChar", "hmetrics")}
         face.__class__ = CachingFace
+        face.glyphToChar, face.hmetrics = made["glyphToChar"], made["hmetrics"]
         face._prepare_cache()
     if not isinstance(font, CachingFont):
         font.__class__ = CachingFont
