@@ -128,6 +128,7 @@ class DesktopApp(SharedStores):
         self.icon: QIcon | None = None  # after the first frame (`_show_icon`)
         register_fonts(self.resources)
         self.translators: list = []  # type: ignore[type-arg]
+        self._gaps_later = False  # Qt's strings its catalogue lacks: after the first frame
         self.lang = _lang(settings)
         self.window: MainWindow | None = None
         self.prepare = prepare
@@ -162,6 +163,7 @@ class DesktopApp(SharedStores):
 
     def _install(self, lang: str, *, gaps: bool = True) -> None:
         remove_language(self.app, self.translators)
+        self._gaps_later = False
         self.translators = install_language(
             self.app, lang, self.resources, self._translations, gaps=gaps
         )
@@ -174,6 +176,7 @@ class DesktopApp(SharedStores):
         # Qt's strings its own Chinese catalogue lacks (qt_gaps) after the first frame, which
         # shows none of them: in a source checkout they are compiled into the data folder
         self._install(_lang(self.settings), gaps=False)
+        self._gaps_later = True
         window = self._make_window()
         window.show()
         self.window = window
@@ -190,7 +193,8 @@ class DesktopApp(SharedStores):
             after_first_frame(window, self._first_frame)
 
     def _first_frame(self) -> None:
-        if self.icon is None:  # the first window's first frame: `show`
+        if self._gaps_later:  # left by `show` (a language switch since installed them all)
+            self._gaps_later = False
             self.translators += install_gaps(
                 self.app, self.lang, self.resources, self._translations
             )
