@@ -17,13 +17,16 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import tzinfo
     from decimal import Decimal
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +66,25 @@ def _money() -> tuple[type[Decimal], Callable[[Decimal], Decimal]]:
 def format_date(value: date | datetime | None, lang: str) -> str:
     if value is None:
         return "—"
+    qdate, qdatetime, qtime, shanghai = _dates()
     if isinstance(value, datetime):
-        from zoneinfo import ZoneInfo
-
-        local = value.astimezone(ZoneInfo("Asia/Shanghai"))
-        stamp = QDateTime(
-            QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
-        )
+        local = value.astimezone(shanghai)
+        day = qdate(local.year, local.month, local.day)
+        stamp = qdatetime(day, qtime(local.hour, local.minute))
         return qt_locale(lang).toString(stamp, _DATETIME_FORMATS[lang])
-    return qt_locale(lang).toString(QDate(value.year, value.month, value.day), _DATE_FORMATS[lang])
+    return qt_locale(lang).toString(qdate(value.year, value.month, value.day), _DATE_FORMATS[lang])
+
+
+@cache
+def _dates() -> tuple[type[QDate], type[QDateTime], type[QTime], tzinfo]:
+    """Qt's date classes and the app's zone, with the first date shown (after the main window's
+    first frame: PySide6 builds a class's enums on its import, issue 16), and once (see
+    `_money`)."""
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+
+    return QDate, QDateTime, QTime, ZoneInfo("Asia/Shanghai")
 
 
 def translations_dir(resources: Path) -> Path:

@@ -129,9 +129,7 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("搜索单号、快递公司、问题…"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
-        self.status_filter.addItem(self.tr("全部状态"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(status_name(status), status)
+        self.status_filter.addItem(self.tr("全部状态"), None)  # the statuses: `_finish`
 
         self.model: CaseTableModel  # and `proxy` (search and filters): `_finish`
         self.proxy: CaseFilter
@@ -209,11 +207,12 @@ class MainWindow(QMainWindow):
 
     def _finish(self) -> None:
         """What the first frame does not show (issue 16): the list's model (with the search and
-        the filters), columns and order, newest first (the list is hidden until the store is
-        open), its context menu and the menus' shortcuts (each needs PySide6's `Qt` namespace,
-        whose ~100 enum types PySide6 builds all at once on its first use, 20-30 ms), the
-        search box's clear button (empty at first) and the tray icon. In the app that is after
-        the window's first frame; a window made on an open store does it at once."""
+        the filters, the status filter's statuses), columns and order, newest first (the list
+        is hidden until the store is open), its context menu and the menus' shortcuts (each
+        needs PySide6's `Qt` namespace, whose ~100 enum types PySide6 builds all at once on its
+        first use, 20-30 ms), the search box's clear button (empty at first) and the tray icon.
+        In the app that is after the window's first frame; a window made on an open store does
+        it at once."""
         if self._finished:
             return
         self._finished = True
@@ -226,6 +225,8 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(self.lang, self)
         self.proxy = CaseFilter(self)
         self.proxy.setSourceModel(self.model)
+        for status in STATUSES:  # the filter's list, opened only once the store is
+            self.status_filter.addItem(status_name(status), status)
         self.proxy.set_search(self.search.text())
         self.proxy.set_status(self.status_filter.currentData())
         self.search.textChanged.connect(self.proxy.set_search)

@@ -209,6 +209,7 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     assert window.new_action.shortcut().isEmpty()  # not before the first frame
     assert not window.search.isClearButtonEnabled()
     assert not hasattr(window, "proxy")  # the list's model classes: after the first frame
+    assert window.status_filter.count() == 1  # 全部状态; the statuses after it too
     window.show()
     qtbot.waitUntil(lambda: not window.new_action.shortcut().isEmpty())
     assert window.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
@@ -226,6 +227,8 @@ def test_an_opening_window_is_finished_after_its_first_frame(  # type: ignore[no
     assert window.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
     assert window.empty_hint.alignment() == Qt.AlignmentFlag.AlignCenter
     assert window.search.isClearButtonEnabled()
+    assert [window.status_filter.itemData(i) for i in range(3)] == [None, "draft", "ready"]
+    assert window.status_filter.count() == 10
 
 
 @pytest.fixture(autouse=True)

@@ -24,12 +24,17 @@ class _FirstFrame(QObject):
         self.window = window
         self.then: Callable[[], None] | None = then
         window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._run)
+        # a timer of its own, not QTimer.singleShot(ms, context, slot): PySide6 builds two
+        # enum types choosing that overload (0.3 ms before the first frame)
+        self.fallback = QTimer(self)
+        self.fallback.setSingleShot(True)
+        self.fallback.timeout.connect(self._run)
+        self.fallback.start(fallback_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint and self.then is not None:
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)
+            self.fallback.start(0)  # the next turn of the event loop
         return False
 
     def _run(self) -> None:
