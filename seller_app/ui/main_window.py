@@ -107,7 +107,6 @@ class MainWindow(QMainWindow):
         self.store_state = "open"
         self.place: tuple[str | None, bool] = (None, False)  # (shared store's name, fallback)
         self._problems: SaveProblems | None = None  # `problems`: made when first needed
-        self._can_go_local = False
         self.rows: list[CaseRow] = []
         self._refreshes = 0
         self._notified: set[tuple[str, str]] = set()
@@ -280,7 +279,8 @@ class MainWindow(QMainWindow):
         if self._problems is None:
             from .save_problems import SaveProblems
 
-            self._problems = SaveProblems(self.lang, self, can_go_local=self._can_go_local)
+            shared = self.place[0] is not None  # a shared store's save can go to this PC's
+            self._problems = SaveProblems(self.lang, self, can_go_local=shared)
             self._problems.local_requested.connect(self.local_requested)
         return self._problems
 
@@ -481,9 +481,8 @@ class MainWindow(QMainWindow):
         PC's own -- named only where a shop server is set up (`fallback`: the shared store is
         chosen but could not be reached, and the seller chose to work locally meanwhile)."""
         self.place = (shared_name, fallback)
-        self._can_go_local = shared_name is not None
         if self._problems is not None:
-            self._problems.can_go_local = self._can_go_local
+            self._problems.can_go_local = shared_name is not None
         if shared_name is not None:
             words = self.tr("共享案件库 %1").replace("%1", shared_name)
             tone = "color: #0d47a1;"
